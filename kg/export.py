@@ -1,0 +1,179 @@
+"""The export job: read → extract → map → validate → write, one article at a time.
+
+One bad article never stops the others; every output file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.articles import Article, ArticleError, read_inputs
+from kg.graph import DEFAULT_BASE, slug, to_graph
+from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
+from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize, serialize_quads, to_quads, write_atomic
+from kg.validate import Violation, validate_graph
+
+STDOUT = "-"
+
+
+@dataclass
+class ExportReport:
+    exported: list[str] = field(default_factory=list)  # article ids
+    failed: list[ArticleError] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    words: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @property
+    def exit_code(self) -> int:
+        if not self.exported and self.failed:
+            return 2
+        return 1 if self.failed else 0
+
+
+def output_is_folder(output: str) -> bool:
+    """A path that exists as a folder, ends with a slash, or has no RDF suffix is a folder."""
+    if output == STDOUT:
+        return False
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return True
+    return path.suffix.lower() not in FORMAT_OF_SUFFIX
+
+
+def choose_format(fmt: str | None, output: str) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        return fmt
+    if output != STDOUT and not output_is_folder(output):
+        return FORMAT_OF_SUFFIX[Path(output).suffix.lower()]
+    return "turtle"
+
+
+def _timed(items: Iterable, report: ExportReport, stage: str) -> Iterator:
+    """Yield from ``items``, adding the time spent producing each item to ``stage``."""
+    iterator = iter(items)
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            report.seconds[stage] += time.perf_counter() - start
+            return
+        report.seconds[stage] += time.perf_counter() - start
+        yield item
+
+
+def export(
+    inputs: Iterable[str | Path],
+    output: str = "out/",
+    fmt: str | None = None,
+    base: str = DEFAULT_BASE,
+    validate: bool = True,
+    on_problem: Callable[[str], None] = lambda line: None,
+    n_process: int = 1,
+) -> ExportReport:
+    """Export every article of ``inputs`` to ``output`` (a file, a folder, or ``-`` for stdout).
+
+    ``on_problem`` receives each failure, violation and warning as one line as soon as it is known.
+    """
+    fmt = choose_format(fmt, output)
+    report = ExportReport()
+    to_folder = output_is_folder(output)
+    suffix = FORMATS[fmt][0]
+    chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
+
+    def articles() -> Iterator[Article]:
+        for item in _timed(read_inputs(inputs), report, "read"):
+            if isinstance(item, ArticleError):
+                report.failed.append(item)
+                on_problem(str(item))
+            else:
+                report.words += len(item.text.split())
+                yield item
+
+    nlp = load_nlp()
+    start_read = report.seconds["read"]
+    docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+    for doc, article in _timed(docs, report, "parse"):
+        t0 = time.perf_counter()
+        try:
+            extraction = extract(article, doc)
+        except Exception as err:  # a bug on one article must not stop the batch
+            problem = ArticleError(article.source, f"extraction failed: {type(err).__name__}: {err}")
+            report.failed.append(problem)
+            on_problem(str(problem))
+            continue
+        t1 = time.perf_counter()
+        graph = to_graph(extraction, base)
+        t2 = time.perf_counter()
+        report.seconds["extract"] += t1 - t0
+        report.seconds["map"] += t2 - t1
+        for warning in extraction.warnings:
+            line = f"{article.source}: warning: {warning}"
+            report.warnings.append(line)
+            on_problem(line)
+        if validate:
+            for violation in validate_graph(graph, article.id):
+                report.violations.append(violation)
+                on_problem(f"{article.source}: shape violation: {violation.node}: {violation.message}")
+            report.seconds["validate"] += time.perf_counter() - t2
+        t3 = time.perf_counter()
+        if to_folder:
+            path = Path(output) / f"{slug(article.id)}{suffix}"
+            write_atomic(path, serialize([graph], fmt))
+            report.files.append(path)
+        else:
+            chunks.add(ox.serialize(to_quads([graph]), format=ox.RdfFormat.N_QUADS))
+        report.exported.append(article.id)
+        report.seconds["write"] += time.perf_counter() - t3
+    # Reading happens inside the parser's pulls; count it once, under "read".
+    report.seconds["parse"] -= report.seconds["read"] - start_read
+    t4 = time.perf_counter()
+    if not to_folder and report.exported:
+        data = chunks.as_format(fmt)
+        if output == STDOUT:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(Path(output), data)
+            report.files.append(Path(output))
+    chunks.close()
+    report.seconds["write"] += time.perf_counter() - t4
+    return report
+
+
+class _ChunkFile:
+    """Spools each article's N-Quads to a temporary file so that a corpus never sits in memory
+    as Python objects; the final file is made from it in one pass."""
+
+    def __init__(self, folder: Path | None):
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.file = tempfile.TemporaryFile(dir=folder)
+
+    def add(self, data: bytes) -> None:
+        self.file.write(data)
+
+    def as_format(self, fmt: str) -> bytes:
+        self.file.seek(0)
+        data = self.file.read()
+        if fmt == "nquads":
+            return data
+        return serialize_quads(ox.parse(data, format=ox.RdfFormat.N_QUADS), fmt)
+
+    def close(self) -> None:
+        self.file.close()
+

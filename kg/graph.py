@@ -1,0 +1,260 @@
+"""Extraction → RDF. The one module that knows the ontology.
+
+IRIs are deterministic: an article's nodes hang off its IRI (mentions as RFC 5147 ``#char=b,e``
+fragments, as NIF does), and an entity's IRI comes from its class and canonical name, so the same
+person named in two articles is one node and the same input always gives the same graph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from urllib.parse import quote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kg import resources
+from kg.model import Entity, Extraction, Meeting, Span, Statement, TimeExpression
+from kg.vocab import KG, NIF, SCHEMA
+
+DEFAULT_BASE = "https://w3id.org/newskg/data/"
+
+CLASS_OF = {"Person": KG.Person, "Organisation": KG.Organisation, "Place": KG.Place}
+PATH_OF = {"Person": "person", "Organisation": "organisation", "Place": "place"}
+MENTION_TYPE = {"Name": KG.Name, "Nominal": KG.Nominal, "Pronoun": KG.Pronoun}
+MODE = {"Direct": KG.Direct, "Indirect": KG.Indirect, "Mixed": KG.Mixed}
+STATUS = {"Occurred": KG.Occurred, "Planned": KG.Planned, "Cancelled": KG.Cancelled}
+MEETING_KIND = {"Visit": KG.Visit, "Summit": KG.Summit, "PhoneCall": KG.PhoneCall, "VideoCall": KG.VideoCall,
+                "InPerson": KG.InPerson, "Bilateral": KG.Bilateral, "Multilateral": KG.Multilateral}
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """A TIMEX3 day, month or year value as xsd:date, xsd:gYearMonth or xsd:gYear; None for others."""
+    if value is None:
+        return None
+    if _DAY.match(value):
+        return Literal(value, datatype=XSD.date)
+    if _MONTH.match(value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if _YEAR.match(value):
+        return Literal(value, datatype=XSD.gYear)
+    return None
+
+
+def slug(name: str) -> str:
+    """A readable, IRI-safe key for a name: 'Asaad Al Shibani' → 'asaad-al-shibani'."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[^\w]+", "-", text).strip("-_") or "unnamed"
+    return quote(text, safe="-_")
+
+
+def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}article/{quote(article_id, safe='')}")
+
+
+def article_graph_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph that holds everything one article says."""
+    return URIRef(f"{base}graph/{quote(article_id, safe='')}")
+
+
+def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}{PATH_OF[entity.type]}/{slug(entity.name)}")
+
+
+def mention_iri(article: URIRef, span: Span) -> URIRef:
+    return URIRef(f"{article}#char={span.begin},{span.end}")
+
+
+@cache
+def ontology_graph() -> Graph:
+    graph = Graph(identifier=URIRef("https://w3id.org/newskg/ontology"))
+    graph.parse(resources.ONTOLOGY, format="turtle")
+    return graph
+
+
+class _ArticleGraph:
+    """Builds one article's graph; remembers which mentions it already wrote."""
+
+    def __init__(self, extraction: Extraction, base: str):
+        self.x = extraction
+        self.base = base
+        self.graph = Graph(identifier=article_graph_iri(extraction.article.id, base))
+        self.article = article_iri(extraction.article.id, base)
+        self.entity_iris = {e.key: entity_iri(e, base) for e in extraction.entities}
+        self.written: dict[Span, URIRef] = {}
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def mention(self, span: Span, kind: str | None = None) -> URIRef:
+        node = mention_iri(self.article, span)
+        if span not in self.written:
+            self.written[span] = node
+            self.add(node, RDF.type, KG.Mention)
+            self.add(node, NIF.referenceContext, self.article)
+            self.add(node, NIF.beginIndex, Literal(span.begin, datatype=XSD.nonNegativeInteger))
+            self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(node, NIF.anchorOf, Literal(span.text))
+        if kind is not None and (node, KG.mentionType, None) not in self.graph:
+            self.add(node, KG.mentionType, MENTION_TYPE[kind])
+        return node
+
+    def build(self) -> Graph:
+        a = self.x.article
+        self.add(self.article, RDF.type, KG.Article)
+        self.add(self.article, KG.articleId, Literal(a.id))
+        if a.date is not None:
+            self.add(self.article, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date))
+        if a.title:
+            self.add(self.article, SCHEMA.headline, Literal(a.title))
+        self.add(self.article, NIF.isString, Literal(a.text))
+        for entity in self.x.entities:
+            self.entity(entity)
+        for timex in self.x.time_expressions:
+            self.time_expression(timex)
+        for statement in self.x.statements:
+            self.statement(statement)
+        for meeting in self.x.meetings:
+            self.meeting(meeting)
+        return self.graph
+
+    def entity(self, e: Entity) -> None:
+        node = self.entity_iris[e.key]
+        self.add(node, RDF.type, CLASS_OF[e.type])
+        self.add(node, RDFS.label, Literal(e.name))
+        for alias in sorted(set(e.aliases) - {e.name}):
+            self.add(node, SCHEMA.alternateName, Literal(alias))
+        for m in e.mentions:
+            self.add(node, KG.mention, self.mention(m.span, m.kind))
+        for iri in e.same_as:
+            self.add(node, OWL.sameAs, URIRef(iri))
+        if e.country and e.country in self.entity_iris and e.country != e.key:
+            self.add(node, KG.country, self.entity_iris[e.country])
+        for i, role in enumerate(e.roles):
+            r = URIRef(f"{self.article}#role-{slug(e.name)}-{i}")
+            self.add(node, KG.role, r)
+            self.add(r, RDF.type, KG.Role)
+            self.add(r, KG.roleTitle, Literal(role.title))
+            if role.of and role.of in self.entity_iris:
+                self.add(r, KG.roleOf, self.entity_iris[role.of])
+            if role.former:
+                self.add(r, KG.former, Literal(True))
+            if self.x.article.date is not None:
+                self.add(r, KG.asOf, Literal(self.x.article.date.isoformat(), datatype=XSD.date))
+            self.add(r, KG.article, self.article)
+            if role.span is not None:
+                self.add(r, KG.mention, self.mention(role.span))
+
+    def timex_iri(self, t: TimeExpression) -> URIRef:
+        return URIRef(f"{self.article}#time={t.span.begin},{t.span.end}")
+
+    def time_expression(self, t: TimeExpression) -> None:
+        node = self.timex_iri(t)
+        self.add(node, RDF.type, KG.TimeExpression)
+        self.add(node, KG.mention, self.mention(t.span))
+        self.add(node, KG.timexType, Literal(t.type))
+        if t.value is not None:
+            self.add(node, KG.value, Literal(t.value))
+        anchor = next((a for a in self.x.time_expressions if a.key == t.anchor), None)
+        if anchor is not None and anchor is not t:
+            self.add(node, KG.anchor, self.timex_iri(anchor))
+        self.add(node, KG.article, self.article)
+
+    def dated(self, node: URIRef, value: str | None, timex_key: str | None) -> None:
+        literal = date_literal(value)
+        if literal is not None:
+            self.add(node, KG.date, literal)
+        timex = next((t for t in self.x.time_expressions if t.key == timex_key), None)
+        if timex is not None:
+            self.add(node, KG.timeExpression, self.timex_iri(timex))
+
+    def statement_iri(self, s: Statement) -> URIRef:
+        first = min(s.content) if s.content else (s.cue[0] if s.cue else Span(0, 0, ""))
+        return URIRef(f"{self.article}#statement={first.begin},{first.end}")
+
+    def meeting_iri(self, m: Meeting) -> URIRef:
+        return URIRef(f"{self.article}#meeting={m.trigger.begin},{m.trigger.end}")
+
+    def statement(self, s: Statement) -> None:
+        node = self.statement_iri(s)
+        self.add(node, RDF.type, KG.Statement)
+        self.add(node, KG.article, self.article)
+        self.add(node, KG.mode, MODE[s.mode])
+        for span in s.content:
+            self.add(node, KG.content, self.mention(span))
+        self.add(node, KG.quote, Literal(s.quote))
+        for span in s.cue:
+            self.add(node, KG.cue, self.mention(span))
+        if s.speaker_span is not None:
+            self.add(node, KG.speakerMention, self.mention(s.speaker_span))
+        if s.speaker in self.entity_iris:
+            self.add(node, KG.speaker, self.entity_iris[s.speaker])
+        else:
+            self.add(node, KG.unattributed, Literal(True))
+        if s.addressee in self.entity_iris:
+            self.add(node, KG.addressee, self.entity_iris[s.addressee])
+        elif s.addressee_span is not None:
+            self.add(node, KG.addresseeText, Literal(s.addressee_span.text))
+        if s.reported_by in self.entity_iris and s.reported_by != s.speaker:
+            self.add(node, KG.reportedBy, self.entity_iris[s.reported_by])
+        meeting = next((m for m in self.x.meetings if m.key == s.meeting), None)
+        if meeting is not None:
+            self.add(node, KG.atMeeting, self.meeting_iri(meeting))
+        self.dated(node, s.date, s.time)
+        if s.sentence is not None:
+            self.add(node, KG.sentence, self.mention(s.sentence))
+
+    def meeting(self, m: Meeting) -> None:
+        node = self.meeting_iri(m)
+        self.add(node, RDF.type, KG.Meeting)
+        self.add(node, KG.article, self.article)
+        for span in [m.trigger, *m.extra_triggers]:
+            self.add(node, KG.trigger, self.mention(span))
+        for key in m.participants:
+            if key in self.entity_iris:
+                self.add(node, KG.participant, self.entity_iris[key])
+        if m.host in self.entity_iris:
+            self.add(node, KG.host, self.entity_iris[m.host])
+            self.add(node, KG.participant, self.entity_iris[m.host])
+        if m.location in self.entity_iris:
+            self.add(node, KG.location, self.entity_iris[m.location])
+        self.add(node, KG.status, STATUS[m.status])
+        for kind in m.kinds:
+            self.add(node, KG.kind, MEETING_KIND[kind])
+        self.dated(node, m.date, m.time)
+        if m.sentence is not None:
+            self.add(node, KG.sentence, self.mention(m.sentence))
+
+
+def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """One article's graph, named by ``article_graph_iri``."""
+    return _ArticleGraph(extraction, base).build()
+
+
+def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
+    """All articles, one named graph each."""
+    dataset = Dataset()
+    for extraction in extractions:
+        add_graph(dataset, to_graph(extraction, base))
+    return dataset
+
+
+def add_graph(dataset: Dataset, graph: Graph) -> None:
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)
+
+
+PREFIXES = {
+    "kg": str(KG._NS), "nif": str(NIF), "schema": str(SCHEMA), "owl": str(OWL), "xsd": str(XSD),
+    "rdfs": str(RDFS), "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#", "time": "http://www.w3.org/2006/time#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+}
