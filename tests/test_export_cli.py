@@ -1,0 +1,168 @@
+"""kg export and kg validate through the real CLI: formats, round trips, determinism, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from conftest import EXAMPLES, ROOT, SEED, run_kg
+from kg.validate import validate_graph
+
+
+def _rdflib(path, fmt) -> Graph:
+    merged = Graph()
+    ds = Dataset()
+    ds.parse(path, format=fmt)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
+def _oxigraph(path, fmt) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in ox.parse(path=str(path), format=fmt)}
+
+
+def _as_ox_strings(graph: Graph) -> set[tuple[str, str, str]]:
+    return {(str(ox_s), str(ox_p), str(ox_o)) for ox_s, ox_p, ox_o in
+            ((q.subject, q.predicate, q.object) for q in ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES))}
+
+
+@pytest.fixture(scope="module")
+def seed_exports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    for name in ("seed.ttl", "seed.jsonld", "seed.nt", "seed.nq", "seed.trig"):
+        result = run_kg("export", SEED, "-o", out / name)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def test_turtle_and_jsonld_round_trip_with_rdflib_and_oxigraph(seed_exports):
+    ttl = _rdflib(seed_exports / "seed.ttl", "turtle")
+    jsonld = _rdflib(seed_exports / "seed.jsonld", "json-ld")
+    assert len(ttl) > 100
+    assert isomorphic(ttl, jsonld)
+    for name, fmt in (("seed.nt", "nt"), ("seed.nq", "nquads"), ("seed.trig", "trig")):
+        assert isomorphic(ttl, _rdflib(seed_exports / name, fmt)), name
+    ox_ttl = _oxigraph(seed_exports / "seed.ttl", ox.RdfFormat.TURTLE)
+    ox_jsonld = _oxigraph(seed_exports / "seed.jsonld", ox.RdfFormat.JSON_LD)
+    assert ox_ttl == ox_jsonld == _as_ox_strings(ttl)
+
+
+def test_exports_conform_to_the_shapes(seed_exports):
+    for name, fmt in (("seed.ttl", "turtle"), ("seed.jsonld", "json-ld")):
+        assert validate_graph(_rdflib(seed_exports / name, fmt)) == []
+    result = run_kg("validate", seed_exports / "seed.ttl", seed_exports / "seed.nq")
+    assert result.exit_code == 0, result.output
+
+
+def test_jsonld_is_compact_with_the_shipped_context(seed_exports):
+    doc = json.loads((seed_exports / "seed.jsonld").read_text(encoding="utf-8"))
+    assert "speaker" in doc["@context"] and "participant" in doc["@context"]
+    text = json.dumps(doc["@graph"])
+    assert '"anchorOf"' in text and "nif-core#anchorOf" not in text
+
+
+def test_named_graph_per_article(seed_exports):
+    graphs = {str(q.graph_name) for q in ox.parse(path=str(seed_exports / "seed.nq"), format=ox.RdfFormat.N_QUADS)}
+    assert graphs == {"<https://w3id.org/newskg/data/graph/seed-article>"}
+
+
+def test_same_input_twice_gives_identical_bytes(tmp_path):
+    for fmt, suffix in (("turtle", "ttl"), ("jsonld", "jsonld"), ("nquads", "nq")):
+        a, b = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
+        assert run_kg("export", SEED, "-f", fmt, "-o", a).exit_code == 0
+        assert run_kg("export", SEED, "-f", fmt, "-o", b).exit_code == 0
+        assert a.read_bytes() == b.read_bytes(), fmt
+
+
+def test_folder_output_writes_one_file_per_article(tmp_path):
+    result = run_kg("export", EXAMPLES, "-o", tmp_path / "out", "-f", "turtle")
+    assert result.exit_code == 0, result.output
+    articles = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".json", ".jsonl"))
+    written = sorted((tmp_path / "out").glob("*.ttl"))
+    assert len(written) >= len(articles)
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_base_iri_is_configurable(tmp_path):
+    out = tmp_path / "b.nt"
+    assert run_kg("export", SEED, "--base", "http://example.org/kg/", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<http://example.org/kg/article/seed-article>" in text and "w3id.org/newskg/data" not in text
+
+
+def test_stdout_and_stdin():
+    result = run_kg("export", "-", "-f", "ntriples", "-o", "-", input="date 2025-01-02\nSergey Lavrov met Antony Blinken in Geneva.")
+    assert result.exit_code == 0
+    assert '"stdin"' in result.stdout and "schema.org/datePublished" in result.stdout
+
+
+# ------------------------------------------------------------------ errors, through a real process
+
+
+def _kg(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, cwd=ROOT, **kw)
+
+
+def test_error_cases_each_give_one_line_and_the_others_still_export(tmp_path):
+    (tmp_path / "good.txt").write_text("date 2025-05-05\nAngela Merkel visited Paris.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("date 2025-05-05\n   \n", encoding="utf-8")
+    (tmp_path / "bad-date.txt").write_text("date 2025-02-30\nText.", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society.".encode("latin-1"))
+    out = tmp_path / "all.nq"
+    proc = _kg("export", tmp_path / "good.txt", tmp_path / "missing.txt", tmp_path / "empty.txt",
+               tmp_path / "bad-date.txt", tmp_path / "latin1.txt", "-f", "nquads", "-o", out, "-q")
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert lines == [
+        f"{tmp_path / 'missing.txt'}: no such file or folder",
+        f"{tmp_path / 'empty.txt'}: empty article: no text",
+        f"{tmp_path / 'bad-date.txt'}: malformed date header '2025-02-30': expected 'date YYYY-MM-DD'",
+        f"{tmp_path / 'latin1.txt'}: cannot decode as UTF-8 (byte 3)",
+    ]
+    assert '"good"' in out.read_text(encoding="utf-8")
+
+
+def test_nothing_exportable_exits_2_and_writes_nothing(tmp_path):
+    out = tmp_path / "none.ttl"
+    proc = _kg("export", tmp_path / "missing.txt", "-o", out)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0] == f"{tmp_path / 'missing.txt'}: no such file or folder"
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_unknown_format_is_one_line():
+    proc = _kg("export", SEED, "-f", "rdfxml", "-o", "-")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "--format: unknown format 'rdfxml': use one of turtle, jsonld, ntriples, nquads, trig"
+
+
+def test_validate_reports_a_broken_file(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("""
+@prefix kg: <https://w3id.org/newskg/ontology#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://x/article/a> a kg:Article ; kg:articleId "a" ; nif:isString "Hello world" .
+<http://x/article/a#char=0,5> a kg:Mention ; nif:referenceContext <http://x/article/a> ;
+    nif:beginIndex "0"^^xsd:nonNegativeInteger ; nif:endIndex "5"^^xsd:nonNegativeInteger ; nif:anchorOf "Hallo" .
+<http://x/s> a kg:Statement ; kg:article <http://x/article/a> ; kg:mode kg:Direct ; kg:quote "q" ;
+    kg:content <http://x/article/a#char=0,5> ; kg:date "24 December"  .
+""", encoding="utf-8")
+    proc = _kg("validate", bad)
+    assert proc.returncode == 1
+    out = proc.stdout
+    assert "nif:anchorOf \"Hallo\" is not the article text at those offsets" in out or "Hallo" in out
+    assert "unattributed" in out or "xone" in out.lower() or "kg:speaker" in out or "speaker" in out
+    assert "date" in out
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle", encoding="utf-8")
+    proc = _kg("validate", garbage)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
