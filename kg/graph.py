@@ -89,6 +89,10 @@ class _ArticleGraph:
         self.article = article_iri(extraction.article.id, base)
         self.entity_iris = {e.key: entity_iri(e, base) for e in extraction.entities}
         self.written: dict[Span, URIRef] = {}
+        self.statement_iris = _unique_iris(
+            (s.key, f"{self.article}#statement={_first(s).begin},{_first(s).end}") for s in extraction.statements)
+        self.meeting_iris = _unique_iris(
+            (m.key, f"{self.article}#meeting={m.trigger.begin},{m.trigger.end}") for m in extraction.meetings)
 
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
@@ -176,11 +180,10 @@ class _ArticleGraph:
             self.add(node, KG.timeExpression, self.timex_iri(timex))
 
     def statement_iri(self, s: Statement) -> URIRef:
-        first = min(s.content) if s.content else (s.cue[0] if s.cue else Span(0, 0, ""))
-        return URIRef(f"{self.article}#statement={first.begin},{first.end}")
+        return self.statement_iris[s.key]
 
     def meeting_iri(self, m: Meeting) -> URIRef:
-        return URIRef(f"{self.article}#meeting={m.trigger.begin},{m.trigger.end}")
+        return self.meeting_iris[m.key]
 
     def statement(self, s: Statement) -> None:
         node = self.statement_iri(s)
@@ -231,6 +234,19 @@ class _ArticleGraph:
         self.dated(node, m.date, m.time)
         if m.sentence is not None:
             self.add(node, KG.sentence, self.mention(m.sentence))
+
+
+def _first(s: Statement) -> Span:
+    return min(s.content) if s.content else (s.cue[0] if s.cue else Span(0, 0, ""))
+
+
+def _unique_iris(pairs) -> dict[str, URIRef]:
+    """IRIs by key; a second node on the same span gets '-2', a third '-3' (in extraction order)."""
+    out, used = {}, {}
+    for key, iri in pairs:
+        n = used[iri] = used.get(iri, 0) + 1
+        out[key] = URIRef(iri if n == 1 else f"{iri}-{n}")
+    return out
 
 
 def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
