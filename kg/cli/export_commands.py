@@ -17,13 +17,14 @@ def _err(line: str) -> None:
 
 @app.command()
 def export(
-    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .json, .jsonl), folders, or - for stdin.", show_default=False)],
-    output: Annotated[str, typer.Option("--output", "-o", help="A file (all articles together), a folder (one file per article), or - for stdout.")] = "out/",
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="turtle | jsonld | ntriples | nquads | trig (default: from the output suffix, else turtle).")] = None,
-    base: Annotated[str, typer.Option(help="Base IRI of the exported nodes.")] = DEFAULT_BASE,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files (.txt, .json, .jsonl), folders, or - for stdin.", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="A file (all articles together), a folder (one file per article), or - for stdout.")] = "out/",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="turtle | jsonld | ntriples | nquads | trig (default: from the output suffix, else turtle).")] = None,
+    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the exported nodes.")] = DEFAULT_BASE,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each article's graph against the SHACL shapes.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any graph violates the shapes.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy parser processes; each costs ~400 MB.")] = 1,
 ) -> None:
     """Extract people, organisations, places, roles, statements, meetings and dates from news
     articles and write them as RDF.
@@ -34,15 +35,12 @@ def export(
     Exit status: 0 when every article was exported, 1 when some failed (or, with --strict, a graph
     violates the shapes), 2 when none could be.
 
+    \b
     Examples:
-
-        kg export examples/                         # one Turtle file per article in out/
-
-        kg export news.jsonl -f nquads -o news.nq   # all articles in one N-Quads file
-
-        kg export story.txt -f jsonld -o -          # JSON-LD on stdout
-
-        cat story.txt | kg export - -o story.ttl
+      kg export examples/                         # one Turtle file per article in out/
+      kg export news.jsonl -f nquads -o news.nq   # all articles in one N-Quads file
+      kg export story.txt -f jsonld -o -          # JSON-LD on stdout
+      cat story.txt | kg export - -o story.ttl    # read stdin
     """
     from kg.export import choose_format, export as run_export
 
@@ -55,7 +53,7 @@ def export(
         _err(f"--format: {err}")
         raise typer.Exit(2)
     try:
-        report = run_export(inputs, output, fmt, base, validate, on_problem=_err)
+        report = run_export(inputs, output, fmt, base, validate, on_problem=_err, n_process=jobs)
     except OSError as err:
         _err(f"{err.filename or output}: cannot write: {err.strerror or err}")
         raise typer.Exit(2)
@@ -72,17 +70,16 @@ def export(
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="RDF files that kg wrote (.ttl, .jsonld, .nt, .nq, .trig).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="RDF files that kg wrote (.ttl, .jsonld, .nt, .nq, .trig).", show_default=False)],
 ) -> None:
     """Check RDF files against kg's SHACL shapes; print each violation as 'article: node: message'.
 
     Exit status: 0 when every file conforms, 1 when one does not, 2 when one cannot be read.
 
+    \b
     Examples:
-
-        kg validate out/*.ttl
-
-        kg validate corpus.nq
+      kg validate out/*.ttl
+      kg validate corpus.nq
     """
     from rdflib import Graph
 
