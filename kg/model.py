@@ -114,6 +114,8 @@ class Meeting:
     kinds: list[str] = field(default_factory=list)  # Visit, PhoneCall, VideoCall, Summit, Bilateral, Multilateral
     sentence: Span | None = None
     extra_triggers: list[Span] = field(default_factory=list)  # other sentences describing the same meeting
+    # words naming participants that no entity stands for ("the delegates", "state election officials")
+    unresolved_participant_spans: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,220 @@
+"""``kg load``, ``kg query``, ``kg serve``, ``kg stats``: thin wrappers over kg/store.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import textwrap
+from dataclasses import asdict
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.app import app
+from kg.graph import DEFAULT_BASE
+
+STORE_HELP = "Embedded store folder."
+ENDPOINT_HELP = ("SPARQL 1.1 endpoint base URL (oxigraph server: URL/query, URL/update, URL/store). "
+                 "Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER + KG_ENDPOINT_PASSWORD, or ~/.netrc.")
+
+Store = Annotated[str, typer.Option("--store", "-s", metavar="PATH", help=STORE_HELP)]
+EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", "-e", metavar="URL", help=ENDPOINT_HELP)]
+QueryUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="SPARQL query URL (default ENDPOINT/query).")]
+UpdateUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="SPARQL update URL (default ENDPOINT/update).")]
+StoreUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="Graph Store Protocol URL (default ENDPOINT/store).")]
+
+
+def _err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def _fail(err: Exception, code: int = 2) -> typer.Exit:
+    _err(str(err))
+    return typer.Exit(code)
+
+
+@app.command()
+def load(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", show_default=False,
+                      help="Articles (.txt, .json, .jsonl, folders, - for stdin) or RDF files kg wrote (.ttl, .nt, .nq, .trig, .jsonld).")],
+    store: Store = "out/store",
+    endpoint: EndpointOpt = None,
+    query_url: QueryUrl = None,
+    update_url: UpdateUrl = None,
+    store_url: StoreUrl = None,
+    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the nodes of extracted articles.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
+) -> None:
+    """Load articles (extracted on the way) or RDF files into the triple store: the embedded Oxigraph
+    store by default, or a SPARQL 1.1 endpoint with --endpoint.
+
+    One named graph per article, the ontology in <https://w3id.org/newskg/ontology>. Loading an
+    article again replaces its graph, in one transaction: nothing doubles, nothing is half-loaded.
+
+    Exit status: 0 when every input was loaded, 1 when some could not be read, 2 when the store
+    failed (the graphs before the failure are loaded whole, the failing one not at all).
+
+    \b
+    Examples:
+      kg load examples/                               # extract and load into out/store
+      kg load corpus.nq --store /data/kg              # an export, into another store
+      kg load out/ --endpoint http://127.0.0.1:7878   # into a running oxigraph server
+      KG_ENDPOINT_TOKEN=... kg load news.jsonl -e https://sparql.example.org/ds
+    """
+    from kg.store import StoreError, graphs_from_inputs, load as run_load, open_store
+
+    problems: list[str] = []
+
+    def on_problem(line: str) -> None:
+        problems.append(line)
+        _err(line)
+
+    try:
+        target = open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
+    except StoreError as err:
+        raise _fail(err)
+    try:
+        report = run_load(target, graphs_from_inputs(inputs, base, on_problem))
+    except StoreError as err:
+        raise _fail(err)
+    finally:
+        target.close()
+    loaded = len(report.graphs) - 1  # the ontology graph is not an input
+    if not quiet:
+        _err(f"loaded {loaded} graph(s), {report.triples} triples, into {target.name} in {report.seconds:.1f} s"
+             + (f"; {len(problems)} input(s) failed" if problems else ""))
+    raise typer.Exit(0 if not problems else (1 if loaded else 2))
+
+
+@app.command()
+def query(
+    query_text: Annotated[Optional[str], typer.Argument(metavar="QUERY", show_default=False,
+                          help="SPARQL text, @file.rq, or the name of a query in the pack (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", metavar="NAME=VALUE",
+                     help="Bind ?NAME to VALUE (a string; NAME=<iri> for an IRI), safely, as one RDF term. Repeatable.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
+                   help="table | csv | tsv | json (SPARQL results JSON) | turtle | ntriples. Default: table on a terminal, "
+                        "else csv; turtle for CONSTRUCT/DESCRIBE.")] = None,
+    list_pack: Annotated[bool, typer.Option("--list", help="List the query pack and exit.")] = False,
+    store: Store = "out/store",
+    endpoint: EndpointOpt = None,
+    query_url: QueryUrl = None,
+) -> None:
+    """Answer a SPARQL query from the store (or --endpoint).
+
+    On the embedded store the default graph is the union of all article graphs; the pack's queries
+    name their graphs, so they answer the same on any endpoint.
+
+    \b
+    Examples:
+      kg query --list
+      kg query meetings
+      kg query statements-by --param person="Sergey Lavrov" --format json
+      kg query timeline -p entity=Lavrov -f csv > lavrov.csv
+      kg query @my-query.rq --endpoint http://127.0.0.1:7878
+      kg query 'SELECT ?name WHERE { ?x a <https://w3id.org/newskg/ontology#Person> ; rdfs:label ?name }'
+    """
+    from kg.sparql_results import FORMATS, GRAPH, render
+    from kg.store import StoreError, open_store, parse_param, query_pack, resolve_query, run_query
+
+    if list_pack:
+        for q in query_pack():
+            params = f"  [params: {', '.join(q.parameters)}]" if q.parameters else ""
+            typer.echo(f"{q.name}\n" + textwrap.fill(q.summary + params, 100, initial_indent="    ",
+                                                       subsequent_indent="    "))
+        raise typer.Exit(0)
+    if not query_text:
+        _err("query: give QUERY (SPARQL text, @file.rq or a pack name) or --list")
+        raise typer.Exit(2)
+    if fmt is not None and fmt not in FORMATS:
+        _err(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        text = resolve_query(query_text)
+        params = dict(parse_param(p) for p in param or [])
+        target = open_store(store, endpoint, query_url=query_url, read_only=True)
+    except StoreError as err:
+        raise _fail(err)
+    try:
+        result = run_query(target, text, params)
+    except StoreError as err:
+        raise _fail(err)
+    finally:
+        target.close()
+    chosen = fmt or ("turtle" if result.kind == GRAPH else ("table" if sys.stdout.isatty() else "csv"))
+    try:
+        typer.echo(render(result, chosen), nl=False)
+    except ValueError as err:
+        _err(f"--format {chosen}: {err}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def serve(
+    store: Store = "out/store",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port on 127.0.0.1.")] = 7878,
+) -> None:
+    """Serve the store with the oxigraph server on 127.0.0.1: a query page for a browser at
+    http://127.0.0.1:PORT/ and a SPARQL endpoint for tools (PORT/query, /update, /store).
+    The default graph is the union of the article graphs. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+      kg serve                          # out/store on http://127.0.0.1:7878/
+      kg serve --store /data/kg --port 8080
+      kg query meetings --endpoint http://127.0.0.1:7878   # from another terminal
+    """
+    from pathlib import Path
+
+    from kg.store import StoreError, serve_command
+
+    if not Path(store).is_dir():
+        _err(f"{store}: no store here (load one with 'kg load INPUT --store {store}')")
+        raise typer.Exit(2)
+    try:
+        command = serve_command(store, port)
+    except StoreError as err:
+        raise _fail(err)
+    _err(f"serving {store} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    sys.stderr.flush()
+    try:
+        # The server replaces this process, so Ctrl-C and kill reach it directly and no orphan is left.
+        os.execv(command[0], command)
+    except OSError as err:
+        _err(f"{command[0]}: cannot run: {err.strerror or err}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def stats(
+    store: Store = "out/store",
+    endpoint: EndpointOpt = None,
+    query_url: QueryUrl = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Count what the store holds: articles, entities by class, statements, meetings, triples.
+
+    \b
+    Examples:
+      kg stats
+      kg stats --endpoint http://127.0.0.1:7878 --json
+    """
+    from kg.store import StoreError, open_store, stats as run_stats
+
+    try:
+        target = open_store(store, endpoint, query_url=query_url, read_only=True)
+        counts = run_stats(target)
+    except StoreError as err:
+        raise _fail(err)
+    target.close()
+    if as_json:
+        typer.echo(json.dumps(asdict(counts), indent=2))
+        return
+    typer.echo(f"store         {target.name}")
+    typer.echo(f"articles      {counts.articles}")
+    for cls, plural in (("Person", "people"), ("Organisation", "organisations"), ("Place", "places")):
+        typer.echo(f"{plural:<13} {counts.entities.get(cls, 0)}")
+    typer.echo(f"statements    {counts.statements}")
+    typer.echo(f"meetings      {counts.meetings}")
+    typer.echo(f"triples       {counts.triples} in {counts.graphs} graph(s)")

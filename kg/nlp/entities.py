@@ -1,0 +1,684 @@
+"""Persons, organisations and places with all their mentions.
+
+On top of spaCy's NER:
+1. **span cleanup**: a name never holds a title, honorific, determiner, possessive ``'s``, line
+   break, bracket, score or trailing common noun ("Sana news agency" → "Sana");
+2. **type fixes** from cue words kept as data (organisation heads and followers such as "Ministry",
+   "Corp", "news agency"), from the gazetteer (a country is a place), from datelines and from
+   sports tables (a club followed by its score is an organisation);
+3. **propagation**: a name typed once is the same type everywhere in the article, and repeats the
+   model missed (including a person's surname and the upper-case headline form) become mentions;
+4. **coreference** of name forms: surnames and honorific + surname go to the nearest full name
+   they fit, acronyms to the organisation they abbreviate, "U.S." to "United States";
+5. **roles** (kg/nlp/roles.py) and **links** (kg/nlp/linking.py: GeoNames for places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity, Mention, Span
+from kg.nlp import entity_lexicon as lex
+from kg.nlp.linking import country_names, gazetteer_place, link, load_gazetteer
+
+LABELS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+# Tokens that end a name: a name never runs across them.
+BREAKERS = {"(", ")", "[", "]", ",", ":", ";", '"', "“", "”", "‘", "’'", "/", "|", "!", "?"}
+DASHES = {"-", "--", "—", "–"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# Lower-case words a sports table line may hold besides names and numbers.
+TABLE_WORDS = {"and", "not", "out", "v", "vs", "beat", "at", "in", "for", "lbw", "b", "c", "st", "run", "retired"}
+# Spans of one or two letters in capitals inside brackets after a club: "Proleter (Z)", "Rad (B)".
+CLUB_SUFFIX = re.compile(r"\([A-Z]{1,3}\)")
+# A city this big, named in the article, is more likely the city than a club or a person.
+CITY_VOTE_POPULATION = 100_000
+COMMON_POS = {"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP"}
+# A city this big is recognised even where the model saw no name at all.
+BIG_CITY_POPULATION = 200_000
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+ONE_INITIAL = re.compile(r"^[A-Z]\.$")
+INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]\.[A-Z]\.$")
+
+
+@dataclass
+class _Name:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str | None  # None: a name whose type only propagation can give
+    strength: int  # 0 model, 1 propagated, 2 cue word / gazetteer / table
+    local: bool = False  # typed by its line alone (a team in a results table): does not propagate
+
+    def key(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text.lower()
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """Every person, organisation and place the article names, one entity each, with roles and links."""
+    from kg.nlp.coref import nominal_mentions
+    from kg.nlp.roles import find_roles
+
+    names = _model_names(doc)
+    _distrust_capitals(doc, names)
+    names += _dateline_names(doc, names)
+    names += _country_names(doc, names)
+    _apply_table_rule(doc, names)
+    names = _fixture_lines(doc, names)
+    names += _cued_names(doc, names)
+    _athletes(doc, names)
+    names = _propagate(doc, names)
+    names = _list_consistency(doc, names)
+    entities = _group(doc, names)
+    entities = find_roles(doc, entities)
+    entities = nominal_mentions(doc, entities)
+    return link(entities, load_gazetteer(), None)
+
+
+# ------------------------------------------------------------------------------ names from the model
+def _model_names(doc: Doc) -> list[_Name]:
+    out = []
+    for ent in doc.ents:
+        etype = LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        pieces = _split(doc, ent.start, ent.end, _possessor_is_a_name(doc, ent))
+        for k, (start, end) in enumerate(pieces):
+            # A possessor before "'s" ("Syria's Sana") is a name of its own whose type the model
+            # did not give: leave it to propagation and the gazetteer.
+            possessor = end < ent.end and doc[end].text in POSSESSIVE
+            trimmed = _trim(doc, start, end, etype)
+            if trimmed is None:
+                continue
+            s, e = trimmed
+            if etype == PERSON:
+                s = _initials_start(doc, s)
+            name = _Name(s, e, None if possessor and len(pieces) > 1 else etype, 0)
+            _fix_type(doc, name)
+            out.append(name)
+    return out
+
+
+def _possessor_is_a_name(doc: Doc, ent) -> bool:
+    """Whether the words before a "'s" inside a model span are a name of their own ("Syria's Sana")
+    rather than part of the name ("the Fishermen's Association"): a country, or a name the model
+    gives elsewhere in the article."""
+    cut = next((t.i for t in ent if t.text in POSSESSIVE and t.i > ent.start), None)
+    if cut is None:
+        return False
+    words = doc[ent.start:cut]
+    while len(words) > 1 and lex.normal(words[0].text) in lex.determiners():
+        words = words[1:]
+    text = words.text.lower()
+    if text in country_names() or gazetteer_place(text) is not None:
+        return True
+    return any(e.text.lower() == text and e.label_ in LABELS for e in doc.ents if e.start != ent.start)
+
+
+def _split(doc: Doc, start: int, end: int, at_possessive: bool = True) -> list[tuple[int, int]]:
+    """Cut a model span at tokens no name crosses: line breaks, brackets, commas, numbers, a spaced
+    dash, and (when the possessor is a name of its own) a possessive."""
+    pieces, begin = [], start
+    for i in range(start, end):
+        t = doc[i]
+        cut = (t.text in BREAKERS or "\n" in t.text or t.is_space or (t.text in POSSESSIVE and at_possessive)
+               or (t.text in DASHES and (i == 0 or doc[i - 1].whitespace_))
+               or _is_number(t))
+        if cut:
+            if begin < i:
+                pieces.append((begin, i))
+            begin = i + 1
+        elif i > start and "\n" in doc[i - 1].whitespace_:
+            if begin < i:
+                pieces.append((begin, i))
+            begin = i
+    if begin < end:
+        pieces.append((begin, end))
+    return pieces
+
+
+def _is_number(t: Token) -> bool:
+    return any(c.isdigit() for c in t.text) and not any(c.isalpha() for c in t.text.replace("th", "").replace("st", "").replace("nd", "").replace("rd", ""))
+
+
+def _is_capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text))
+
+
+def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
+    """Drop determiners, honorifics, titles (persons), demonyms before a title, lower-case words and
+    punctuation from the ends of a name."""
+    if etype == PERSON:
+        skip = lex.determiners() | lex.honorifics() | lex.title_words() | lex.former_words()
+    else:  # "Queen's Park", "King's College": only the short forms of address are never a name
+        skip = lex.determiners() | {h for h in lex.honorifics() if len(h) <= 3}
+    while start < end:
+        t = doc[start]
+        low = lex.normal(t.text)
+        if (low in skip or t.is_punct or not _is_capitalised(t)
+                or (etype == PERSON and lex.country_of_demonym(t.text) and start + 1 < end)):
+            if end - start == 1:
+                return None
+            start += 1
+            continue
+        break
+    while end > start:
+        t = doc[end - 1]
+        if t.text in POSSESSIVE or (t.is_punct and t.text != ".") or not _is_capitalised(t):
+            # keep a final full stop that belongs to an abbreviation ("Co.", "Bros.") - it is its own
+            # token only when it ends a sentence, and then it is not part of the name.
+            end -= 1
+            continue
+        break
+    if end <= start:
+        return None
+    if not any(c.isalpha() for c in doc[start:end].text):
+        return None
+    if end - start == 1 and doc[start].pos_ in COMMON_POS and doc[start].is_title:
+        return None  # a capitalised common word the model took for a name ("Men's 100 metres")
+    return start, end
+
+
+def _fix_type(doc: Doc, name: _Name) -> None:
+    """Cue words and the gazetteer override the model's type."""
+    tokens = doc[name.start:name.end]
+    first, last = lex.normal(tokens[0].text), lex.normal(tokens[-1].text)
+    text = tokens.text
+    if text.lower() in country_names() or text in lex.place_aliases():
+        name.type, name.strength = PLACE, 2
+        return
+    if last in lex.organisation_heads() and (len(tokens) > 1 or name.type == ORGANISATION):
+        name.type, name.strength = ORGANISATION, 2
+        return
+    if first in lex.organisation_first_words() and len(tokens) > 2 and tokens[1].lower_ in ("of", "for"):
+        name.type, name.strength = ORGANISATION, 2
+        return
+    if _followed_by_organisation_noun(doc, name.end):
+        name.type, name.strength = ORGANISATION, 2
+        return
+    if len(tokens) >= 2 and ONE_INITIAL.match(tokens[0].text) and tokens[1].is_alpha:
+        name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
+
+
+def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
+    words = tuple(lex.normal(t.text) for t in doc[i:i + 3] if not t.is_space)
+    if not words or doc[i].text[:1].isupper():
+        return False
+    return any(words[:n] == f for f in lex.organisation_followers() for n in (len(f),))
+
+
+def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
+    """The model types names badly in lines written all in capitals (headlines: "SOCCER - KLINSMANN
+    SCORES"): there a name keeps the model's type only if a cue word gave it one; otherwise it
+    must get it from the same name written elsewhere in the article, or from the gazetteer."""
+    for start, end in _lines(doc):
+        letters = [c for c in doc[start:end].text if c.isalpha()]
+        if len(letters) < 4 or not all(c.isupper() for c in letters):
+            continue
+        for n in names:
+            if start <= n.start < end and n.strength < 2:
+                n.type = None
+
+
+# ------------------------------------------------------------------------------ names the model missed
+def _covered(names: list[_Name], n_tokens: int) -> list[bool]:
+    covered = [False] * n_tokens
+    for n in names:
+        for i in range(n.start, n.end):
+            covered[i] = True
+    return covered
+
+
+def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """"MOSCOW 1996-08-30" or "LONDON, Dec 24 -" opening a line: the capitals name a place."""
+    out = []
+    for start, end in _lines(doc):
+        i = start
+        while i < end and doc[i].is_space:
+            i += 1
+        j = i
+        while j < end and doc[j].is_upper and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
+            j += 1
+        if j == i or j >= end or len(doc[i:j].text) < 3:
+            continue
+        nxt = doc[j + 1] if doc[j].text == "," and j + 1 < end else doc[j]
+        if not (_is_number(nxt) or nxt.ent_type_ == "DATE"):
+            continue
+        for n in names:  # the dateline wins over whatever the model said
+            if n.start < j and i < n.end:
+                n.type, n.strength, n.start, n.end = PLACE, 2, i, j
+                break
+        else:
+            out.append(_Name(i, j, PLACE, 2))
+    return out
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the text's lines."""
+    out, start = [], 0
+    for t in doc:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            end = t.i if "\n" in t.text else t.i + 1
+            if start < end:
+                out.append((start, end))
+            start = t.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _country_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Country names from the gazetteer that the model did not mark (up to three words)."""
+    covered = _covered(names, len(doc))
+    countries = country_names()
+    out, i = [], 0
+    while i < len(doc):
+        if covered[i] or not _is_capitalised(doc[i]):
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            j = i + n
+            if j <= len(doc) and not any(covered[i:j]) and doc[i:j].text.lower() in countries \
+                    and (doc[i:j].text.isupper() or _stands_alone(doc, i, j)):
+                out.append(_Name(i, j, PLACE, 2))
+                i = j
+                break
+            if j <= len(doc) and not any(covered[i:j]) and all(t.pos_ == "PROPN" for t in doc[i:j]) \
+                    and _big_city(doc[i:j].text) and (doc[i:j].text.isupper() or _stands_alone(doc, i, j)):
+                out.append(_Name(i, j, PLACE, 1))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _big_city(text: str) -> bool:
+    place = gazetteer_place(text)
+    return place is not None and place.kind == "city" and place.population >= BIG_CITY_POPULATION \
+        and place.name.lower() == text.lower()
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Not a piece of a longer capitalised name ("Jordan" in "Michael Jordan", "Chad" in "Chad Smith")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+
+    def name_like(t: Token | None) -> bool:
+        return t is not None and t.is_alpha and _is_capitalised(t) and not t.is_sent_start \
+            and lex.normal(t.text) not in lex.determiners()
+
+    return not name_like(before) and not (after is not None and after.is_alpha and _is_capitalised(after)
+                                          and "\n" not in doc[end - 1].whitespace_)
+
+
+def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
+    """In a results or standings line ("Hajduk 2 Proleter (Z) 0", "Red Star 4 4 0 0 9 3 12") a name
+    followed by its score is a team: an organisation, or a place when it is a country (national side).
+    Names that look like persons ("A. Dale 69", two-word model persons) stay persons."""
+    surnames = _surnames(doc, names)
+    for start, end in _lines(doc):
+        tokens = [t for t in doc[start:end] if not t.is_space]
+        numbers = sum(_is_number(t) for t in tokens)
+        words = sum(t.is_alpha and t.is_lower and t.lower_ not in TABLE_WORDS for t in tokens)
+        if numbers < 2 or words > 2:
+            continue
+        for n in [n for n in names if start <= n.start < end]:
+            nxt = n.end
+            if nxt < end and CLUB_SUFFIX.fullmatch(doc[nxt:min(nxt + 3, end)].text.replace(" ", "")):
+                n.end = nxt + 3
+                nxt += 3
+            if nxt >= end or not _is_number(doc[nxt]) or (n.type == PLACE and n.strength >= 2):
+                continue
+            if _person_like(doc, n) or n.key(doc) in surnames or doc[n.start:n.end].text.lower() in country_names():
+                continue
+            n.type, n.strength, n.local = ORGANISATION, 2, True
+        # capitalised words before a score the model did not mark at all
+        covered = _covered(names, len(doc))
+        i = start
+        while i < end:
+            if covered[i] or not (doc[i].is_alpha and _is_capitalised(doc[i])) or doc[i].ent_type_ == "DATE" \
+                    or (i > start and doc[i - 1].is_alpha and _is_capitalised(doc[i - 1])):
+                i += 1
+                continue
+            j = i
+            while j < end and doc[j].is_alpha and _is_capitalised(doc[j]) and not covered[j]:
+                j += 1
+            k = j
+            if k < end and CLUB_SUFFIX.fullmatch(doc[k:min(k + 3, end)].text.replace(" ", "")):
+                k += 3
+            if k < end and _is_number(doc[k]) and lex.normal(doc[i].text) not in lex.determiners():
+                if i > start and INITIAL.match(doc[i - 1].text):  # "A. Dale 69": a player
+                    names.append(_Name(_initials_start(doc, i), j, PERSON, 2))
+                elif doc[i:j].text.lower() in surnames:
+                    names.append(_Name(i, j, PERSON, 1))
+                else:
+                    etype = PLACE if doc[i:j].text.lower() in country_names() else ORGANISATION
+                    names.append(_Name(i, k, etype, 2, local=True))
+            i = max(j, i + 1)
+
+
+def _initials_start(doc: Doc, i: int) -> int:
+    while i > 0 and INITIAL.match(doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def _surnames(doc: Doc, names: list[_Name]) -> set[str]:
+    """Last words of the persons named with two words or more ("Simmons" of "Phil Simmons")."""
+    out = set()
+    for n in names:
+        if n.type == PERSON and n.end - n.start >= 2 and not INITIAL.match(doc[n.end - 1].text):
+            out.add(doc[n.end - 1].text.lower())
+    return out
+
+
+FIXTURE = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) (?:AT|at|v|vs|v\.|vs\.) "
+                     r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})$")
+
+
+def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A line that is only "HOME v AWAY" / "AWAY AT HOME" lists a fixture: both names are teams."""
+    for start, end in _lines(doc):
+        line = doc[start:end]
+        match = FIXTURE.match(line.text.strip())
+        if match is None:
+            continue
+        offset = line.start_char + (len(line.text) - len(line.text.lstrip()))
+        for g in (1, 2):
+            span = doc.char_span(offset + match.start(g), offset + match.end(g))
+            if span is None:
+                continue
+            etype = PLACE if span.text.lower() in country_names() else ORGANISATION
+            names = [n for n in names if not (n.start < span.end and span.start < n.end)]
+            names.append(_Name(span.start, span.end, etype, 2, local=True))
+    return names
+
+
+def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names the model missed that a cue makes organisations: a proper noun before an organisation
+    noun ("the Tanjug news agency"), or an acronym in running text ("the KDP said")."""
+    covered = _covered(names, len(doc))
+    caps_lines = set()
+    for start, end in _lines(doc):
+        letters = [c for c in doc[start:end].text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            caps_lines.update(range(start, end))
+    out, i = [], 0
+    while i < len(doc):
+        t = doc[i]
+        if not covered[i] and ONE_INITIAL.match(t.text) and i + 1 < len(doc) and not covered[i + 1] \
+                and doc[i + 1].is_alpha and doc[i + 1].is_title and "\n" not in t.whitespace_ \
+                and not doc[i + 1].is_sent_start:
+            j = _initials_start(doc, i)  # "R. Mahanama": an initial and a surname name a person
+            out.append(_Name(j, i + 2, PERSON, 2))
+            i += 2
+            continue
+        if covered[i] or t.pos_ != "PROPN" or not _is_capitalised(t) or i in caps_lines:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) \
+                and "\n" not in doc[j].whitespace_ and doc[j].text not in POSSESSIVE:
+            j += 1
+        j = max(j, i + 1)
+        text = doc[i:j].text
+        low = lex.normal(text)
+        if _followed_by_organisation_noun(doc, j) and low not in lex.determiners():
+            out.append(_Name(i, j, ORGANISATION, 2))
+        elif j == i + 1 and ACRONYM.fullmatch(text) and low not in lex.title_words() \
+                and low not in lex.honorifics():
+            place = text in lex.place_aliases()
+            out.append(_Name(i, j, PLACE if place else ORGANISATION, 1))
+        i = j
+    return out
+
+
+MINUTE = re.compile(r"\((?:pen\.? |penalty )?\d{1,3}(?:st|nd|rd|th)?(?:,? ?(?:pen|penalty))?\)")
+
+
+def _athletes(doc: Doc, names: list[_Name]) -> None:
+    """In results, "Dennis Mitchell (U.S.) 10.08" and "Cosmin Contra (31st)" name persons: a name of
+    two words or more, with no organisation cue, followed by a bracketed country or minute."""
+    countries = country_names()
+    for n in names:
+        if n.strength >= 2 or n.end - n.start < 2 or n.end + 2 >= len(doc) or doc[n.end].text != "(":
+            continue
+        close = next((k for k in range(n.end + 1, min(n.end + 6, len(doc))) if doc[k].text == ")"), None)
+        if close is None:
+            continue
+        inside = doc[n.end + 1:close].text
+        if (inside.lower() in countries or inside in lex.place_aliases()
+                or MINUTE.fullmatch(doc[n.end:close + 1].text.replace(" ", ""))):
+            if doc[n.start:n.end].text.lower() not in countries:
+                n.type = PERSON
+
+
+LIST_GLUE = {",", "and", "&", ";"}
+
+
+def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names listed together ("A, B, C and D") are of one kind: in a list of three or more where
+    most have one type, the model-typed rest take it, and proper nouns the model left out of the
+    list ("Christian Cullen" among recognised players) join it."""
+    covered = _covered(names, len(doc))
+    loose = [_Name(i, j, None, 0) for i, j in _proper_noun_runs(doc, covered)]
+    candidates = sorted(names + loose, key=lambda n: n.start)
+    run: list[_Name] = []
+
+    def settle() -> None:
+        typed = [n for n in run if n.type is not None]
+        if len(run) >= 3 and typed:
+            top, k = Counter(n.type for n in typed).most_common(1)[0]
+            if k * 3 >= len(run) * 2:
+                for n in run:
+                    if n.strength == 0 and n.type != top and n.key(doc) not in country_names():
+                        n.type = top
+        run.clear()
+
+    for n in candidates:
+        if run:
+            gap = doc[run[-1].end:n.start]
+            if not gap or any(t.text not in LIST_GLUE and not t.is_space for t in gap) or \
+                    any("\n" in t.whitespace_ for t in doc[run[-1].end - 1:n.start]):
+                settle()
+        run.append(n)
+    settle()
+    return [n for n in candidates if n.type is not None]
+
+
+def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of capitalised proper nouns no name covers."""
+    out, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
+                and _is_capitalised(doc[j]) and (j == i or "\n" not in doc[j - 1].whitespace_):
+            j += 1
+        if j > i:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _person_like(doc: Doc, n: _Name) -> bool:
+    tokens = doc[n.start:n.end]
+    if any(INITIAL.match(t.text) for t in tokens):
+        return True
+    return n.type == PERSON and len(tokens) >= 2
+
+
+# ------------------------------------------------------------------------------ propagation
+def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """One type per name string in the article (cue words outweigh the model, the majority wins),
+    names without a type take it from another mention or are dropped, and repeats the model missed
+    become names too: "Simmons" after "Phil Simmons", "DUBLIN" after "Dublin"."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for n in names:
+        if n.type is not None:
+            votes[n.key(doc)][n.type] += 1 if n.local else 1 + 3 * (n.strength >= 2)
+    for surname in _surnames(doc, names):
+        # the last word of a person's full name is that person's surname here, whatever the model
+        # says of it alone ("Pence" after "Mike Pence"), unless it is also a place name
+        votes[surname][PERSON] += 2 if gazetteer_place(surname) else 2 + sum(votes[surname].values())
+    for key, c in votes.items():
+        place = gazetteer_place(key)
+        if place is not None and place.kind == "city" and place.population >= CITY_VOTE_POPULATION:
+            c[PLACE] += 2
+    typed = {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
+    for n in names:
+        if n.type is None or n.strength < 2:
+            t = typed.get(n.key(doc))
+            if t is not None:
+                n.type = t
+        if n.type is None:
+            place = gazetteer_place(doc[n.start:n.end].text)
+            if place is not None and (place.kind != "city" or place.population >= CITY_VOTE_POPULATION):
+                n.type = PLACE
+    names = [n for n in names if n.type is not None]
+
+    covered = _covered(names, len(doc))
+    longest = max((len(k.split()) for k in typed), default=0)
+    i = 0
+    while i < len(doc):
+        if covered[i] or not _is_capitalised(doc[i]):
+            i += 1
+            continue
+        for n in range(min(longest, 5), 0, -1):
+            j = i + n
+            if j > len(doc) or any(covered[i:j]):
+                continue
+            text = doc[i:j].text
+            etype = typed.get(text.lower())
+            if etype is None or "\n" in text or not (text.isupper() or _stands_alone(doc, i, j)):
+                continue
+            if not (text.isupper() or doc[j - 1].text[:1].isupper()):
+                continue
+            if etype == PERSON:
+                names.append(_Name(_initials_start(doc, i), j, etype, 1))
+            else:
+                names.append(_Name(i, j, etype, 1))
+            i = j - 1
+            break
+        i += 1
+    return sorted(_dedupe(names), key=lambda n: n.start)
+
+
+def _dedupe(names: list[_Name]) -> list[_Name]:
+    """Keep one name per token range, the strongest, and no overlapping pieces."""
+    best: dict[tuple[int, int], _Name] = {}
+    for n in names:
+        k = (n.start, n.end)
+        if k not in best or n.strength > best[k].strength:
+            best[k] = n
+    out: list[_Name] = []
+    for n in sorted(best.values(), key=lambda n: (n.start, -(n.end - n.start))):
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out
+
+
+# ------------------------------------------------------------------------------ grouping into entities
+def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
+    """One entity per real-world thing: name forms that corefer are merged."""
+    text = doc.text
+    spans = [(n, Span.of(text, doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1].text))) for n in names]
+    groups: list[list[tuple[_Name, Span]]] = []
+    group_of: dict[tuple[str, str], int] = {}  # (type, key) → group index
+
+    persons = [(n, s) for n, s in spans if n.type == PERSON]
+    full = _full_person_names(persons)
+    for n, s in spans:
+        if n.type == PERSON:
+            continue
+        k = (n.type, _group_key(s.text, n.type))
+        if k not in group_of:
+            group_of[k] = len(groups)
+            groups.append([])
+        groups[group_of[k]].append((n, s))
+    _merge_acronyms(groups)
+
+    # persons: each full name is a group; a short form joins the nearest full name it ends
+    person_group: dict[str, int] = {}
+    for key in full:
+        person_group[key] = len(groups)
+        groups.append([])
+    last_seen: dict[int, int] = {}
+    for n, s in persons:
+        key = _person_key(s.text)
+        g = person_group.get(key)
+        if g is None:
+            g = _nearest_full_name(key, s.begin, full, last_seen, person_group)
+        if g is None:
+            person_group[key] = g = len(groups)
+            groups.append([])
+        groups[g].append((n, s))
+        last_seen[g] = s.begin
+
+    entities = []
+    for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
+        etype = members[0][0].type
+        forms = sorted({s.text for _, s in members}, key=lambda t: (t.isupper(), -len(t.split()), -len(t), t))
+        mentions = sorted({Mention(s, NAME) for _, s in members}, key=lambda m: m.span)
+        entities.append(Entity(f"e{len(entities)}", etype, forms[0], mentions, [f for f in forms[1:]]))
+    return entities
+
+
+def _person_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
+    """Full names (two words or more, not the tail of a longer one) → position of first mention."""
+    keys = {_person_key(s.text): s.begin for _, s in reversed(persons)}
+    multi = {k: b for k, b in keys.items() if len(k.split()) >= 2}
+    return {k: b for k, b in multi.items()
+            if not any(o != k and o.endswith(" " + k) for o in multi)}
+
+
+def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[int, int],
+                       person_group: dict[str, int]) -> int | None:
+    """The group of the full name a short form ("Lavrov", "Al Shibani") refers to: among the full
+    names it ends, the one mentioned last before it, else the first one after it."""
+    fits = [f for f in full if f.endswith(" " + key)]
+    if not fits:
+        return None
+    before = [(last_seen.get(person_group[f], full[f]), f) for f in fits if full[f] < at]
+    if before:
+        return person_group[max(before)[1]]
+    return person_group[min(fits, key=lambda f: full[f])]
+
+
+def _group_key(text: str, etype: str) -> str:
+    key = " ".join(text.lower().split())
+    if etype == PLACE:
+        alias = lex.place_aliases().get(key) or lex.place_aliases().get(text.lower())
+        if alias:
+            key = alias.lower()
+    return key
+
+
+STOP_IN_ACRONYM = {"of", "the", "and", "for", "in", "on", "&", "de", "du", "la"}
+
+
+def _merge_acronyms(groups: list[list[tuple[_Name, Span]]]) -> None:
+    """"UN" joins "United Nations", "NLD" joins "National League for Democracy"."""
+    long_by_initials: dict[tuple[str, str], int] = {}
+    for gi, g in enumerate(groups):
+        for n, s in g:
+            words = [w for w in s.text.split() if w.lower() not in STOP_IN_ACRONYM]
+            if len(words) >= 2:
+                long_by_initials.setdefault((n.type, "".join(w[0] for w in words).upper()), gi)
+    for gi, g in enumerate(groups):
+        if not g:
+            continue
+        n, s = g[0]
+        short = s.text.replace(".", "")
+        if 2 <= len(short) <= 6 and short.isupper() and " " not in short:
+            target = long_by_initials.get((n.type, short))
+            if target is not None and target != gi and groups[target]:
+                groups[target].extend(g)
+                groups[gi] = []

@@ -1,0 +1,643 @@
+"""Statements: who said what, to whom and when — direct, mixed and reported speech.
+
+A statement hangs on a cue: a speech verb from ``lexicon/speech_cues.txt`` (or "according to")
+outside any quotation. Its content is what the parse says was reported — the complement clause
+("said (that) ..."), the main clause a parenthetical cue belongs to ("..., officials said"), a
+to-infinitive for verbs like "urge" — widened to whole quotations wherever it touches one, plus the
+quotations set right before or after the cue clause ('"...," he said, "..."'). The speaker mention
+is the subject as this sentence words it ("he", "the spokesman", "Trump"); the speaker entity is
+what that mention resolves to, or None: a statement is never given a speaker by a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
+from kg.nlp.coref import resolve as resolve_reference
+from kg.nlp.quotes import QuotedText, Quotation, find_quotations
+from kg.nlp.timex import date_for
+
+LEXICON = Path(__file__).parent / "lexicon"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker
+SPEAKER_DEPS = ("nsubj", "csubj")
+# a reader addressed in the second person ("would you think ...") is no speaker
+NOT_SPEAKERS = ("you",)
+# children of a cue verb that are what was said, not part of the cue clause
+CONTENT_DEPS = ("ccomp",)
+# a parenthetical cue ("..., officials said") hangs off the clause it reports by one of these
+PARENTHETICAL_DEPS = ("parataxis", "ccomp", "advcl", "conj")
+# where a verb's object and complements hang: what a quoting verb's quotation may sit in
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")
+_DAY_MONTH_YEAR = (10, 7, 4)  # lengths of TIMEX3 values 2025-12-24, 2025-12, 2025
+
+
+@lru_cache(maxsize=4)
+def _text(doc: Doc) -> str:
+    """The article text; ``Doc.text`` rebuilds it from the tokens on every access."""
+    return doc.text
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    lines = (LEXICON / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.split("#")[0].strip().lower() for w in lines if w.split("#")[0].strip())
+
+
+def cue_words() -> frozenset[str]:
+    """Speech verbs and phrases that report a clause: say, tell, according to, point out, ..."""
+    return _words("speech_cues.txt")
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """Every verb lemma that can be a cue, whatever kind of content it takes."""
+    return frozenset(w for w in cue_words() if " " not in w) | _words("speech_object_cues.txt") \
+        | _words("speech_cues_to.txt") | _words("speech_quote_cues.txt")
+
+
+def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpression]) -> list[Statement]:
+    """Every statement in ``doc``, in text order, keyed s0, s1, ..."""
+    text = _text(doc)
+    quotations = find_quotations(text)
+    quoted = QuotedText(quotations)
+    # the mode counts only true double marks: two apostrophes ('') delimit a quotation for finding
+    # its extent, but the usual reading (and PolNeAR's kinds) do not count them as quotation marks
+    marked = QuotedText([q for q in quotations if not q.parts[0].text.startswith("''")])
+    speakers = SpeakerResolver(doc, entities)
+    found: list[tuple[Statement, str]] = []  # with the cue's lemma
+    for token in doc:
+        if quoted.inside(token.idx):
+            continue  # speech reported inside a quotation belongs to that quotation
+        statement = _statement_at(doc, token, quotations, quoted, speakers)
+        if statement is not None:
+            found.append((statement, token.lemma_.lower()))
+    found += [(st, ":") for st in _transcript_turns(doc, quotations, speakers)]
+    found += [(st, "-") for st in _signed_quotations(doc, quotations, quoted, speakers)]
+    taken = [c for st, _ in found for c in st.content]
+    for token in doc:
+        statement = _quoting_verb(doc, token, quotations, quoted, speakers) \
+            or _in_source(doc, token, quotations, quoted, speakers)
+        if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
+            found.append((statement, "~"))
+            taken.extend(statement.content)
+    found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
+    statements = _with_follow_on_quotations(text, _without_nested(found), quotations)
+    out = []
+    for i, s in enumerate(statements):
+        s.key = f"s{i}"
+        s.mode = _mode(text, s.content, marked)
+        when = date_for(doc, s.cue[0], timexes) if s.cue else None
+        # a date inside what was said ("prices will rise next year") is not when it was said
+        if when is not None and when.value and len(when.value) in _DAY_MONTH_YEAR and when.value[:4].isdigit() \
+                and not any(c.overlaps(when.span) for c in s.content):
+            s.date, s.time = when.value, when.key
+        out.append(s)
+    return out
+
+
+# --- cues -----------------------------------------------------------------------------------
+
+
+def _cue_phrase(token: Token) -> list[Token] | None:
+    """The tokens of the cue starting at ``token`` ("said", "called for", "according to"), if any."""
+    words = cue_words()
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return [token, token.nbor(1)] if "according to" in words else None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
+        return [token]
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
+            return [token, child]
+    return [token] if lemma in _cue_verbs() else None
+
+
+def _cue_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
+    if tokens[-1].i - tokens[0].i == len(tokens) - 1:
+        return [Span.of(_text(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+    return [Span.of(_text(doc), t.idx, t.idx + len(t)) for t in tokens]
+
+
+# --- one statement ---------------------------------------------------------------------------
+
+
+def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
+                  speakers: SpeakerResolver) -> Statement | None:
+    cue = _cue_phrase(token)
+    if cue is None:
+        return None
+    if token.lower_ == "according":
+        return _according_to(doc, cue, quotations, speakers)
+    if token.pos_ == "NOUN":
+        return _speech_noun(doc, token, quotations, speakers)
+    content_tokens = _reported_tokens(token, cue)
+    subject = _subject(token, quoted)
+    clause = [t for t in token.subtree if t not in content_tokens and not quoted.inside(t.idx)]
+    if subject is not None:
+        clause += [t for t in subject.subtree if t not in clause and not quoted.inside(t.idx)]
+    spans = _token_spans(doc, _in_paragraph(_text(doc), token, content_tokens))
+    spans = _with_quotations(_text(doc), spans, clause, quotations)
+    if not spans:
+        return None
+    if token.lemma_.lower() in _words("speech_quote_cues.txt") and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "continued", "read" say nothing without a quotation
+    if subject is None and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
+    if subject is not None and subject.lower_ in NOT_SPEAKERS:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
+    addressee_span, addressee = _addressee(token, speakers)
+    first, last = min(spans).begin, max(spans).end
+    sentence = _sentence_span(doc, min(first, token.idx), max(last, token.idx + 1))
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
+                     speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
+                     sentence=sentence)
+
+
+def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
+                  speakers: SpeakerResolver) -> Statement | None:
+    """Any verb whose object quotes words: 'Trump likened the refugees to a “vicious snake”'.
+
+    Quoting someone's words in the object of what they did reports what they said, whatever the
+    verb; only a named or pronoun subject is taken, and only quotations after the verb."""
+    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or _cue_phrase(verb) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is None or quoted.inside(subject.idx) or not (
+            subject.pos_ in ("PROPN", "PRON") or speakers.mention_at(subject) is not None):
+        return None
+    if subject.lower_ in NOT_SPEAKERS + RELATIVE_PRONOUNS + ("it", "this", "that"):
+        return None
+    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree]
+    text = _text(doc)
+    objects = _in_paragraph(text, verb, objects)
+    if not any(quoted.inside(t.idx) and t.is_quote for t in objects):
+        return _introducing_colon(doc, verb, subject, quotations, quoted, speakers)
+    spans = _with_quotations(text, _token_spans(doc, objects), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: QuotedText,
+               speakers: SpeakerResolver) -> Statement | None:
+    """ "In the latest poll, Clinton led by 5 points": a fronted "in" + document is the source of
+    the clause it opens (only taken when that clause has no speech verb of its own)."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or quoted.inside(prep.idx):
+        return None
+    head = prep.head
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i \
+            or source.lemma_.lower() not in _words("speech_source_nouns.txt"):
+        return None
+    phrase = list(prep.subtree)
+    after = phrase[-1].i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    inside = {t.i for t in phrase}
+    content = _in_paragraph(_text(doc), head, [t for t in head.subtree if t.i not in inside])
+    spans = _with_quotations(_text(doc), _token_spans(doc, content), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
+    if not any(span == speaker_span for span, _ in speakers.mentions):
+        speaker = None  # "the poll" is a document, not an entity coreference should look for
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [prep]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=_sentence_span(doc, prep.idx, prep.idx + 1))
+
+
+def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Quotation], quoted: QuotedText,
+                       speakers: SpeakerResolver) -> Statement | None:
+    """ "Sanders made the following comment: “...”": a clause ending in a colon before a quotation."""
+    text = _text(doc)
+    words = [t for t in verb.subtree if not t.is_space and not quoted.inside(t.idx)]
+    if not words or words[-1].text != ":":
+        return None
+    end = words[-1].idx + 1
+    following = next((q for q in quotations if q.begin >= end), None)
+    if following is None or text[end:following.begin].strip():
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", list(following.parts), INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker,
+                     speaker_span=speaker_span, sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _in_paragraph(text: str, token: Token, tokens: list[Token]) -> list[Token]:
+    """The tokens in the cue's own paragraph: a parse that runs over a line break is wrong there."""
+    begin = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if begin <= t.idx < end]
+
+
+def _subject(verb: Token, quoted: QuotedText) -> Token | None:
+    """The subject of a cue verb, climbing from "saying"/"adding" or a conjoined verb to its head.
+
+    A subject inside a quotation is a misparse of '"We will win," the chief said': then the noun
+    right before or after the cue, outside the quotation, is the speaker.
+    """
+    cue = verb
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "agent":  # "was announced by the ministry"
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        for child in verb.children:
+            if child.dep_ in SPEAKER_DEPS:
+                if not quoted.inside(child.idx) and _in_paragraph(_text(verb.doc), cue, [child]):
+                    return child
+                return _adjacent_noun(cue, quoted)
+            if child.dep_ == "nsubjpass":
+                # "he was told" is no speaker, but "she was whisked off after saying ..." is
+                return child if verb is not cue and not quoted.inside(child.idx) else None
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
+            verb = verb.head.head
+        else:
+            break
+    return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
+    doc = verb.doc
+    for i in (_word_before(verb), verb.i + 1):
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
+                and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb):
+            return doc[i]
+    return None
+
+
+def _word_before(verb: Token) -> int:
+    """The index of the word before the cue, past auxiliaries, adverbs and a bracketed aside:
+    "Donald Trump is once again questioning", "Rep. Elijah E. Cummings (D-Md.) said"."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and not doc[i].is_space:
+        if doc[i].text == ")":
+            while i >= 0 and doc[i].text != "(" and not doc[i].is_space:
+                i -= 1
+            i -= 1
+        elif doc[i].pos_ in ("AUX", "ADV", "PART"):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _object_of_another_word(token: Token, verb: Token) -> bool:
+    """An object is no speaker; but a name right before a subjectless main verb is one the parse
+    swallowed into a phrase ("... of the Washington Post Trump said that ...")."""
+    if token.dep_ == "pobj" and verb.dep_ == "ROOT" and token.i == verb.i - 1 and token.pos_ == "PROPN":
+        return False
+    return token.dep_ in ("dobj", "pobj", "poss")
+
+
+def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
+    """The tokens of what the cue verb reports, from the parse alone."""
+    out: list[Token] = []
+    for word in cue[1:]:
+        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"
+            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree)
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
+            out.extend(child.subtree)
+    if out:
+        return out
+    for t in verb.subtree:
+        # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
+        if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
+                and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
+            return list(t.head.subtree)
+    if verb.lemma_.lower() in _words("speech_object_cues.txt"):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "oprd") or (child.dep_ == "prep" and child.lower_ == "as"):
+                out.extend(child.subtree)
+        if out:
+            return out
+    head = verb.head
+    if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
+            and head.pos_ in ("VERB", "AUX") and _set_off(verb)
+            and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
+        inside = set(t.i for t in verb.subtree)
+        return _in_paragraph(_text(verb.doc), verb, [t for t in head.subtree if t.i not in inside])
+    if verb.dep_ == "ROOT":
+        # "The economy is doing well, he said": parsed with the cue as root and the clause as its dep
+        for child in verb.children:
+            if child.dep_ in ("parataxis",) and child.i < verb.i:
+                return list(child.subtree)
+    return []
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As one analyst pointed out, ...": the cue comes first, in a clause opened by "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _set_off(verb: Token) -> bool:
+    """A parenthetical cue clause is set off by a comma, dash or quotation mark: "..., he said"."""
+    first = next(t for t in verb.subtree if not t.is_punct and not t.is_space)
+    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).is_quote)
+
+
+def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
+    phrase = " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
+    return phrase in _words("speech_cues_to.txt")
+
+
+def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
+                  speakers: SpeakerResolver) -> Statement | None:
+    according, to = cue
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = according.head if according.head is not according else according
+    phrase = set(t.i for t in according.subtree) | {to.i}
+    if head.pos_ in ("VERB", "AUX"):
+        content_tokens = [t for t in head.subtree if t.i not in phrase]
+    else:
+        content_tokens = [t for t in according.sent if t.i not in phrase]
+    spans = _token_spans(doc, content_tokens)
+    spans = _with_quotations(_text(doc), spans, [according, to], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(source, None) if source is not None else (None, None)
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
+                     speaker_span=speaker_span, sentence=_sentence_span(doc, according.idx, according.idx + 1))
+
+
+def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
+    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   and any(m.dep_ in SUBJECTS for m in c.children)), None)
+    if clause is None:
+        return None
+    spans = _with_quotations(_text(doc), _token_spans(doc, list(clause.subtree)), [noun], quotations)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:  # "warnings from his attorney that ..."
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:  # "Trump claims that ...": a verb the tagger took for a plural noun
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ in SPEAKER_DEPS), None)
+    if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"
+        owner = next((c for c in noun.head.head.children if c.dep_ in SPEAKER_DEPS), None)
+    speaker_span, speaker = speakers.resolve(owner, None) if owner is not None else (None, None)
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [noun]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=_sentence_span(doc, noun.idx, noun.idx + 1))
+
+
+# "WALLACE: Let's start ..." / "Pence: ..." — a paragraph opening with a speaker's name and a colon
+_TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(:)[ \t]+(\S.*)$", re.MULTILINE)
+# '"..." ― Carla Sanchez' — a quotation signed with a dash and a name
+_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+
+
+def _transcript_turns(doc: Doc, quotations: list[Quotation], speakers: SpeakerResolver) -> list[Statement]:
+    text, out = _text(doc), []
+    for match in _TURN.finditer(text):
+        name = Span.of(text, match.start(1), match.end(1))
+        named = speakers.mention_in(name)
+        if not (name.text.isupper() and len(name.text) > 2) and (named is None or named[1].type != PERSON):
+            continue
+        content = [Span.of(text, match.start(3), _end_trimmed(text, match.start(3), match.end(3)))]
+        if content[0].begin == content[0].end:
+            continue
+        out.append(Statement("", content, INDIRECT, cue=[Span.of(text, match.start(2), match.end(2))],
+                             speaker=named[1].key if named else None, speaker_span=name,
+                             sentence=Span.of(text, match.start(), match.end())))
+    return out
+
+
+def _signed_quotations(doc: Doc, quotations: list[Quotation], quoted: QuotedText,
+                       speakers: SpeakerResolver) -> list[Statement]:
+    text, out = _text(doc), []
+    for q in quotations:
+        match = _SIGNATURE.match(text, q.end)
+        if match is None or quoted.inside(match.start(2)):
+            continue
+        name = Span.of(text, match.start(2), match.end(2))
+        named = speakers.mention_in(name)
+        out.append(Statement("", list(q.parts), DIRECT, cue=[Span.of(text, match.start(1), match.end(1))],
+                             speaker=named[1].key if named else None, speaker_span=name,
+                             sentence=Span.of(text, q.begin, match.end())))
+    return out
+
+
+def _end_trimmed(text: str, begin: int, end: int) -> int:
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in "\"”"):
+        end -= 1
+    return end
+
+
+def _addressee(verb: Token, speakers: SpeakerResolver) -> tuple[Span | None, str | None]:
+    if verb.lemma_.lower() not in _words("speech_addressee_cues.txt"):
+        return None, None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return speakers.resolve(child, None, guess_pronouns=False)
+    return None, None
+
+
+# --- spans -----------------------------------------------------------------------------------
+
+_EDGE_PUNCT = set(",.;:-–—()[]")
+
+
+def _token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
+    """Contiguous runs of ``tokens`` as spans, trimmed of punctuation and conjunctions at the edges."""
+    if not tokens:
+        return []
+    ordered = sorted(set(t.i for t in tokens))
+    runs: list[list[int]] = [[ordered[0]]]
+    for i in ordered[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        words = [doc[i] for i in run]
+        while words and (words[0].text in _EDGE_PUNCT or words[0].dep_ == "cc" and words[0].i == run[0]
+                         or words[0].is_space):
+            words = words[1:]
+        while words and (words[-1].text in _EDGE_PUNCT or words[-1].is_space or words[-1].dep_ == "cc"):
+            words = words[:-1]
+        if words and any(w.is_alpha or w.is_digit for w in words):
+            spans.append(Span.of(_text(doc), words[0].idx, words[-1].idx + len(words[-1])))
+    return spans
+
+
+def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotations: list[Quotation]) -> list[Span]:
+    """Whole quotations wherever the content touches one, plus those right before or after the clause."""
+    words = [t for t in clause if not (t.is_space or t.is_punct)]
+    # with no clause of its own to stand next to, only the quotations the content touches count
+    clause_begin = min((t.idx for t in words), default=-1)
+    clause_end = max((t.idx + len(t) for t in words), default=len(text) + 1)
+    out = list(spans)
+    for q in quotations:
+        touches = any(p.overlaps(s) for p in q.parts for s in spans)
+        before = q.end <= clause_begin and _only_punctuation(text[q.end:clause_begin], newline_ok=False)
+        after = q.begin >= clause_end and _only_punctuation(text[clause_end:q.begin],
+                                                           newline_ok=":" in text[clause_end:q.begin])
+        if touches or before or after:
+            out = [s for s in out if not any(p.contains(s) for p in q.parts)]
+            out.extend(q.parts)
+    return _merged(text, out)
+
+
+def _only_punctuation(gap: str, newline_ok: bool) -> bool:
+    if "\n" in gap and not newline_ok:
+        return False
+    return len(gap) < 40 and not any(ch.isalnum() for ch in gap)
+
+
+def _merged(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping spans joined into one; spans apart stay apart."""
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s.begin <= out[-1].end:
+            out[-1] = Span.of(text, out[-1].begin, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+def _sentence_span(doc: Doc, begin: int, end: int) -> Span:
+    first = doc.char_span(begin, begin + 1, alignment_mode="expand")
+    last = doc.char_span(max(begin, end - 1), end, alignment_mode="expand")
+    b = first[0].sent.start_char if first is not None and len(first) else begin
+    e = last[-1].sent.end_char if last is not None and len(last) else end
+    while e > b and _text(doc)[e - 1].isspace():
+        e -= 1
+    return Span.of(_text(doc), b, e)
+
+
+# --- the set of statements -------------------------------------------------------------------
+
+
+def _inside_content(s: Statement, other: Statement) -> bool:
+    return any(c.contains(cue) for c in other.content for cue in s.cue)
+
+
+def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
+    """One statement per report: speech reported inside another's content is part of it.
+
+    When the outer cue is an outlet relaying ("..., Sana reported") the inner statement is the one
+    kept, with the outlet as ``reported_by``.
+    """
+    relays = _words("speech_relay_cues.txt")
+    drop: set[int] = set()
+    for i, (inner, _) in enumerate(found):
+        for j, (outer, outer_lemma) in enumerate(found):
+            if i == j or j in drop or not _inside_content(inner, outer):
+                continue
+            if outer_lemma in relays and inner.speaker_span is not None:
+                inner.reported_by = outer.speaker
+                drop.add(j)
+            else:
+                drop.add(i)
+                break
+    unique: list[Statement] = []
+    for k, (s, _) in enumerate(found):
+        if k not in drop and not any(u.content == s.content for u in unique):
+            unique.append(s)
+    return unique
+
+
+def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation]) -> list[Statement]:
+    """A quotation following a statement's quotation in the same paragraph, with no cue of its own,
+    continues it ('"We will win," he said. "We always do."')."""
+    taken = [s for st in found for s in st.content]
+    for q in quotations:
+        if any(p.overlaps(s) for p in q.parts for s in taken):
+            continue
+        previous = [st for st in found if st.content and max(st.content).end <= q.begin]
+        if not previous:
+            continue
+        st = max(previous, key=lambda st: max(st.content).end)
+        gap = text[max(st.content).end:q.begin]
+        last = max(st.content)
+        ends_quoted = text[last.end - 1] in "”\"»" if last.end > last.begin else False
+        if "\n" not in gap and ends_quoted and len(gap) < 200 and q.end - q.begin > 20:
+            st.content = sorted(st.content + list(q.parts))
+            taken.extend(q.parts)
+    return found
+
+
+def _mode(text: str, content: list[Span], quoted: QuotedText) -> str:
+    inside, total = quoted.quoted_share(text, content)
+    if total and inside == total:
+        return DIRECT
+    return MIXED if inside else INDIRECT
+
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+PERSONAL_PRONOUNS = ("he", "she", "him", "her")
+
+
+class SpeakerResolver:
+    """Finds, for the head word of a subject, the span naming the source here and its entity."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.entities = entities
+        self.mentions = sorted((m.span, e) for e in entities for m in e.mentions)
+        self.chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+
+    def mention_at(self, token: Token) -> tuple[Span, Entity] | None:
+        for span, entity in self.mentions:
+            if span.begin <= token.idx < span.end:
+                return span, entity
+            if span.begin > token.idx:
+                break
+        return None
+
+    def mention_in(self, span: Span) -> tuple[Span, Entity] | None:
+        """The longest entity mention inside ``span``."""
+        inside = [(m, e) for m, e in self.mentions if span.contains(m)]
+        return max(inside, key=lambda pair: pair[0].end - pair[0].begin) if inside else None
+
+    def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
+        text = _text(self.doc)
+        own = Span.of(text, head.idx, head.idx + len(head))
+        found = self.mention_at(head)
+        if found is not None:
+            return found[0], found[1].key
+        if head.pos_ == "PRON":
+            if head.lower_ in RELATIVE_PRONOUNS:
+                antecedent = verb.head if verb is not None and verb.dep_ == "relcl" else None
+                named = self.mention_at(antecedent) if antecedent is not None else None
+                return own, (named[1].key if named else None)
+            if not guess_pronouns:
+                return own, None
+            return own, _coreferent(self.doc, head, self.entities)
+        for t in head.subtree:  # "Syria's Sana news agency": the agency is the organisation named in it
+            if t.i < head.i and t.dep_ == "compound":
+                named = self.mention_at(t)
+                if named is not None and named[1].type == ORGANISATION:
+                    return named[0], named[1].key
+        chunk = self.chunks.get(head.i)
+        if chunk is not None and verb is not None and chunk.start <= verb.i < chunk.end:
+            chunk = None  # "Said Ellis:" parsed as one noun phrase
+        span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
+        return span, _coreferent(self.doc, head, self.entities)
+
+
+def _coreferent(doc: Doc, token: Token, entities: list[Entity]) -> str | None:
+    """The entity a pronoun or nominal ("the minister") refers to, when coreference can tell."""
+    return resolve_reference(doc, token.i, entities)

@@ -1,0 +1,84 @@
+"""Coreference: pronouns and nominals resolve to one entity, or to None when that is not clear."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.model import NOMINAL, Entity
+from kg.nlp.coref import resolve
+from kg.nlp.entities import find_entities
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    def run(text: str):
+        doc = nlp(text)
+        return doc, find_entities(doc)
+    return run
+
+
+def resolved(doc, entities: list[Entity], word: str, nth: int = 0) -> str | None:
+    tokens = [t.i for t in doc if t.text == word]
+    key = resolve(doc, tokens[nth], entities)
+    return next((e.name for e in entities if e.key == key), None)
+
+
+def test_pronoun_after_a_name_in_the_same_sentence(parse):
+    doc, ents = parse("Mr Lavrov said he discussed various issues with the delegation.")
+    assert resolved(doc, ents, "he") == "Lavrov"
+
+
+def test_pronoun_subject_follows_the_previous_subject(parse):
+    doc, ents = parse("Sergey Lavrov met reporters in Moscow on Monday. He said the talks were useful.")
+    assert resolved(doc, ents, "He") == "Sergey Lavrov"
+
+
+def test_pronoun_chain_through_a_quotation(parse):
+    doc, ents = parse('Anna Berg spoke to reporters. She said the plan was ready. '
+                      '"We agreed on everything," she said.')
+    assert resolved(doc, ents, "she") == "Anna Berg"
+
+
+def test_coordinated_subject_is_ambiguous(parse):
+    doc, ents = parse("John Smith and Peter Jones met in London. He said the talks were useful.")
+    assert resolved(doc, ents, "He") is None
+
+
+def test_they_is_not_guessed(parse):
+    doc, ents = parse("John Smith met Peter Jones in London. They discussed trade.")
+    assert resolved(doc, ents, "They") is None
+
+
+def test_name_tokens_resolve_to_their_entity(parse):
+    doc, ents = parse("Sergey Lavrov arrived in Moscow.")
+    assert resolved(doc, ents, "Lavrov") == "Sergey Lavrov"
+
+
+def test_the_minister_when_only_one_person_is_a_minister(parse):
+    doc, ents = parse("Foreign Minister Asaad Al Shibani met Sergey Lavrov in Moscow. The minister said relations were good.")
+    assert resolved(doc, ents, "minister") == "Asaad Al Shibani"
+    shibani = next(e for e in ents if e.name == "Asaad Al Shibani")
+    assert [m.span.text for m in shibani.mentions if m.kind == NOMINAL] == ["The minister"]
+
+
+def test_the_minister_with_two_ministers_is_ambiguous(parse):
+    doc, ents = parse("Foreign Minister Anna Berg met Defence Minister Karl Weber in Oslo. The minister said nothing.")
+    assert resolved(doc, ents, "minister") is None
+
+
+def test_the_company(parse):
+    doc, ents = parse("Halvard Shipping Corp posted a loss. The company said it would cut jobs.")
+    assert resolved(doc, ents, "company") == "Halvard Shipping Corp"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["He", "she", "they", "it", "the", "minister", "company", "said", "and",
+                                 "Anna", "Berg", "Acme", "Corp", ".", ",", '"', "We", "met"]), min_size=1, max_size=25),
+       st.integers(min_value=-2, max_value=40))
+def test_resolve_never_fails_and_answers_a_known_key(nlp, words, i):
+    doc = nlp(" ".join(words))
+    ents = find_entities(doc)
+    key = resolve(doc, i, ents)
+    assert key is None or key in {e.key for e in ents}

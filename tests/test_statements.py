@@ -1,0 +1,225 @@
+"""Statements stage: quotations, reported speech, speakers, addressees, outlets and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.model import DIRECT, INDIRECT, MIXED, Article
+from kg.nlp.pipeline import extract
+from kg.nlp.quotes import QuotedText, find_quotations
+from kg.nlp.statements import cue_words, find_statements
+
+PUBLISHED = date(2025, 12, 24)
+
+
+@pytest.fixture(scope="module")
+def statements_of(nlp):
+    def run(text: str):
+        x = extract(Article("t", text, PUBLISHED), nlp(text))
+        names = {e.key: e.name for e in x.entities}
+        return x.statements, names
+    return run
+
+
+def only(statements):
+    assert len(statements) == 1, [s.quote for s in statements]
+    return statements[0]
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+def test_straight_and_curly_quotations():
+    text = 'He said "yes" and “no” today.'
+    assert [q.parts[0].text for q in find_quotations(text)] == ['"yes"', "“no”"]
+
+
+def test_quotation_over_two_paragraphs_when_the_next_opens_with_a_mark():
+    text = "“First part of it.\n“Second part.” he said.\nNot quoted."
+    (q,) = find_quotations(text)
+    assert [p.text for p in q.parts] == ["“First part of it.", "“Second part.”"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "It is ''a misguided approach,'' said Mr. Burman's aide."
+    (q,) = find_quotations(text)
+    assert q.parts[0].text == "''a misguided approach,''"
+
+
+def test_unclosed_quotation_ends_with_its_paragraph():
+    text = "“Never closed here.\nPlain text follows."
+    (q,) = find_quotations(text)
+    assert q.parts[0].text == "“Never closed here."
+    assert not QuotedText([q]).inside(text.index("Plain"))
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”«»\'\n.,')), max_size=60))
+def test_quotation_parts_are_ordered_slices_opening_with_a_mark(text):
+    parts = [p for q in find_quotations(text) for p in q.parts]
+    for p in parts:
+        assert p.text == text[p.begin:p.end] and (p.text[0] in '"“”«»„' or p.text.startswith("''"))
+    assert all(a.end <= b.begin for a, b in zip(parts, parts[1:]))
+
+
+# --- direct speech ---------------------------------------------------------------------------
+
+def test_quotation_before_the_speaker(statements_of):
+    s = only(statements_of('"We will win," the senator said.')[0])
+    assert s.mode == DIRECT and s.speaker_span.text == "the senator"
+    assert [c.text for c in s.content] == ['"We will win,"'] and [c.text for c in s.cue] == ["said"]
+
+
+def test_quotation_split_around_the_cue_is_one_statement(statements_of):
+    s = only(statements_of("“We will win,” she said, “and we will do it soon.”")[0])
+    assert s.mode == DIRECT and len(s.content) == 2 and s.speaker_span.text == "she"
+
+
+def test_speech_quoted_inside_a_quotation_is_not_a_statement_of_its_own(statements_of):
+    s = only(statements_of('"He said he would come," Anna Brown said.')[0])
+    assert s.speaker_span.text == "Anna Brown"
+
+
+def test_unattributable_quotation_stays_unattributed(statements_of):
+    """No entity is named: the speaker mention is kept, the speaker is never guessed."""
+    s = only(statements_of('"This cannot go on," the official said.')[0])
+    assert s.speaker is None and s.speaker_span.text == "the official" and s.mode == DIRECT
+
+
+def test_transcript_turn(statements_of):
+    statements, _ = statements_of("Partial transcript follows.\n\nWALLACE: Will she be at the debate tomorrow?")
+    s = only(statements)
+    assert s.speaker_span.text == "WALLACE" and s.content[0].text == "Will she be at the debate tomorrow?"
+
+
+# --- reported and mixed speech ---------------------------------------------------------------
+
+def test_reported_clause_is_the_content_not_the_sentence(statements_of):
+    statements, names = statements_of("John Smith said that the talks had failed.")
+    s = only(statements)
+    assert s.mode == INDIRECT and s.content[0].text == "that the talks had failed"
+    assert names[s.speaker] == "John Smith"
+
+
+def test_partial_quotation_in_reported_speech_is_mixed(statements_of):
+    s = only(statements_of('Mary Jones said the plan was "a disaster".')[0])
+    assert s.mode == MIXED and s.content[0].text == 'the plan was "a disaster"'
+
+
+def test_according_to(statements_of):
+    s = only(statements_of("The economy grew by 3 percent, according to the ministry.")[0])
+    assert s.speaker_span.text == "the ministry" and s.content[0].text == "The economy grew by 3 percent"
+    assert s.cue[0].text == "according to"
+
+
+def test_addressee_and_date_of_told(statements_of):
+    s = only(statements_of("John Smith told reporters on Monday that the talks had failed.")[0])
+    assert s.addressee_span.text == "reporters" and s.date == "2025-12-22"
+
+
+def test_a_date_inside_the_content_is_not_when_it_was_said(statements_of):
+    s = only(statements_of("Prices will rise next year, the bank said in a statement.")[0])
+    assert s.content[0].text == "Prices will rise next year" and s.date is None
+
+
+def test_outlet_relaying_a_statement(statements_of):
+    statements, names = statements_of("President Emmanuel Macron said the talks had failed, Reuters reported.")
+    s = only(statements)
+    assert names[s.speaker] == "Emmanuel Macron" and names[s.reported_by] == "Reuters"
+
+
+def test_a_verb_of_saying_without_content_is_no_statement(statements_of):
+    assert statements_of("The senator said so and left.")[0] == []
+
+
+def test_no_statement_without_a_cue(statements_of):
+    assert statements_of("The senator walked to the podium after the vote.")[0] == []
+
+
+def test_passive_subject_is_not_the_speaker(statements_of):
+    statements, _ = statements_of("The senator was told that the vote had failed.")
+    assert all(s.speaker_span is None or s.speaker_span.text != "The senator" for s in statements)
+    quoted, _ = statements_of('The senator was told: "The vote has failed."')
+    assert only(quoted).speaker is None and only(quoted).mode == DIRECT
+
+
+def test_cue_words_are_read_from_the_lexicon():
+    assert {"say", "tell", "according to"} <= cue_words()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('abc SaidJohn"“”.,:\n')), max_size=80))
+def test_any_text_gives_spans_that_are_slices_of_it(nlp, text):
+    doc = nlp(text)
+    for s in find_statements(doc, [], []):
+        for span in [*s.content, *s.cue, *([s.speaker_span] if s.speaker_span else [])]:
+            assert span.text == text[span.begin:span.end]
+        assert s.mode in (DIRECT, INDIRECT, MIXED)
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+def test_seed_statements(seed_extraction):
+    x = seed_extraction
+    names = {e.key: e.name for e in x.entities}
+    by_speaker: dict[str, list] = {}
+    for s in x.statements:
+        by_speaker.setdefault(names.get(s.speaker), []).append(s)
+    shibani = {(s.mode, s.content[0].text[:30]) for s in by_speaker["Asaad Al Shibani"]}
+    assert (MIXED, "Syria's relations with Russia ") in shibani
+    assert any(m == DIRECT and t.startswith("\"We want to move") for m, t in shibani)
+    assert any(m == MIXED and t.startswith("the Syrian government would") for m, t in shibani)
+    two_sentences = [s for s in by_speaker["Asaad Al Shibani"] if "We agreed to enhance" in s.quote]
+    assert two_sentences and two_sentences[0].mode == DIRECT and "We aspire" in two_sentences[0].quote
+    assert any(s.quote.startswith("he discussed various issues") for s in by_speaker["Sergey Lavrov"])
+    assert any(s.quote.startswith("his government would honour") for s in by_speaker["Ahmad Al Shara"])
+    assert any("Moscow was ready to act" in s.quote for s in by_speaker["Vladimir Putin"])
+    sana = by_speaker["Sana"]
+    assert any(s.mode == INDIRECT and "reconstruction efforts" in s.quote for s in sana)
+    assert any(s.mode == MIXED and "They discussed" in s.quote for s in sana)
+    told = next(s for s in x.statements if s.cue and s.cue[0].text == "told")
+    assert told.addressee_span.text == "a joint press conference" and told.date == "2025-12-24"
+
+
+def test_curly_quotation_nested_in_a_curly_quotation():
+    text = "“I would rather live in what he calls “hell” than that.” ― Ann Lee"
+    (q,) = find_quotations(text)
+    assert q.parts[0].text == text[:text.index(" ―")]
+
+
+def test_inverted_cue_before_a_colon(statements_of):
+    s = only(statements_of("Said Ellis: “I don’t see it.”")[0])
+    assert s.speaker_span.text == "Ellis" and s.mode == DIRECT and s.cue[0].text == "Said"
+
+
+def test_clause_ending_in_a_colon_introduces_the_next_paragraph(statements_of):
+    text = "Senator Bernie Sanders made the following comment:\n\n“The rate is 33 percent.”"
+    statements, names = statements_of(text)
+    s = only(statements)
+    assert names[s.speaker] == "Bernie Sanders" and s.content[0].text == "“The rate is 33 percent.”"
+
+
+def test_any_verb_quoting_words_in_its_object(statements_of):
+    statements, names = statements_of("At a rally, Donald Trump likened the refugees to a “vicious snake”.")
+    s = only(statements)
+    assert names[s.speaker] == "Donald Trump" and s.mode == MIXED and s.cue[0].text == "likened"
+
+
+def test_signed_quotation(statements_of):
+    s = only(statements_of("“Maybe we can build a wall around him.” ― Steve Quinlan")[0])
+    assert s.speaker_span.text == "Steve Quinlan" and s.mode == DIRECT
+
+
+def test_fronted_poll_is_the_source_of_its_clause(statements_of):
+    s = only(statements_of("In the latest poll, Clinton led Trump by 5 points among likely voters.")[0])
+    assert s.speaker_span.text == "the latest poll" and s.speaker is None and s.cue[0].text == "In"
+    assert s.content[0].text == "Clinton led Trump by 5 points among likely voters"
+
+
+def test_fronted_statement_leaves_the_speech_verb_its_speaker(statements_of):
+    statements, names = statements_of("In a statement, the Kremlin said the talks had been useful.")
+    s = only(statements)
+    assert s.speaker_span.text.endswith("Kremlin") and s.cue[0].text == "said"
+    assert names.get(s.speaker) == "Kremlin"
