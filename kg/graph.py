@@ -87,7 +87,8 @@ class _ArticleGraph:
         self.base = base
         self.graph = Graph(identifier=article_graph_iri(extraction.article.id, base))
         self.article = article_iri(extraction.article.id, base)
-        self.entity_iris = {e.key: entity_iri(e, base) for e in extraction.entities}
+        self.entity_iris = {e.key: (URIRef(f"{self.article}#entity-{slug(e.name)}") if e.local else entity_iri(e, base))
+                            for e in extraction.entities}
         self.written: dict[Span, URIRef] = {}
         self.statement_iris = _unique_iris(
             (s.key, f"{self.article}#statement={_first(s).begin},{_first(s).end}") for s in extraction.statements)

@@ -67,6 +67,7 @@ class Entity:
     roles: list[Role] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)  # IRIs of the same entity elsewhere
     country: str | None = None  # key of the place a demonym or nationality ties it to
+    local: bool = False  # a group named only by common nouns ("the delegates"): never shared across articles
 
 
 @dataclass

@@ -774,7 +774,7 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
                 used.add(key)
                 last = name.lower().split()[-1] if name.split() else ""
                 etype = ORGANISATION if last in organisation_nouns or last.rstrip("s") in organisation_nouns else PERSON
-                entity = by_text[name.lower()] = Entity(key, etype, name)
+                entity = by_text[name.lower()] = Entity(key, etype, name, local=True)
             if not any(mn.span == span for mn in entity.mentions):
                 entity.mentions.append(Mention(span, NOMINAL))
             if entity.key not in keys:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mention, Span
 from kg.nlp.entities import find_entities
-from kg.nlp.meetings import find_meetings, link_statements
+from kg.nlp.meetings import find_meetings, link_statements, participant_entities
 from kg.nlp.statements import find_statements
 from kg.nlp.timex import find_time_expressions
 
@@ -40,6 +40,9 @@ def extract(article: Article, doc: Doc | None = None) -> Extraction:
     statements = find_statements(doc, entities, timexes)
     meetings = find_meetings(doc, entities, timexes, statements)
     statements = link_statements(doc, statements, meetings)
+    # Participants named only by common nouns ("the delegates") become article-local entities.
+    local_entities, meetings = participant_entities(meetings, entities)
+    entities = entities + local_entities
     entities = _with_resolved_mentions(doc, entities, statements, meetings)
     warnings = []
     if article.date is None and any(t.value is None for t in timexes):
