@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from kg.articles import Article, ArticleError, read_inputs
 from kg.graph import DEFAULT_BASE, slug, to_graph
+from kg.nlp.linking import link, load_authority
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
 from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize, serialize_quads, to_quads, write_atomic
 from kg.validate import Violation, validate_graph
@@ -84,6 +85,7 @@ def export(
     validate: bool = True,
     on_problem: Callable[[str], None] = lambda line: None,
     n_process: int = 1,
+    authority: str | Path | None = None,
 ) -> ExportReport:
     """Export every article of ``inputs`` to ``output`` (a file, a folder, or ``-`` for stdout).
 
@@ -91,6 +93,7 @@ def export(
     """
     fmt = choose_format(fmt, output)
     report = ExportReport()
+    authority_names = load_authority(authority) if authority else None
     to_folder = output_is_folder(output)
     suffix = FORMATS[fmt][0]
     chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
@@ -111,6 +114,8 @@ def export(
         t0 = time.perf_counter()
         try:
             extraction = extract(article, doc)
+            if authority_names:
+                extraction.entities = link(extraction.entities, None, authority_names)
         except Exception as err:  # a bug on one article must not stop the batch
             problem = ArticleError(article.source, f"extraction failed: {type(err).__name__}: {err}")
             report.failed.append(problem)

@@ -86,3 +86,20 @@ def test_meeting_with_putin_on_23_december(graph):
     found = [m for m in _meetings_with(graph, "Asaad Al Shibani", "Vladimir Putin")
              if graph.value(m, KG.date) == Literal("2025-12-23", datatype=XSD.date)]
     assert len(found) == 1
+
+
+def test_authority_file_links_a_person_to_wikidata(tmp_path):
+    from rdflib import URIRef
+    from rdflib.namespace import OWL
+
+    from conftest import EXAMPLES
+
+    out = tmp_path / "seed.ttl"
+    result = run_kg("export", SEED, "-o", out, "--authority", EXAMPLES / "authority-example.csv")
+    assert result.exit_code == 0, result.output
+    g = Dataset()
+    g.parse(out, format="turtle")
+    putin = node(g, KG.Person, "Vladimir Putin")
+    assert (putin, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q7747")) in g
+    moscow = node(g, KG.Place, "Moscow")
+    assert any("sws.geonames.org" in str(o) for o in g.objects(moscow, OWL.sameAs))

@@ -24,6 +24,7 @@ def export(
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each article's graph against the SHACL shapes.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any graph violates the shapes.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
+    authority: Annotated[Optional[Path], typer.Option(metavar="CSV", help="Authority file (name or alias, IRI, optional type) linking persons and organisations with owl:sameAs.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy parser processes; each costs ~400 MB.")] = 1,
 ) -> None:
     """Extract people, organisations, places, roles, statements, meetings and dates from news
@@ -52,8 +53,20 @@ def export(
     except ValueError as err:
         _err(f"--format: {err}")
         raise typer.Exit(2)
+    if authority is not None and not authority.is_file():
+        _err(f"{authority}: no such authority file")
+        raise typer.Exit(2)
     try:
-        report = run_export(inputs, output, fmt, base, validate, on_problem=_err, n_process=jobs)
+        if authority is not None:
+            from kg.nlp.linking import load_authority
+
+            load_authority(authority)  # a malformed file stops here, before any work
+        report = run_export(inputs, output, fmt, base, validate, on_problem=_err, n_process=jobs, authority=authority)
+    except ValueError as err:
+        if authority is None:
+            raise
+        _err(f"{authority}: {err}")
+        raise typer.Exit(2)
     except OSError as err:
         _err(f"{err.filename or output}: cannot write: {err.strerror or err}")
         raise typer.Exit(2)
