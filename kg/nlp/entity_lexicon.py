@@ -6,13 +6,12 @@ Each list is loaded once; users extend the files, not the code.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from kg.nlp.lexicon_io import lines
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("kg.nlp.lexicon").joinpath(name).read_text(encoding="utf-8")
-    # a "#" starts a comment only at the start of a line: names may hold one
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(name: str) -> tuple[str, ...]:
+    return lines(name)
 
 
 def normal(word: str) -> str:

@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from kg.model import (CANCELLED, NOMINAL, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting,
                       Mention, Span, Statement, TimeExpression)
+from kg.nlp.lexicon_io import lines
 from kg.nlp.timex import date_for
 
 try:  # coreference is another stage's module; until it exists a small fallback resolves pronouns
@@ -34,7 +34,6 @@ try:  # coreference is another stage's module; until it exists a small fallback 
 except ImportError:  # pragma: no cover - depends on the state of the tree
     _coref_resolve = None
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
 VISIT, PHONE_CALL, VIDEO_CALL, IN_PERSON = "Visit", "PhoneCall", "VideoCall", "InPerson"
@@ -54,9 +53,8 @@ class TriggerWord:
     conditions: frozenset[str]  # "participant", "with", "object", "topic"
 
 
-def _lines(name: str) -> list[str]:
-    text = (LEXICON / name).read_text(encoding="utf-8")
-    return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
+def _lines(name: str) -> tuple[str, ...]:
+    return lines(name)
 
 
 @cache

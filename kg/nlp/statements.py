@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
+
+from kg.nlp.lexicon_io import lines
 
 from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
 
-LEXICON = Path(__file__).parent / "lexicon"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker
 SPEAKER_DEPS = ("nsubj", "csubj")
@@ -45,8 +45,7 @@ def _text(doc: Doc) -> str:
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    lines = (LEXICON / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.split("#")[0].strip().lower() for w in lines if w.split("#")[0].strip())
+    return frozenset(w.lower() for w in lines(name))
 
 
 def cue_words() -> frozenset[str]:

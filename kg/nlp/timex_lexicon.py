@@ -7,9 +7,9 @@ touching the code. Loaded once.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+from kg.nlp.lexicon_io import lines
+
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -78,13 +78,8 @@ def holidays() -> dict[str, str]:
     return _table("time_holidays.tsv")
 
 
-def _lines(name: str) -> list[str]:
-    out = []
-    for line in (LEXICON / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+def _lines(name: str) -> tuple[str, ...]:
+    return lines(name)
 
 
 @cache
