@@ -6,6 +6,7 @@ One bad article never stops the others; every output file appears whole or not a
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -13,14 +14,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from kg.articles import Article, ArticleError, read_inputs
-from kg.graph import DEFAULT_BASE, slug, to_graph
+from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
-from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize, serialize_quads, to_quads, write_atomic
+from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_quads, write_atomic
+from kg.terms import rdflib_graph
 from kg.validate import Violation, validate_graph
 
 STDOUT = "-"
@@ -96,7 +99,6 @@ def export(
     authority_names = load_authority(authority) if authority else None
     to_folder = output_is_folder(output)
     suffix = FORMATS[fmt][0]
-    chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
 
     def articles() -> Iterator[Article]:
         for item in _timed(read_inputs(inputs), report, "read"):
@@ -108,77 +110,94 @@ def export(
                 yield item
 
     nlp = load_nlp()
-    start_read = report.seconds["read"]
-    docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-    for doc, article in _timed(docs, report, "parse"):
-        t0 = time.perf_counter()
-        try:
-            extraction = extract(article, doc)
-            if authority_names:
-                extraction.entities = link(extraction.entities, None, authority_names)
-        except Exception as err:  # a bug on one article must not stop the batch
-            problem = ArticleError(article.source, f"extraction failed: {type(err).__name__}: {err}")
-            report.failed.append(problem)
-            on_problem(str(problem))
-            continue
-        t1 = time.perf_counter()
-        graph = to_graph(extraction, base)
-        t2 = time.perf_counter()
-        report.seconds["extract"] += t1 - t0
-        report.seconds["map"] += t2 - t1
-        for warning in extraction.warnings:
-            line = f"{article.source}: warning: {warning}"
-            report.warnings.append(line)
-            on_problem(line)
-        if validate:
-            for violation in validate_graph(graph, article.id):
-                report.violations.append(violation)
-                on_problem(f"{article.source}: shape violation: {violation.node}: {violation.message}")
-            report.seconds["validate"] += time.perf_counter() - t2
-        t3 = time.perf_counter()
-        if to_folder:
-            path = Path(output) / f"{slug(article.id)}{suffix}"
-            write_atomic(path, serialize([graph], fmt))
-            report.files.append(path)
-        else:
-            chunks.add(ox.serialize(to_quads([graph]), format=ox.RdfFormat.N_QUADS))
-        report.exported.append(article.id)
-        report.seconds["write"] += time.perf_counter() - t3
-    # Reading happens inside the parser's pulls; count it once, under "read".
-    report.seconds["parse"] -= report.seconds["read"] - start_read
-    t4 = time.perf_counter()
-    if not to_folder and report.exported:
-        data = chunks.as_format(fmt)
-        if output == STDOUT:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            write_atomic(Path(output), data)
-            report.files.append(Path(output))
-    chunks.close()
-    report.seconds["write"] += time.perf_counter() - t4
+    chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
+    try:
+        start_read = report.seconds["read"]
+        docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+        for doc, article in _timed(docs, report, "parse"):
+            t0 = time.perf_counter()
+            try:
+                extraction = extract(article, doc)
+                if authority_names:
+                    extraction.entities = link(extraction.entities, None, authority_names)
+            except Exception as err:  # a bug on one article must not stop the batch
+                problem = ArticleError(article.source, f"extraction failed: {type(err).__name__}: {err}")
+                report.failed.append(problem)
+                on_problem(str(problem))
+                continue
+            t1 = time.perf_counter()
+            quads = article_quads(extraction, base)
+            t2 = time.perf_counter()
+            report.seconds["extract"] += t1 - t0
+            report.seconds["map"] += t2 - t1
+            for warning in extraction.warnings:
+                line = f"{article.source}: warning: {warning}"
+                report.warnings.append(line)
+                on_problem(line)
+            if validate:
+                for violation in validate_graph(rdflib_graph(quads), article.id):
+                    report.violations.append(violation)
+                    on_problem(f"{article.source}: shape violation: {violation.node}: {violation.message}")
+                report.seconds["validate"] += time.perf_counter() - t2
+            t3 = time.perf_counter()
+            if to_folder:
+                path = Path(output) / f"{slug(article.id)}{suffix}"
+                write_atomic(path, serialize_quads(quads, fmt))
+                report.files.append(path)
+            else:
+                chunks.add(ox.serialize(sorted_quads(quads), format=ox.RdfFormat.N_QUADS))
+            report.exported.append(article.id)
+            report.seconds["write"] += time.perf_counter() - t3
+        # Reading happens inside the parser's pulls; count it once, under "read".
+        report.seconds["parse"] -= report.seconds["read"] - start_read
+        t4 = time.perf_counter()
+        if not to_folder and report.exported:
+            if output == STDOUT:
+                chunks.copy_to(sys.stdout.buffer, fmt)
+            else:
+                chunks.move_to(Path(output), fmt)
+                report.files.append(Path(output))
+        report.seconds["write"] += time.perf_counter() - t4
+    finally:
+        chunks.close()
     return report
 
 
 class _ChunkFile:
-    """Spools each article's N-Quads to a temporary file so that a corpus never sits in memory
-    as Python objects; the final file is made from it in one pass."""
+    """Spools each article's N-Quads to a temporary file beside the output, so that a corpus never
+    sits in memory as Python objects: N-Quads output is that file, renamed into place when complete;
+    the other formats are made from it in one pass."""
 
     def __init__(self, folder: Path | None):
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-        self.file = tempfile.TemporaryFile(dir=folder)
+        self.file = tempfile.NamedTemporaryFile(dir=folder, prefix=".kg-export.", suffix=".nq.tmp", delete=False)
+        self.path = Path(self.file.name)
 
     def add(self, data: bytes) -> None:
         self.file.write(data)
 
-    def as_format(self, fmt: str) -> bytes:
-        self.file.seek(0)
-        data = self.file.read()
+    def _converted(self, fmt: str) -> bytes:
+        self.file.flush()
+        return serialize_quads(ox.parse(path=str(self.path), format=ox.RdfFormat.N_QUADS), fmt)
+
+    def copy_to(self, out: BinaryIO, fmt: str) -> None:
         if fmt == "nquads":
-            return data
-        return serialize_quads(ox.parse(data, format=ox.RdfFormat.N_QUADS), fmt)
+            self.file.seek(0)
+            shutil.copyfileobj(self.file, out)
+        else:
+            out.write(self._converted(fmt))
+        out.flush()
+
+    def move_to(self, path: Path, fmt: str) -> None:
+        if fmt != "nquads":
+            write_atomic(path, self._converted(fmt))
+            return
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        os.chmod(self.path, 0o644)
+        os.replace(self.path, path)
 
     def close(self) -> None:
         self.file.close()
-
+        self.path.unlink(missing_ok=True)

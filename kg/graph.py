@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from functools import cache
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg import resources
 from kg.model import Entity, Extraction, Meeting, Span, Statement, TimeExpression
+from kg.terms import ox_iri, rdflib_graph
 from kg.vocab import KG, NIF, SCHEMA
 
 DEFAULT_BASE = "https://w3id.org/newskg/data/"
@@ -79,47 +81,69 @@ def ontology_graph() -> Graph:
     return graph
 
 
+_XSD_DATE = ox_iri(XSD.date)
+_XSD_NNI = ox_iri(XSD.nonNegativeInteger)
+_TRUE = ox.Literal(True)
+
+
+def _date_node(value: str | None) -> ox.Literal | None:
+    literal = date_literal(value)
+    return None if literal is None else ox.Literal(str(literal), datatype=ox_iri(literal.datatype))
+
+
 class _ArticleGraph:
-    """Builds one article's graph; remembers which mentions it already wrote."""
+    """Builds one article's quads; remembers which mentions it already wrote.
+
+    Quads are pyoxigraph terms (about ten times cheaper to make than rdflib's and what every writer
+    and the validator take); rdflib graphs are made from them only where rdflib is needed.
+    """
 
     def __init__(self, extraction: Extraction, base: str):
         self.x = extraction
         self.base = base
-        self.graph = Graph(identifier=article_graph_iri(extraction.article.id, base))
-        self.article = article_iri(extraction.article.id, base)
-        self.entity_iris = {e.key: (URIRef(f"{self.article}#entity-{slug(e.name)}") if e.local else entity_iri(e, base))
+        self.graph_name = ox_iri(article_graph_iri(extraction.article.id, base))
+        self.article_ref = article_iri(extraction.article.id, base)
+        self.article = ox_iri(self.article_ref)
+        self.quads: dict[ox.Quad, None] = {}  # an ordered set: a triple said twice is one triple
+        self.entity_iris = {e.key: ox.NamedNode(f"{self.article_ref}#entity-{slug(e.name)}" if e.local
+                                                 else entity_iri(e, base))
                             for e in extraction.entities}
-        self.written: dict[Span, URIRef] = {}
+        self.written: set[Span] = set()
+        self.typed: set[Span] = set()
         self.statement_iris = _unique_iris(
-            (s.key, f"{self.article}#statement={_first(s).begin},{_first(s).end}") for s in extraction.statements)
+            (s.key, f"{self.article_ref}#statement={_first(s).begin},{_first(s).end}") for s in extraction.statements)
         self.meeting_iris = _unique_iris(
-            (m.key, f"{self.article}#meeting={m.trigger.begin},{m.trigger.end}") for m in extraction.meetings)
+            (m.key, f"{self.article_ref}#meeting={m.trigger.begin},{m.trigger.end}") for m in extraction.meetings)
+        self.timexes: dict[str, TimeExpression] = {}
+        for t in extraction.time_expressions:
+            self.timexes.setdefault(t.key, t)
 
-    def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+    def add(self, s: ox.NamedNode, p: URIRef, o) -> None:
+        self.quads[ox.Quad(s, ox_iri(p), o, self.graph_name)] = None
 
-    def mention(self, span: Span, kind: str | None = None) -> URIRef:
-        node = mention_iri(self.article, span)
+    def mention(self, span: Span, kind: str | None = None) -> ox.NamedNode:
+        node = ox.NamedNode(f"{self.article_ref}#char={span.begin},{span.end}")
         if span not in self.written:
-            self.written[span] = node
-            self.add(node, RDF.type, KG.Mention)
+            self.written.add(span)
+            self.add(node, RDF.type, ox_iri(KG.Mention))
             self.add(node, NIF.referenceContext, self.article)
-            self.add(node, NIF.beginIndex, Literal(span.begin, datatype=XSD.nonNegativeInteger))
-            self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
-            self.add(node, NIF.anchorOf, Literal(span.text))
-        if kind is not None and (node, KG.mentionType, None) not in self.graph:
-            self.add(node, KG.mentionType, MENTION_TYPE[kind])
+            self.add(node, NIF.beginIndex, ox.Literal(str(span.begin), datatype=_XSD_NNI))
+            self.add(node, NIF.endIndex, ox.Literal(str(span.end), datatype=_XSD_NNI))
+            self.add(node, NIF.anchorOf, ox.Literal(span.text))
+        if kind is not None and span not in self.typed:
+            self.typed.add(span)
+            self.add(node, KG.mentionType, ox_iri(MENTION_TYPE[kind]))
         return node
 
-    def build(self) -> Graph:
+    def build(self) -> list[ox.Quad]:
         a = self.x.article
-        self.add(self.article, RDF.type, KG.Article)
-        self.add(self.article, KG.articleId, Literal(a.id))
+        self.add(self.article, RDF.type, ox_iri(KG.Article))
+        self.add(self.article, KG.articleId, ox.Literal(a.id))
         if a.date is not None:
-            self.add(self.article, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date))
+            self.add(self.article, SCHEMA.datePublished, ox.Literal(a.date.isoformat(), datatype=_XSD_DATE))
         if a.title:
-            self.add(self.article, SCHEMA.headline, Literal(a.title))
-        self.add(self.article, NIF.isString, Literal(a.text))
+            self.add(self.article, SCHEMA.headline, ox.Literal(a.title))
+        self.add(self.article, NIF.isString, ox.Literal(a.text))
         for entity in self.x.entities:
             self.entity(entity)
         for timex in self.x.time_expressions:
@@ -128,72 +152,66 @@ class _ArticleGraph:
             self.statement(statement)
         for meeting in self.x.meetings:
             self.meeting(meeting)
-        return self.graph
+        return list(self.quads)
 
     def entity(self, e: Entity) -> None:
         node = self.entity_iris[e.key]
-        self.add(node, RDF.type, CLASS_OF[e.type])
-        self.add(node, RDFS.label, Literal(e.name))
+        self.add(node, RDF.type, ox_iri(CLASS_OF[e.type]))
+        self.add(node, RDFS.label, ox.Literal(e.name))
         for alias in sorted(set(e.aliases) - {e.name}):
-            self.add(node, SCHEMA.alternateName, Literal(alias))
+            self.add(node, SCHEMA.alternateName, ox.Literal(alias))
         for m in e.mentions:
             self.add(node, KG.mention, self.mention(m.span, m.kind))
         for iri in e.same_as:
-            self.add(node, OWL.sameAs, URIRef(iri))
+            self.add(node, OWL.sameAs, ox.NamedNode(iri))
         if e.country and e.country in self.entity_iris and e.country != e.key:
             self.add(node, KG.country, self.entity_iris[e.country])
         for i, role in enumerate(e.roles):
-            r = URIRef(f"{self.article}#role-{slug(e.name)}-{i}")
+            r = ox.NamedNode(f"{self.article_ref}#role-{slug(e.name)}-{i}")
             self.add(node, KG.role, r)
-            self.add(r, RDF.type, KG.Role)
-            self.add(r, KG.roleTitle, Literal(role.title))
+            self.add(r, RDF.type, ox_iri(KG.Role))
+            self.add(r, KG.roleTitle, ox.Literal(role.title))
             if role.of and role.of in self.entity_iris:
                 self.add(r, KG.roleOf, self.entity_iris[role.of])
             if role.former:
-                self.add(r, KG.former, Literal(True))
+                self.add(r, KG.former, _TRUE)
             if self.x.article.date is not None:
-                self.add(r, KG.asOf, Literal(self.x.article.date.isoformat(), datatype=XSD.date))
+                self.add(r, KG.asOf, ox.Literal(self.x.article.date.isoformat(), datatype=_XSD_DATE))
             self.add(r, KG.article, self.article)
             if role.span is not None:
                 self.add(r, KG.mention, self.mention(role.span))
 
-    def timex_iri(self, t: TimeExpression) -> URIRef:
-        return URIRef(f"{self.article}#time={t.span.begin},{t.span.end}")
+    def timex_iri(self, t: TimeExpression) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.article_ref}#time={t.span.begin},{t.span.end}")
 
     def time_expression(self, t: TimeExpression) -> None:
         node = self.timex_iri(t)
-        self.add(node, RDF.type, KG.TimeExpression)
+        self.add(node, RDF.type, ox_iri(KG.TimeExpression))
         self.add(node, KG.mention, self.mention(t.span))
-        self.add(node, KG.timexType, Literal(t.type))
+        self.add(node, KG.timexType, ox.Literal(t.type))
         if t.value is not None:
-            self.add(node, KG.value, Literal(t.value))
-        anchor = next((a for a in self.x.time_expressions if a.key == t.anchor), None)
+            self.add(node, KG.value, ox.Literal(t.value))
+        anchor = self.timexes.get(t.anchor) if t.anchor is not None else None
         if anchor is not None and anchor is not t:
             self.add(node, KG.anchor, self.timex_iri(anchor))
         self.add(node, KG.article, self.article)
 
-    def dated(self, node: URIRef, value: str | None, timex_key: str | None) -> None:
-        literal = date_literal(value)
+    def dated(self, node: ox.NamedNode, value: str | None, timex_key: str | None) -> None:
+        literal = _date_node(value)
         if literal is not None:
             self.add(node, KG.date, literal)
-        timex = next((t for t in self.x.time_expressions if t.key == timex_key), None)
+        timex = self.timexes.get(timex_key) if timex_key is not None else None
         if timex is not None:
             self.add(node, KG.timeExpression, self.timex_iri(timex))
 
-    def statement_iri(self, s: Statement) -> URIRef:
-        return self.statement_iris[s.key]
-
-    def meeting_iri(self, m: Meeting) -> URIRef:
-        return self.meeting_iris[m.key]
-
     def statement(self, s: Statement) -> None:
-        node = self.statement_iri(s)
-        self.add(node, RDF.type, KG.Statement)
+        node = self.statement_iris[s.key]
+        self.add(node, RDF.type, ox_iri(KG.Statement))
         self.add(node, KG.article, self.article)
-        self.add(node, KG.mode, MODE[s.mode])
+        self.add(node, KG.mode, ox_iri(MODE[s.mode]))
         for span in s.content:
             self.add(node, KG.content, self.mention(span))
-        self.add(node, KG.quote, Literal(s.quote))
+        self.add(node, KG.quote, ox.Literal(s.quote))
         for span in s.cue:
             self.add(node, KG.cue, self.mention(span))
         if s.speaker_span is not None:
@@ -201,23 +219,22 @@ class _ArticleGraph:
         if s.speaker in self.entity_iris:
             self.add(node, KG.speaker, self.entity_iris[s.speaker])
         else:
-            self.add(node, KG.unattributed, Literal(True))
+            self.add(node, KG.unattributed, _TRUE)
         if s.addressee in self.entity_iris:
             self.add(node, KG.addressee, self.entity_iris[s.addressee])
         elif s.addressee_span is not None:
-            self.add(node, KG.addresseeText, Literal(s.addressee_span.text))
+            self.add(node, KG.addresseeText, ox.Literal(s.addressee_span.text))
         if s.reported_by in self.entity_iris and s.reported_by != s.speaker:
             self.add(node, KG.reportedBy, self.entity_iris[s.reported_by])
-        meeting = next((m for m in self.x.meetings if m.key == s.meeting), None)
-        if meeting is not None:
-            self.add(node, KG.atMeeting, self.meeting_iri(meeting))
+        if s.meeting in self.meeting_iris:
+            self.add(node, KG.atMeeting, self.meeting_iris[s.meeting])
         self.dated(node, s.date, s.time)
         if s.sentence is not None:
             self.add(node, KG.sentence, self.mention(s.sentence))
 
     def meeting(self, m: Meeting) -> None:
-        node = self.meeting_iri(m)
-        self.add(node, RDF.type, KG.Meeting)
+        node = self.meeting_iris[m.key]
+        self.add(node, RDF.type, ox_iri(KG.Meeting))
         self.add(node, KG.article, self.article)
         for span in [m.trigger, *m.extra_triggers]:
             self.add(node, KG.trigger, self.mention(span))
@@ -229,9 +246,9 @@ class _ArticleGraph:
             self.add(node, KG.participant, self.entity_iris[m.host])
         if m.location in self.entity_iris:
             self.add(node, KG.location, self.entity_iris[m.location])
-        self.add(node, KG.status, STATUS[m.status])
+        self.add(node, KG.status, ox_iri(STATUS[m.status]))
         for kind in m.kinds:
-            self.add(node, KG.kind, MEETING_KIND[kind])
+            self.add(node, KG.kind, ox_iri(MEETING_KIND[kind]))
         self.dated(node, m.date, m.time)
         if m.sentence is not None:
             self.add(node, KG.sentence, self.mention(m.sentence))
@@ -241,18 +258,23 @@ def _first(s: Statement) -> Span:
     return min(s.content) if s.content else (s.cue[0] if s.cue else Span(0, 0, ""))
 
 
-def _unique_iris(pairs) -> dict[str, URIRef]:
+def _unique_iris(pairs) -> dict[str, ox.NamedNode]:
     """IRIs by key; a second node on the same span gets '-2', a third '-3' (in extraction order)."""
     out, used = {}, {}
     for key, iri in pairs:
         n = used[iri] = used.get(iri, 0) + 1
-        out[key] = URIRef(iri if n == 1 else f"{iri}-{n}")
+        out[key] = ox.NamedNode(iri if n == 1 else f"{iri}-{n}")
     return out
 
 
-def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
-    """One article's graph, named by ``article_graph_iri``."""
+def article_quads(extraction: Extraction, base: str = DEFAULT_BASE) -> list[ox.Quad]:
+    """One article's quads, all in its named graph (``article_graph_iri``), in the order made."""
     return _ArticleGraph(extraction, base).build()
+
+
+def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """One article's graph as rdflib, named by ``article_graph_iri``."""
+    return rdflib_graph(article_quads(extraction, base), article_graph_iri(extraction.article.id, base))
 
 
 def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:

@@ -1,6 +1,6 @@
 """Graphs to bytes in every format kg writes, deterministically, and files written atomically.
 
-rdflib builds and validates each article's graph; pyoxigraph writes the line and Turtle formats
+Each article's quads are pyoxigraph terms (see kg/graph.py); pyoxigraph writes the line and Turtle formats
 (30× faster than rdflib's Turtle writer on a corpus) from quads sorted so that the same input gives
 byte-identical output. JSON-LD goes through rdflib, which compacts against the shipped context.
 """
@@ -15,10 +15,11 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg import resources
 from kg.graph import PREFIXES
+from kg.terms import to_ox
 
 FORMATS = {  # name → (file suffix, pyoxigraph format or None for rdflib, keeps named graphs)
     "turtle": (".ttl", ox.RdfFormat.TURTLE, False),
@@ -36,38 +37,28 @@ def jsonld_context() -> dict:
     return json.loads(resources.CONTEXT.read_text(encoding="utf-8"))["@context"]
 
 
-def _ox_term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"cannot serialise {term!r}")
-
-
 def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+
+
+def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Quads in the stable order every writer uses, so the same input gives the same bytes."""
+    return sorted(quads, key=_quad_key)
 
 
 def to_quads(graphs: Iterable[Graph]) -> list[ox.Quad]:
     """The quads of the graphs, each graph named by its identifier, in a stable order."""
     quads = []
     for graph in graphs:
-        g = _ox_term(graph.identifier) if isinstance(graph.identifier, URIRef) else ox.DefaultGraph()
-        quads.extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), g) for s, p, o in graph)
-    quads.sort(key=_quad_key)
-    return quads
+        g = to_ox(graph.identifier) if isinstance(graph.identifier, URIRef) else ox.DefaultGraph()
+        quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
+    return sorted_quads(quads)
 
 
 def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     """Quads in format ``fmt``; merged into one graph where the format has none (Turtle, N-Triples)."""
     _, ox_format, keeps_graphs = FORMATS[fmt]
-    quads = sorted(quads, key=_quad_key)
+    quads = sorted_quads(quads)
     if ox_format is None:
         dataset = Dataset()
         dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")

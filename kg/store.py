@@ -114,9 +114,8 @@ def _graphs_from_articles(inputs: list[str], base: str, on_problem: Callable[[st
     """Articles parsed in batches and extracted one by one; a failure on one article is reported
     and the others go on (as ``kg export`` does)."""
     from kg.articles import ArticleError, read_inputs
-    from kg.graph import to_graph
+    from kg.graph import article_graph_iri, article_quads
     from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
-    from kg.serialize import to_quads
 
     def articles():
         for item in read_inputs(inputs):
@@ -128,12 +127,12 @@ def _graphs_from_articles(inputs: list[str], base: str, on_problem: Callable[[st
     docs = load_nlp().pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE)
     for doc, article in docs:
         try:
-            graph = to_graph(extract(article, doc), base)
+            quads = article_quads(extract(article, doc), base)
         except Exception as err:  # a bug on one article must not stop the load
             on_problem(f"{article.source}: extraction failed: {type(err).__name__}: {err}")
             continue
-        triples = tuple(ox.Triple(q.subject, q.predicate, q.object) for q in to_quads([graph]))
-        yield NamedGraph(str(graph.identifier), triples, article.source)
+        triples = tuple(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        yield NamedGraph(str(article_graph_iri(article.id, base)), triples, article.source)
 
 
 def graphs_from_rdf_file(path: Path, base: str = DEFAULT_BASE) -> list[NamedGraph]:
