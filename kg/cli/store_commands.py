@@ -157,7 +157,8 @@ def serve(
 ) -> None:
     """Serve the store with the oxigraph server on 127.0.0.1: a query page for a browser at
     http://127.0.0.1:PORT/ and a SPARQL endpoint for tools (PORT/query, /update, /store).
-    The default graph is the union of the article graphs. Stop it with Ctrl-C.
+    The default graph is the union of the article graphs. Stop it with Ctrl-C. While it runs, the
+    server owns the store: query it through --endpoint, not --store.
 
     \b
     Examples:
