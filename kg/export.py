@@ -5,6 +5,7 @@ One bad article never stops the others; every output file appears whole or not a
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 
 from kg.articles import Article, ArticleError, read_inputs
 from kg.graph import DEFAULT_BASE, article_quads, slug
-from kg.nlp.linking import link, load_authority
+from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
 from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_quads, write_atomic
 from kg.terms import rdflib_graph
@@ -110,6 +111,10 @@ def export(
                 yield item
 
     nlp = load_nlp()
+    load_gazetteer()
+    # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
+    # collector from walking their millions of objects again on every full collection (~7% of a run).
+    gc.freeze()
     chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
     try:
         start_read = report.seconds["read"]
@@ -160,6 +165,7 @@ def export(
         report.seconds["write"] += time.perf_counter() - t4
     finally:
         chunks.close()
+        gc.unfreeze()
     return report
 
 
