@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.model import ORGANISATION, PERSON, Entity
+from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
 
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -30,12 +31,15 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_CHAIN = 4  # how many pronoun subjects in a row are followed back
 
 
-def resolve(doc: Doc, token_i: int, entities: list[Entity]) -> str | None:
+def resolve(doc: Doc, token_i: int, entities: list[Entity],
+            owners: dict[int, Entity] | None = None) -> str | None:
     """The key of the entity the token (a pronoun, a nominal's head, or a word of a name) refers
-    to, or None when that is not clear."""
+    to, or None when that is not clear. A caller resolving many tokens against the same entities
+    passes ``owners(doc, entities)``, built once, instead of having it rebuilt on every call."""
     if not 0 <= token_i < len(doc):
         return None
-    owners = _owners(doc, entities)
+    if owners is None:
+        owners = _owners(doc, entities)
     return _resolve(doc, token_i, entities, owners, MAX_CHAIN)
 
 
@@ -54,6 +58,12 @@ def _resolve(doc: Doc, i: int, entities: list[Entity], owners: dict[int, Entity]
     if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this") for c in t.children):
         return _nominal(doc, t, entities, owners)
     return None
+
+
+def owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
+    """Token index → the entity whose name or nominal mention covers it (pronouns excepted).
+    Read-only for the callers that keep it."""
+    return _owners(doc, entities)
 
 
 def _owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
@@ -143,6 +153,9 @@ def _previous_subject(doc: Doc, i: int, owners: dict[int, Entity], depth: int) -
 
 def _nominal(doc: Doc, head: Token, entities: list[Entity], owners: dict[int, Entity]) -> str | None:
     word = lex.normal(head.text)
+    if word not in lex.title_words() and word not in lex.organisation_heads() \
+            and (word,) not in lex.organisation_followers():
+        return None  # most nouns: no need to collect the entities named before
     before = {e.key for k, e in owners.items() if k < head.i}
     if word in lex.title_words():
         fits = [e for e in entities if e.type == PERSON and e.key in before
@@ -168,7 +181,7 @@ def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
     owners = _owners(doc, entities)
     extra: dict[str, list[Mention]] = {}
-    for t in doc:
+    for t in docindex.tokens(doc):
         if t.i in owners or t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
         det = [c for c in t.children if c.lower_ == "the" and c.i < t.i]
@@ -178,6 +191,6 @@ def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
         key = _nominal(doc, t, entities, owners)
         if key is not None:
             start = min([det[0].i] + [m.i for m in mods])
-            extra.setdefault(key, []).append(Mention(Span.of(doc.text, doc[start].idx, t.idx + len(t.text)), NOMINAL))
+            extra.setdefault(key, []).append(Mention(Span.of(docindex.text(doc), doc[start].idx, t.idx + len(t.text)), NOMINAL))
     return [replace(e, mentions=sorted(e.mentions + extra[e.key], key=lambda m: m.span)) if e.key in extra else e
             for e in entities]

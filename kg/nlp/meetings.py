@@ -20,19 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from kg.model import (CANCELLED, NOMINAL, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting,
                       Mention, Span, Statement, TimeExpression)
+from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 from kg.nlp.timex import date_for
 
 try:  # coreference is another stage's module; until it exists a small fallback resolves pronouns
+    from kg.nlp.coref import owners as _coref_owners  # type: ignore[import-not-found]
     from kg.nlp.coref import resolve as _coref_resolve  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - depends on the state of the tree
-    _coref_resolve = None
+    _coref_resolve = _coref_owners = None
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -86,10 +88,9 @@ def _remote_words() -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------------------ sentences
-@lru_cache(maxsize=4)
 def _text(doc: Doc) -> str:
-    """The article text: spaCy joins its tokens again on every ``doc.text``, which is costly."""
-    return doc.text
+    """The article text; ``Doc.text`` rebuilds it from the tokens on every access."""
+    return docindex.text(doc)
 
 
 SENTENCE_END = frozenset('.!?"”’:;)')
@@ -100,18 +101,25 @@ def sentences(doc: Doc) -> list[Span]:
     line without final punctuation (a headline) or one-sentence-a-line text into the next line.
     A line break ends a sentence when the line before it ends with sentence punctuation or the
     next line starts with a capital, a digit or a quotation mark."""
+    return list(_sentences(doc))
+
+
+@docindex.per_doc
+def _sentences(doc: Doc) -> tuple[Span, ...]:
+    # computed once per Doc: the meeting finder and the statement linker both split it
     out = []
+    toks = docindex.tokens(doc)
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
+        for tok in toks[sent.start:sent.end]:
             if tok.is_space and "\n" in tok.text and tok.i + 1 < sent.end and tok.i > start:
-                before, after = doc[tok.i - 1].text[-1], doc[tok.i + 1].text[0]
+                before, after = toks[tok.i - 1].text[-1], toks[tok.i + 1].text[0]
                 if before in SENTENCE_END or after.isupper() or after.isdigit() or after in '"“‘\'':
                     out.append(doc[start:tok.i])
                     start = tok.i + 1
         if start < sent.end:
             out.append(doc[start:sent.end])
-    return [Span.of(_text(doc), s.start_char, s.end_char) for s in out if len(s)]
+    return tuple(Span.of(_text(doc), s.start_char, s.end_char) for s in out if len(s))
 
 
 def _sentence_index(sents: list[Span], char: int) -> int:
@@ -128,9 +136,12 @@ class _Entities:
     types: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, key) in text order
     sentences: list[Span] = field(default_factory=list)
+    coref_owners: dict | None = None  # for the coreference stage: built once, not on every call
 
     def __post_init__(self) -> None:
         self.sentences = sentences(self.doc)
+        if _coref_owners is not None:
+            self.coref_owners = _coref_owners(self.doc, self.entities)
         for e in self.entities:
             self.types[e.key] = e.type
             for m in e.mentions:
@@ -148,7 +159,7 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: _Entities, exclude: frozenset
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
     that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
     if _coref_resolve is not None:
-        key = _coref_resolve(doc, token.i, ents.entities)
+        key = _coref_resolve(doc, token.i, ents.entities, ents.coref_owners)
         if key is not None and key not in exclude:
             return key
     low = token.lower_
@@ -220,7 +231,7 @@ def _party(doc: Doc, head: Token, ents: _Entities, exclude: frozenset[str] = fro
                     key, name = ents.at(g)
                     return _Party(key, name, ents.types.get(key))
     if _coref_resolve is not None:
-        key = _coref_resolve(doc, head.i, ents.entities)
+        key = _coref_resolve(doc, head.i, ents.entities, ents.coref_owners)
         if key is not None:
             return _Party(key, span, ents.types.get(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
@@ -258,10 +269,13 @@ def _matches(doc: Doc) -> Iterator[_Match]:
     table = trigger_words()
     not_triggers = {tuple(x.split("_")) for x in _word_set("meeting_not_triggers.txt")}
     taken: set[int] = set()
-    for tok in doc:
+    for tok in docindex.tokens(doc):
         if tok.i in taken:
             continue
-        candidates = [e for f in set(_forms(tok)) for e in table.get(f, [])]
+        forms = _forms(tok)
+        if forms[0] not in table and forms[1] not in table:
+            continue  # no trigger entry starts with this word (most words)
+        candidates = [e for f in set(forms) for e in table.get(f, [])]
         for entry in sorted(candidates, key=lambda e: -len(e.words)):
             tokens = _consecutive(doc, tok.i, entry.words)
             if tokens is None:
@@ -290,7 +304,7 @@ def _noun_tagged_verb(token: Token, table: dict[str, list[TriggerWord]]) -> bool
 def _consecutive(doc: Doc, start: int, words: tuple[str, ...]) -> list[Token] | None:
     if start + len(words) > len(doc):
         return None
-    tokens = [doc[start + k] for k in range(len(words))]
+    tokens = list(docindex.tokens(doc)[start:start + len(words)])
     return tokens if all(w in _forms(t) for w, t in zip(words, tokens)) else None
 
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mention, Span
+from kg.nlp import docindex
 from kg.nlp.entities import find_entities
 from kg.nlp.meetings import find_meetings, link_statements, participant_entities
 from kg.nlp.statements import find_statements
@@ -35,6 +36,13 @@ def extract(article: Article, doc: Doc | None = None) -> Extraction:
     """Everything kg finds in one article."""
     if doc is None:
         doc = load_nlp()(article.text)
+    try:
+        return _extract(article, doc)
+    finally:
+        docindex.clear()  # the per-Doc caches the stages shared describe this Doc only
+
+
+def _extract(article: Article, doc: Doc) -> Extraction:
     entities = find_entities(doc)
     timexes = find_time_expressions(doc, article.date)
     statements = find_statements(doc, entities, timexes)

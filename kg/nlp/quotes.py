@@ -22,6 +22,14 @@ STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 TWO_APOSTROPHES = "''"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# One letter or digit: ``[^\W_]`` is exactly ``str.isalnum`` for one character (re's \w is
+# isalnum or "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _alnum_count(text: str, begin: int, end: int) -> int:
+    """How many characters of text[begin:end] are letters or digits."""
+    return len(_ALNUM.findall(text, begin, end)) if end > begin else 0
 
 
 @dataclass(frozen=True)
@@ -80,18 +88,18 @@ def find_quotations(text: str) -> list[Quotation]:
     return quotations
 
 
+# One mark, or two apostrophes; scanning with this is what a character loop would do, faster.
+_MARK = re.compile("[" + re.escape(MARKS) + "]|" + TWO_APOSTROPHES)
+
+
 def _marks(text: str, begin: int, end: int):
     """(offset, mark, width) of each double quotation mark in text[begin:end]; two apostrophes
     ('') are a straight double mark, as texts rebuilt from tokens write them."""
-    i = begin
-    while i < end:
-        ch = text[i]
-        if ch in MARKS:
-            yield i, ch, 1
-        elif ch == "'" and text.startswith(TWO_APOSTROPHES, i) and i + 1 < end:
-            yield i, STRAIGHT, 2
-            i += 1
-        i += 1
+    for m in _MARK.finditer(text, begin, end):
+        if m.end() - m.start() == 2:
+            yield m.start(), STRAIGHT, 2
+        else:
+            yield m.start(), m.group(), 1
 
 
 def _word_follows(text: str, i: int) -> bool:
@@ -125,8 +133,25 @@ class QuotedText:
         """(letters and digits inside quotations, letters and digits in all) over ``spans``."""
         inside = total = 0
         for span in spans:
-            for i in range(span.begin, span.end):
-                if text[i].isalnum():
-                    total += 1
-                    inside += self.inside(i)
+            total += _alnum_count(text, span.begin, span.end)
+            # the stretches where :meth:`inside` holds, instead of asking it character by character
+            for begin, end in self._stretches():
+                if begin < span.end and span.begin < end:
+                    inside += _alnum_count(text, max(begin, span.begin), min(end, span.end))
         return inside, total
+
+    def _stretches(self) -> list[tuple[int, int]]:
+        """Disjoint sorted ranges of the offsets :meth:`inside` holds for: from each part's begin
+        to its end, or to the next begin if that comes first (:meth:`part_at` asks the last part
+        begun)."""
+        if not hasattr(self, "_stretch_list"):
+            out = []
+            for k, p in enumerate(self.parts):
+                if k + 1 < len(self.parts) and self._begins[k + 1] == p.begin:
+                    continue  # an equal begin later wins
+                nxt = next((b for b in self._begins[k + 1:] if b > p.begin), None)
+                end = p.end if nxt is None else min(p.end, nxt)
+                if end > p.begin:
+                    out.append((p.begin, end))
+            self._stretch_list = out
+        return self._stretch_list

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.model import ORGANISATION, PERSON, PLACE, Entity, Role, Span
+from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
 from kg.nlp.linking import country_names, gazetteer_place
 
@@ -77,7 +78,7 @@ def find_roles(doc: Doc, entities: list[Entity]) -> list[Entity]:
             counterparts = {m.of for _, _, m in found if m.relation == "same"}
             if dominant not in counterparts:
                 of = dominant
-        role = Role(_title_case(title), Span.of(doc.text, doc[match.start].idx,
+        role = Role(_title_case(title), Span.of(docindex.text(doc), doc[match.start].idx,
                                                     doc[match.end - 1].idx + len(doc[match.end - 1].text)),
                        of, former)
         if not any(r.title == role.title and r.of == role.of and r.former == role.former for r in e.roles):
@@ -95,8 +96,9 @@ def find_roles(doc: Doc, entities: list[Entity]) -> list[Entity]:
 def _title_at_end(doc: Doc, end: int) -> tuple[int, tuple[str, ...]] | None:
     """The longest title whose last token is ``end - 1``: (its first token, its words)."""
     titles = lex.titles()
+    toks = docindex.tokens(doc)
     for n in range(min(MAX_TITLE_WORDS, end), 0, -1):
-        words = tuple(lex.normal(t.text) for t in doc[end - n:end])
+        words = tuple(lex.normal(t.text) for t in toks[end - n:end])
         if words in titles:
             return end - n, words
     return None
@@ -104,8 +106,9 @@ def _title_at_end(doc: Doc, end: int) -> tuple[int, tuple[str, ...]] | None:
 
 def _title_at_start(doc: Doc, start: int) -> tuple[int, tuple[str, ...]] | None:
     titles = lex.titles()
+    toks = docindex.tokens(doc)
     for n in range(min(MAX_TITLE_WORDS, len(doc) - start), 0, -1):
-        words = tuple(lex.normal(t.text) for t in doc[start:start + n])
+        words = tuple(lex.normal(t.text) for t in toks[start:start + n])
         if words in titles:
             return start + n, words
     return None
@@ -252,7 +255,7 @@ def _dominant_country(doc: Doc, entities: list[Entity], places: "_PlaceIndex") -
     for e in entities:
         if e.type == PLACE and e.name.lower() in country_names():
             counts[e.key] += len(e.mentions)
-    for t in doc:
+    for t in docindex.tokens(doc):
         if t.text[:1].isupper() and t.ent_type_ == "NORP":
             country = lex.country_of_demonym(t.text)
             if country:

@@ -12,13 +12,15 @@ what that mention resolves to, or None: a statement is never given a speaker by 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 
 from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
+from kg.nlp.coref import owners as coref_owners
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
@@ -34,13 +36,13 @@ CONTENT_DEPS = ("ccomp",)
 PARENTHETICAL_DEPS = ("parataxis", "ccomp", "advcl", "conj")
 # where a verb's object and complements hang: what a quoting verb's quotation may sit in
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")
+_CUE_POS = ("VERB", "NOUN")  # the parts of speech a cue word can have, "according" aside
 _DAY_MONTH_YEAR = (10, 7, 4)  # lengths of TIMEX3 values 2025-12-24, 2025-12, 2025
 
 
-@lru_cache(maxsize=4)
 def _text(doc: Doc) -> str:
     """The article text; ``Doc.text`` rebuilds it from the tokens on every access."""
-    return doc.text
+    return docindex.text(doc)
 
 
 @cache
@@ -70,7 +72,11 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     marked = QuotedText([q for q in quotations if not q.parts[0].text.startswith("''")])
     speakers = SpeakerResolver(doc, entities)
     found: list[tuple[Statement, str]] = []  # with the cue's lemma
-    for token in doc:
+    tokens = docindex.tokens(doc)
+    for token in tokens:
+        # a cue is a verb, a speech noun or "according (to)" (see _cue_phrase): skip the rest cheaply
+        if token.pos_ not in _CUE_POS and token.lower_ != "according":
+            continue
         if quoted.inside(token.idx):
             continue  # speech reported inside a quotation belongs to that quotation
         statement = _statement_at(doc, token, quotations, quoted, speakers)
@@ -79,7 +85,10 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     found += [(st, ":") for st in _transcript_turns(doc, quotations, speakers)]
     found += [(st, "-") for st in _signed_quotations(doc, quotations, quoted, speakers)]
     taken = [c for st, _ in found for c in st.content]
-    for token in doc:
+    for token in tokens:
+        # only a verb can quote, only "in" open a source: skip the other words before any work
+        if token.pos_ != "VERB" and token.lower_ != "in":
+            continue
         statement = _quoting_verb(doc, token, quotations, quoted, speakers) \
             or _in_source(doc, token, quotations, quoted, speakers)
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
@@ -139,9 +148,13 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return _speech_noun(doc, token, quotations, speakers)
     content_tokens = _reported_tokens(token, cue)
     subject = _subject(token, quoted)
-    clause = [t for t in token.subtree if t not in content_tokens and not quoted.inside(t.idx)]
+    # Tokens of one Doc are equal when their indices are: membership by index is the same test,
+    # without comparing every pair of Token objects
+    content_ids = {t.i for t in content_tokens}
+    clause = [t for t in token.subtree if t.i not in content_ids and not quoted.inside(t.idx)]
     if subject is not None:
-        clause += [t for t in subject.subtree if t not in clause and not quoted.inside(t.idx)]
+        clause_ids = {t.i for t in clause}
+        clause += [t for t in subject.subtree if t.i not in clause_ids and not quoted.inside(t.idx)]
     spans = _token_spans(doc, _in_paragraph(_text(doc), token, content_tokens))
     spans = _with_quotations(_text(doc), spans, clause, quotations)
     if not spans:
@@ -466,8 +479,9 @@ def _token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
         else:
             runs.append([i])
     spans = []
+    toks = docindex.tokens(doc)
     for run in runs:
-        words = [doc[i] for i in run]
+        words = [toks[i] for i in run]
         while words and (words[0].text in _EDGE_PUNCT or words[0].dep_ == "cc" and words[0].i == run[0]
                          or words[0].is_space):
             words = words[1:]
@@ -487,19 +501,25 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
     out = list(spans)
     for q in quotations:
         touches = any(p.overlaps(s) for p in q.parts for s in spans)
-        before = q.end <= clause_begin and _only_punctuation(text[q.end:clause_begin], newline_ok=False)
-        after = q.begin >= clause_end and _only_punctuation(text[clause_end:q.begin],
-                                                           newline_ok=":" in text[clause_end:q.begin])
+        # a gap of _MAX_GAP characters or more is never "only punctuation": test the length before
+        # slicing what may be most of the article
+        before = q.end <= clause_begin and clause_begin - q.end < _MAX_GAP \
+            and _only_punctuation(text[q.end:clause_begin], newline_ok=False)
+        after = q.begin >= clause_end and q.begin - clause_end < _MAX_GAP \
+            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin])
         if touches or before or after:
             out = [s for s in out if not any(p.contains(s) for p in q.parts)]
             out.extend(q.parts)
     return _merged(text, out)
 
 
+_MAX_GAP = 40
+
+
 def _only_punctuation(gap: str, newline_ok: bool) -> bool:
     if "\n" in gap and not newline_ok:
         return False
-    return len(gap) < 40 and not any(ch.isalnum() for ch in gap)
+    return len(gap) < _MAX_GAP and not any(ch.isalnum() for ch in gap)
 
 
 def _merged(text: str, spans: list[Span]) -> list[Span]:
@@ -596,7 +616,16 @@ class SpeakerResolver:
         self.doc = doc
         self.entities = entities
         self.mentions = sorted((m.span, e) for e in entities for m in e.mentions)
-        self.chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+        self._chunks: dict | None = None
+        # which entity each token names, for coreference: built once, not on every resolve
+        self.owners = coref_owners(doc, entities)
+
+    @property
+    def chunks(self) -> dict:
+        """Noun chunk of each token, made the first time one is needed (few articles need any)."""
+        if self._chunks is None:
+            self._chunks = {i: chunk for chunk in self.doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        return self._chunks
 
     def mention_at(self, token: Token) -> tuple[Span, Entity] | None:
         for span, entity in self.mentions:
@@ -624,7 +653,7 @@ class SpeakerResolver:
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
-            return own, _coreferent(self.doc, head, self.entities)
+            return own, _coreferent(self.doc, head, self.entities, self.owners)
         for t in head.subtree:  # "Syria's Sana news agency": the agency is the organisation named in it
             if t.i < head.i and t.dep_ == "compound":
                 named = self.mention_at(t)
@@ -634,9 +663,9 @@ class SpeakerResolver:
         if chunk is not None and verb is not None and chunk.start <= verb.i < chunk.end:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
-        return span, _coreferent(self.doc, head, self.entities)
+        return span, _coreferent(self.doc, head, self.entities, self.owners)
 
 
-def _coreferent(doc: Doc, token: Token, entities: list[Entity]) -> str | None:
+def _coreferent(doc: Doc, token: Token, entities: list[Entity], owners=None) -> str | None:
     """The entity a pronoun or nominal ("the minister") refers to, when coreference can tell."""
-    return resolve_reference(doc, token.i, entities)
+    return resolve_reference(doc, token.i, entities, owners)

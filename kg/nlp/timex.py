@@ -23,6 +23,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from kg.model import Span, TimeExpression
+from kg.nlp import docindex
 from kg.nlp import timex_lexicon as lex
 from kg.nlp.timex_calendar import (
     CENTURY, DAY, DECADE, MONTH, QUARTER, WEEK, YEAR,
@@ -720,7 +721,7 @@ def _holiday_key(written: str) -> str:
 def find_time_expressions(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Every time expression in ``doc``, with its TIMEX3 type and value resolved against ``published``
     (relative ones get no value when it is None)."""
-    text = doc.text  # joined from the tokens on every access: read it once
+    text = docindex.text(doc)  # Doc.text joins the tokens on every access
     ctx = _Context(doc, text, published)
     cands = sorted(candidates(text), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     # One pass in text order: of the candidates overlapping at a point, the longest that normalises wins

@@ -108,7 +108,78 @@ def rules() -> list[Rule]:
     # Every expression starts at the start of a word (so "data year" holds no "a year"); checking that
     # first also keeps the scan cheap.
     needs = _needs()
-    return [Rule(name, re.compile(r"(?<![\w'’-])" + p, re.IGNORECASE), needs.get(name, ())) for name, p in spec]
+    return [Rule(name, re.compile(r"(?<![\w'’-])" + _first_char_guard(p) + p, re.IGNORECASE), needs.get(name, ()))
+            for name, p in spec]
+
+
+def _first_char_guard(pattern: str) -> str:
+    """A lookahead for the characters a match of ``pattern`` can start with ("(?=[ADFJ...])"), or ""
+    when any may. It changes no match, only lets the scan drop most word starts at once instead of
+    trying every alternative of a long word list there (about a sixth of the scan time)."""
+    first = _first_chars(pattern)
+    return "" if not first else "(?=[" + "".join(sorted(first)) + "])"
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The items of a character class (escaped characters, and \\d for any digit) holding every
+    character a match can start with, read off the parsed pattern; None when that is not a small
+    known set (., a negated class, a pattern that can match nothing). Under IGNORECASE the
+    lookahead's class matches each character in either case, as the pattern itself does."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        found, nullable = _first_of(list(sre_parse.parse(pattern, re.IGNORECASE)), sre_parse)
+    except Exception:  # pragma: no cover - an unfamiliar parse tree: no guard, same matches
+        return None
+    if found is None or nullable:
+        return None
+    return frozenset(c if isinstance(c, str) else re.escape(chr(c)) for c in found)
+
+
+def _first_of(items, sre) -> tuple[set[int | str] | None, bool]:
+    """(first code points, or r"\\d" for any digit; None for "any"; and whether the sequence can
+    match the empty string)."""
+    c = sre  # the parser module holds the opcode constants (LITERAL, IN, BRANCH, ...)
+    out: set[int] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            found, nullable = {av}, False
+        elif op is c.IN:
+            found, nullable = set(), False
+            for o, a in av:
+                if o is c.LITERAL:
+                    found.add(a)
+                elif o is c.RANGE and a[1] - a[0] <= 64:
+                    found.update(range(a[0], a[1] + 1))
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    found.add(r"\d")  # the same class the pattern's \d is
+                else:
+                    return None, False  # a negated class or a category: anything
+        elif op is c.BRANCH:
+            found, nullable = set(), False
+            for alternative in av[1]:
+                f, n = _first_of(list(alternative), sre)
+                if f is None:
+                    return None, False
+                found |= f
+                nullable = nullable or n
+        elif op is c.SUBPATTERN:
+            found, nullable = _first_of(list(av[3]), sre)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            found, nullable = _first_of(list(av[2]), sre)
+            nullable = nullable or av[0] == 0
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            found, nullable = set(), True  # zero width: the match starts with what follows
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
 
 
 def _needs() -> dict[str, tuple[str, ...]]:
