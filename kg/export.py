@@ -24,8 +24,7 @@ from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
 from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_quads, write_atomic
-from kg.terms import rdflib_graph
-from kg.validate import Violation, validate_graph
+from kg.validate import Violation, validate_triples
 
 STDOUT = "-"
 
@@ -140,7 +139,7 @@ def export(
                 report.warnings.append(line)
                 on_problem(line)
             if validate:
-                for violation in validate_graph(rdflib_graph(quads), article.id):
+                for violation in validate_triples(quads, article.id):
                     report.violations.append(violation)
                     on_problem(f"{article.source}: shape violation: {violation.node}: {violation.message}")
                 report.seconds["validate"] += time.perf_counter() - t2

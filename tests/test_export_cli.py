@@ -161,7 +161,7 @@ def test_validate_reports_a_broken_file(tmp_path):
     out = proc.stdout
     assert 'a: http://x/article/a: mention http://x/article/a#char=0,5 ("0"-"5"): nif:anchorOf "Hallo" is not' in out
     assert "http://x/s: a statement has a kg:speaker or is marked kg:unattributed true" in out
-    assert "http://x/s: date: " in out
+    assert "http://x/s: kg:date: " in out
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("this is not turtle", encoding="utf-8")
     proc = _kg("validate", garbage)
