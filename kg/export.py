@@ -11,19 +11,22 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.articles import Article, ArticleError, read_inputs
+from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
-from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_quads, write_atomic
+from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_nquads, write_atomic
 from kg.validate import Violation, validate_triples
 
 STDOUT = "-"
@@ -100,15 +103,6 @@ def export(
     to_folder = output_is_folder(output)
     suffix = FORMATS[fmt][0]
 
-    def articles() -> Iterator[Article]:
-        for item in _timed(read_inputs(inputs), report, "read"):
-            if isinstance(item, ArticleError):
-                report.failed.append(item)
-                on_problem(str(item))
-            else:
-                report.words += len(item.text.split())
-                yield item
-
     nlp = load_nlp()
     load_gazetteer()
     # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
@@ -116,9 +110,15 @@ def export(
     gc.freeze()
     chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
     try:
-        start_read = report.seconds["read"]
-        docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-        for doc, article in _timed(docs, report, "parse"):
+        parsed = _parsed(nlp, inputs, report, n_process)
+        if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
+            parsed = in_background(parsed)
+        for item in _timed(parsed, report, "parse"):
+            if isinstance(item, ArticleError):
+                report.failed.append(item)
+                on_problem(str(item))
+                continue
+            doc, article = item
             t0 = time.perf_counter()
             try:
                 extraction = extract(article, doc)
@@ -149,11 +149,9 @@ def export(
                 write_atomic(path, serialize_quads(quads, fmt))
                 report.files.append(path)
             else:
-                chunks.add(ox.serialize(sorted_quads(quads), format=ox.RdfFormat.N_QUADS))
+                chunks.add(sorted_nquads(quads))
             report.exported.append(article.id)
             report.seconds["write"] += time.perf_counter() - t3
-        # Reading happens inside the parser's pulls; count it once, under "read".
-        report.seconds["parse"] -= report.seconds["read"] - start_read
         t4 = time.perf_counter()
         if not to_folder and report.exported:
             if output == STDOUT:
@@ -166,6 +164,29 @@ def export(
         chunks.close()
         gc.unfreeze()
     return report
+
+
+def _parsed(nlp: Language, inputs: Iterable[str | Path], report: ExportReport,
+            n_process: int) -> Iterator[tuple[Doc, Article] | ArticleError]:
+    """Each readable article with its parse, and each unreadable one as its error, in input order
+    (an error comes out at most one parser batch early)."""
+    errors: deque[ArticleError] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in _timed(read_inputs(inputs), report, "read"):
+            if isinstance(item, ArticleError):
+                errors.append(item)
+            else:
+                report.words += len(item.text.split())
+                yield item
+
+    docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+    for doc, article in docs:
+        while errors:
+            yield errors.popleft()
+        yield doc, article
+    while errors:
+        yield errors.popleft()
 
 
 class _ChunkFile:

@@ -81,6 +81,22 @@ def ontology_graph() -> Graph:
     return graph
 
 
+class _OxTerms:
+    """A namespace's terms as pyoxigraph nodes, each made on first use and then a plain attribute:
+    rdflib's namespace lookup and the conversion cost more than making the quad. Unknown names
+    still fail as the wrapped namespace fails (``KG`` is closed)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+_KG, _NIF, _SCHEMA = _OxTerms(KG), _OxTerms(NIF), _OxTerms(SCHEMA)
+_RDF, _RDFS, _OWL = _OxTerms(RDF), _OxTerms(RDFS), _OxTerms(OWL)
 _XSD_DATE = ox_iri(XSD.date)
 _XSD_NNI = ox_iri(XSD.nonNegativeInteger)
 _TRUE = ox.Literal(True)
@@ -101,9 +117,9 @@ class _ArticleGraph:
     def __init__(self, extraction: Extraction, base: str):
         self.x = extraction
         self.base = base
-        self.graph_name = ox_iri(article_graph_iri(extraction.article.id, base))
+        self.graph_name = ox.NamedNode(article_graph_iri(extraction.article.id, base))
         self.article_ref = article_iri(extraction.article.id, base)
-        self.article = ox_iri(self.article_ref)
+        self.article = ox.NamedNode(self.article_ref)
         self.quads: dict[ox.Quad, None] = {}  # an ordered set: a triple said twice is one triple
         self.entity_iris = {e.key: ox.NamedNode(f"{self.article_ref}#entity-{slug(e.name)}" if e.local
                                                  else entity_iri(e, base))
@@ -118,32 +134,32 @@ class _ArticleGraph:
         for t in extraction.time_expressions:
             self.timexes.setdefault(t.key, t)
 
-    def add(self, s: ox.NamedNode, p: URIRef, o) -> None:
-        self.quads[ox.Quad(s, ox_iri(p), o, self.graph_name)] = None
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
+        self.quads[ox.Quad(s, p, o, self.graph_name)] = None
 
     def mention(self, span: Span, kind: str | None = None) -> ox.NamedNode:
         node = ox.NamedNode(f"{self.article_ref}#char={span.begin},{span.end}")
         if span not in self.written:
             self.written.add(span)
-            self.add(node, RDF.type, ox_iri(KG.Mention))
-            self.add(node, NIF.referenceContext, self.article)
-            self.add(node, NIF.beginIndex, ox.Literal(str(span.begin), datatype=_XSD_NNI))
-            self.add(node, NIF.endIndex, ox.Literal(str(span.end), datatype=_XSD_NNI))
-            self.add(node, NIF.anchorOf, ox.Literal(span.text))
+            self.add(node, _RDF.type, _KG.Mention)
+            self.add(node, _NIF.referenceContext, self.article)
+            self.add(node, _NIF.beginIndex, ox.Literal(str(span.begin), datatype=_XSD_NNI))
+            self.add(node, _NIF.endIndex, ox.Literal(str(span.end), datatype=_XSD_NNI))
+            self.add(node, _NIF.anchorOf, ox.Literal(span.text))
         if kind is not None and span not in self.typed:
             self.typed.add(span)
-            self.add(node, KG.mentionType, ox_iri(MENTION_TYPE[kind]))
+            self.add(node, _KG.mentionType, ox_iri(MENTION_TYPE[kind]))
         return node
 
     def build(self) -> list[ox.Quad]:
         a = self.x.article
-        self.add(self.article, RDF.type, ox_iri(KG.Article))
-        self.add(self.article, KG.articleId, ox.Literal(a.id))
+        self.add(self.article, _RDF.type, _KG.Article)
+        self.add(self.article, _KG.articleId, ox.Literal(a.id))
         if a.date is not None:
-            self.add(self.article, SCHEMA.datePublished, ox.Literal(a.date.isoformat(), datatype=_XSD_DATE))
+            self.add(self.article, _SCHEMA.datePublished, ox.Literal(a.date.isoformat(), datatype=_XSD_DATE))
         if a.title:
-            self.add(self.article, SCHEMA.headline, ox.Literal(a.title))
-        self.add(self.article, NIF.isString, ox.Literal(a.text))
+            self.add(self.article, _SCHEMA.headline, ox.Literal(a.title))
+        self.add(self.article, _NIF.isString, ox.Literal(a.text))
         for entity in self.x.entities:
             self.entity(entity)
         for timex in self.x.time_expressions:
@@ -156,102 +172,102 @@ class _ArticleGraph:
 
     def entity(self, e: Entity) -> None:
         node = self.entity_iris[e.key]
-        self.add(node, RDF.type, ox_iri(CLASS_OF[e.type]))
-        self.add(node, RDFS.label, ox.Literal(e.name))
+        self.add(node, _RDF.type, ox_iri(CLASS_OF[e.type]))
+        self.add(node, _RDFS.label, ox.Literal(e.name))
         for alias in sorted(set(e.aliases) - {e.name}):
-            self.add(node, SCHEMA.alternateName, ox.Literal(alias))
+            self.add(node, _SCHEMA.alternateName, ox.Literal(alias))
         for m in e.mentions:
-            self.add(node, KG.mention, self.mention(m.span, m.kind))
+            self.add(node, _KG.mention, self.mention(m.span, m.kind))
         for iri in e.same_as:
-            self.add(node, OWL.sameAs, ox.NamedNode(iri))
+            self.add(node, _OWL.sameAs, ox.NamedNode(iri))
         if e.country and e.country in self.entity_iris and e.country != e.key:
-            self.add(node, KG.country, self.entity_iris[e.country])
+            self.add(node, _KG.country, self.entity_iris[e.country])
         for i, role in enumerate(e.roles):
             r = ox.NamedNode(f"{self.article_ref}#role-{slug(e.name)}-{i}")
-            self.add(node, KG.role, r)
-            self.add(r, RDF.type, ox_iri(KG.Role))
-            self.add(r, KG.roleTitle, ox.Literal(role.title))
+            self.add(node, _KG.role, r)
+            self.add(r, _RDF.type, _KG.Role)
+            self.add(r, _KG.roleTitle, ox.Literal(role.title))
             if role.of and role.of in self.entity_iris:
-                self.add(r, KG.roleOf, self.entity_iris[role.of])
+                self.add(r, _KG.roleOf, self.entity_iris[role.of])
             if role.former:
-                self.add(r, KG.former, _TRUE)
+                self.add(r, _KG.former, _TRUE)
             if self.x.article.date is not None:
-                self.add(r, KG.asOf, ox.Literal(self.x.article.date.isoformat(), datatype=_XSD_DATE))
-            self.add(r, KG.article, self.article)
+                self.add(r, _KG.asOf, ox.Literal(self.x.article.date.isoformat(), datatype=_XSD_DATE))
+            self.add(r, _KG.article, self.article)
             if role.span is not None:
-                self.add(r, KG.mention, self.mention(role.span))
+                self.add(r, _KG.mention, self.mention(role.span))
 
     def timex_iri(self, t: TimeExpression) -> ox.NamedNode:
         return ox.NamedNode(f"{self.article_ref}#time={t.span.begin},{t.span.end}")
 
     def time_expression(self, t: TimeExpression) -> None:
         node = self.timex_iri(t)
-        self.add(node, RDF.type, ox_iri(KG.TimeExpression))
-        self.add(node, KG.mention, self.mention(t.span))
-        self.add(node, KG.timexType, ox.Literal(t.type))
+        self.add(node, _RDF.type, _KG.TimeExpression)
+        self.add(node, _KG.mention, self.mention(t.span))
+        self.add(node, _KG.timexType, ox.Literal(t.type))
         if t.value is not None:
-            self.add(node, KG.value, ox.Literal(t.value))
+            self.add(node, _KG.value, ox.Literal(t.value))
         anchor = self.timexes.get(t.anchor) if t.anchor is not None else None
         if anchor is not None and anchor is not t:
-            self.add(node, KG.anchor, self.timex_iri(anchor))
-        self.add(node, KG.article, self.article)
+            self.add(node, _KG.anchor, self.timex_iri(anchor))
+        self.add(node, _KG.article, self.article)
 
     def dated(self, node: ox.NamedNode, value: str | None, timex_key: str | None) -> None:
         literal = _date_node(value)
         if literal is not None:
-            self.add(node, KG.date, literal)
+            self.add(node, _KG.date, literal)
         timex = self.timexes.get(timex_key) if timex_key is not None else None
         if timex is not None:
-            self.add(node, KG.timeExpression, self.timex_iri(timex))
+            self.add(node, _KG.timeExpression, self.timex_iri(timex))
 
     def statement(self, s: Statement) -> None:
         node = self.statement_iris[s.key]
-        self.add(node, RDF.type, ox_iri(KG.Statement))
-        self.add(node, KG.article, self.article)
-        self.add(node, KG.mode, ox_iri(MODE[s.mode]))
+        self.add(node, _RDF.type, _KG.Statement)
+        self.add(node, _KG.article, self.article)
+        self.add(node, _KG.mode, ox_iri(MODE[s.mode]))
         for span in s.content:
-            self.add(node, KG.content, self.mention(span))
-        self.add(node, KG.quote, ox.Literal(s.quote))
+            self.add(node, _KG.content, self.mention(span))
+        self.add(node, _KG.quote, ox.Literal(s.quote))
         for span in s.cue:
-            self.add(node, KG.cue, self.mention(span))
+            self.add(node, _KG.cue, self.mention(span))
         if s.speaker_span is not None:
-            self.add(node, KG.speakerMention, self.mention(s.speaker_span))
+            self.add(node, _KG.speakerMention, self.mention(s.speaker_span))
         if s.speaker in self.entity_iris:
-            self.add(node, KG.speaker, self.entity_iris[s.speaker])
+            self.add(node, _KG.speaker, self.entity_iris[s.speaker])
         else:
-            self.add(node, KG.unattributed, _TRUE)
+            self.add(node, _KG.unattributed, _TRUE)
         if s.addressee in self.entity_iris:
-            self.add(node, KG.addressee, self.entity_iris[s.addressee])
+            self.add(node, _KG.addressee, self.entity_iris[s.addressee])
         elif s.addressee_span is not None:
-            self.add(node, KG.addresseeText, ox.Literal(s.addressee_span.text))
+            self.add(node, _KG.addresseeText, ox.Literal(s.addressee_span.text))
         if s.reported_by in self.entity_iris and s.reported_by != s.speaker:
-            self.add(node, KG.reportedBy, self.entity_iris[s.reported_by])
+            self.add(node, _KG.reportedBy, self.entity_iris[s.reported_by])
         if s.meeting in self.meeting_iris:
-            self.add(node, KG.atMeeting, self.meeting_iris[s.meeting])
+            self.add(node, _KG.atMeeting, self.meeting_iris[s.meeting])
         self.dated(node, s.date, s.time)
         if s.sentence is not None:
-            self.add(node, KG.sentence, self.mention(s.sentence))
+            self.add(node, _KG.sentence, self.mention(s.sentence))
 
     def meeting(self, m: Meeting) -> None:
         node = self.meeting_iris[m.key]
-        self.add(node, RDF.type, ox_iri(KG.Meeting))
-        self.add(node, KG.article, self.article)
+        self.add(node, _RDF.type, _KG.Meeting)
+        self.add(node, _KG.article, self.article)
         for span in [m.trigger, *m.extra_triggers]:
-            self.add(node, KG.trigger, self.mention(span))
+            self.add(node, _KG.trigger, self.mention(span))
         for key in m.participants:
             if key in self.entity_iris:
-                self.add(node, KG.participant, self.entity_iris[key])
+                self.add(node, _KG.participant, self.entity_iris[key])
         if m.host in self.entity_iris:
-            self.add(node, KG.host, self.entity_iris[m.host])
-            self.add(node, KG.participant, self.entity_iris[m.host])
+            self.add(node, _KG.host, self.entity_iris[m.host])
+            self.add(node, _KG.participant, self.entity_iris[m.host])
         if m.location in self.entity_iris:
-            self.add(node, KG.location, self.entity_iris[m.location])
-        self.add(node, KG.status, ox_iri(STATUS[m.status]))
+            self.add(node, _KG.location, self.entity_iris[m.location])
+        self.add(node, _KG.status, ox_iri(STATUS[m.status]))
         for kind in m.kinds:
-            self.add(node, KG.kind, ox_iri(MEETING_KIND[kind]))
+            self.add(node, _KG.kind, ox_iri(MEETING_KIND[kind]))
         self.dated(node, m.date, m.time)
         if m.sentence is not None:
-            self.add(node, KG.sentence, self.mention(m.sentence))
+            self.add(node, _KG.sentence, self.mention(m.sentence))
 
 
 def _first(s: Statement) -> Span:
