@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -26,7 +25,8 @@ from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
-from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, serialize_quads, sorted_nquads, write_atomic
+from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
+                          write_nquads_file_as)
 from kg.validate import Violation, validate_triples
 
 STDOUT = "-"
@@ -192,7 +192,7 @@ def _parsed(nlp: Language, inputs: Iterable[str | Path], report: ExportReport,
 class _ChunkFile:
     """Spools each article's N-Quads to a temporary file beside the output, so that a corpus never
     sits in memory as Python objects: N-Quads output is that file, renamed into place when complete;
-    the other formats are made from it in one pass."""
+    the other formats are written from it (see ``write_nquads_file_as``)."""
 
     def __init__(self, folder: Path | None):
         if folder is not None:
@@ -203,23 +203,17 @@ class _ChunkFile:
     def add(self, data: bytes) -> None:
         self.file.write(data)
 
-    def _converted(self, fmt: str) -> bytes:
-        self.file.flush()
-        return serialize_quads(ox.parse(path=str(self.path), format=ox.RdfFormat.N_QUADS), fmt)
-
     def copy_to(self, out: BinaryIO, fmt: str) -> None:
-        if fmt == "nquads":
-            self.file.seek(0)
-            shutil.copyfileobj(self.file, out)
-        else:
-            out.write(self._converted(fmt))
+        self.file.flush()
+        write_nquads_file_as(self.path, fmt, out)
         out.flush()
 
     def move_to(self, path: Path, fmt: str) -> None:
-        if fmt != "nquads":
-            write_atomic(path, self._converted(fmt))
-            return
         self.file.flush()
+        if fmt != "nquads":
+            with open_atomic(path) as out:
+                write_nquads_file_as(self.path, fmt, out)
+            return
         os.fsync(self.file.fileno())
         os.chmod(self.path, 0o644)
         os.replace(self.path, path)

@@ -7,12 +7,16 @@ byte-identical output. JSON-LD goes through rdflib, which compacts against the s
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -110,11 +114,19 @@ def _sorted_sets(node):
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never half."""
+    with open_atomic(path) as out:
+        out.write(data)
+
+
+@contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``path`` only when the block ends without an error: readers see
+    the old file or the whole new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, 0o644)
@@ -125,6 +137,59 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# Lines sorted in memory at a time when merging a corpus into one graph (~100 MB of Python bytes).
+SORT_RUN_LINES = 250_000
+
+
+def write_nquads_file_as(path: Path, fmt: str, out: BinaryIO) -> None:
+    """Write the N-Quads file ``path`` (kg's export spool: each article's graph in turn) to ``out``
+    in ``fmt``. Memory stays bounded for every format but JSON-LD, whatever the size of the corpus:
+    TriG streams graph by graph; Turtle and N-Triples, which merge every article into one graph,
+    go through an external sort that also drops the triples several articles share."""
+    if fmt == "nquads":
+        with open(path, "rb") as src:
+            shutil.copyfileobj(src, out)
+    elif fmt == "trig":
+        ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS), output=out,
+                     format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    elif fmt == "ntriples":
+        out.writelines(_merged_triple_lines(path))
+    elif fmt == "turtle":
+        with tempfile.TemporaryFile() as lines:
+            lines.writelines(_merged_triple_lines(path))
+            lines.seek(0)
+            ox.serialize(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES), output=out,
+                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    else:
+        out.write(serialize_quads(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS), fmt))
+
+
+def _merged_triple_lines(path: Path) -> Iterator[bytes]:
+    """The triples of every graph in ``path`` as sorted, distinct N-Triples lines."""
+    with ExitStack() as stack:
+        runs: list[Iterable[bytes]] = []
+        run: list[bytes] = []
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            run.append(f"{ox.Triple(quad.subject, quad.predicate, quad.object)} .\n".encode("utf-8"))
+            if len(run) >= SORT_RUN_LINES:
+                runs.append(_spilled(sorted(set(run)), stack))
+                run = []
+        runs.append(sorted(set(run)))
+        previous = None
+        for line in heapq.merge(*runs):
+            if line != previous:
+                yield line
+                previous = line
+
+
+def _spilled(lines: list[bytes], stack: ExitStack) -> Iterable[bytes]:
+    """A sorted run written to a temporary file (N-Triples escapes line breaks: a line is a triple)."""
+    file = stack.enter_context(tempfile.TemporaryFile())
+    file.writelines(lines)
+    file.seek(0)
+    return file
 
 
 def parse_file(path: Path, fmt: str | None = None) -> Dataset:
