@@ -105,6 +105,15 @@ def _no_gc():
             gc.enable()
 
 
+def validate_dataset(quads: Iterable[ox.Quad]) -> list[Violation]:
+    """Every violation in a dataset kg wrote: each named graph (one article) on its own, as export
+    validates it, and the triples outside any named graph as one more graph."""
+    graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)
+    return sorted(v for triples in graphs.values() for v in validate_triples(triples))
+
+
 def validate_graph(graph: Graph, article: str = "") -> list[Violation]:
     """Every shape violation in ``graph``; empty when it conforms."""
     triples, ill_typed = [], set()

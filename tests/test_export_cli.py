@@ -166,3 +166,20 @@ def test_validate_reports_a_broken_file(tmp_path):
     garbage.write_text("this is not turtle", encoding="utf-8")
     proc = _kg("validate", garbage)
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_validate_checks_each_article_graph_of_a_corpus_on_its_own(tmp_path, seed_exports):
+    """A corpus file holds one graph per article: a break in one is reported with that article only."""
+    corpus = tmp_path / "corpus.nq"
+    good = (seed_exports / "seed.nq").read_text(encoding="utf-8")
+    broken = good.replace("/graph/seed-article>", "/graph/copy>").replace(
+        '"Asaad Al Shibani"', '"Asaad Al Shibani"@en', 1)
+    corpus.write_text(good + broken, encoding="utf-8")
+    proc = _kg("validate", corpus)
+    assert proc.returncode == 1, proc.stderr
+    # Checked as one merged graph, the mention would also have two anchors (a maxCount break).
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert 'nif:anchorOf: "Asaad Al Shibani"@en is not a valid xsd:string' in lines[0]
+    proc = _kg("validate", seed_exports / "seed.nq")
+    assert proc.returncode == 0 and "in 1 graph)" in proc.stderr
