@@ -10,21 +10,19 @@ import os
 import sys
 import tempfile
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.articles import Article, ArticleError, read_inputs
 from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
-from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
+from kg.nlp.pipeline import extract, load_nlp, parse_stream
 from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
                           write_nquads_file_as)
 from kg.validate import Violation, validate_triples
@@ -103,14 +101,14 @@ def export(
     to_folder = output_is_folder(output)
     suffix = FORMATS[fmt][0]
 
-    nlp = load_nlp()
+    load_nlp()
     load_gazetteer()
     # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
     try:
-        parsed = _parsed(nlp, inputs, report, n_process)
+        parsed = parse_stream(_timed(read_inputs(inputs), report, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
             parsed = in_background(parsed)
         for item in _timed(parsed, report, "parse"):
@@ -119,6 +117,7 @@ def export(
                 on_problem(str(item))
                 continue
             doc, article = item
+            report.words += len(article.text.split())
             t0 = time.perf_counter()
             try:
                 extraction = extract(article, doc)
@@ -164,29 +163,6 @@ def export(
         chunks.close()
         gc.unfreeze()
     return report
-
-
-def _parsed(nlp: Language, inputs: Iterable[str | Path], report: ExportReport,
-            n_process: int) -> Iterator[tuple[Doc, Article] | ArticleError]:
-    """Each readable article with its parse, and each unreadable one as its error, in input order
-    (an error comes out at most one parser batch early)."""
-    errors: deque[ArticleError] = deque()
-
-    def articles() -> Iterator[Article]:
-        for item in _timed(read_inputs(inputs), report, "read"):
-            if isinstance(item, ArticleError):
-                errors.append(item)
-            else:
-                report.words += len(item.text.split())
-                yield item
-
-    docs = nlp.pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-    for doc, article in docs:
-        while errors:
-            yield errors.popleft()
-        yield doc, article
-    while errors:
-        yield errors.popleft()
 
 
 class _ChunkFile:

@@ -114,18 +114,16 @@ def _graphs_from_articles(inputs: list[str], base: str, on_problem: Callable[[st
     """Articles parsed in batches and extracted one by one; a failure on one article is reported
     and the others go on (as ``kg export`` does)."""
     from kg.articles import ArticleError, read_inputs
+    from kg.background import in_background
     from kg.graph import article_graph_iri, article_quads
-    from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp
+    from kg.nlp.pipeline import extract, parse_stream
 
-    def articles():
-        for item in read_inputs(inputs):
-            if isinstance(item, ArticleError):
-                on_problem(str(item))
-            else:
-                yield item
-
-    docs = load_nlp().pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE)
-    for doc, article in docs:
+    # Parse the next articles while this one is extracted and loaded (see kg/background.py).
+    for item in in_background(parse_stream(read_inputs(inputs))):
+        if isinstance(item, ArticleError):
+            on_problem(str(item))
+            continue
+        doc, article = item
         try:
             quads = article_quads(extract(article, doc), base)
         except Exception as err:  # a bug on one article must not stop the load

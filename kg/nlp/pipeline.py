@@ -7,6 +7,7 @@ their entities as mentions, so that every resolved reference is visible in the g
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -15,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.articles import ArticleError
 from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mention, Span
 from kg.nlp import docindex
 from kg.nlp.entities import find_entities
@@ -56,6 +58,28 @@ def _extract(article: Article, doc: Doc) -> Extraction:
     if article.date is None and any(t.value is None for t in timexes):
         warnings.append("no publication date: relative time expressions are left without a value")
     return Extraction(article, entities, timexes, statements, meetings, warnings)
+
+
+def parse_stream(items: Iterable[Article | ArticleError], n_process: int = 1) -> Iterator[tuple[Doc, Article] | ArticleError]:
+    """Each article of ``items`` with its parse (one ``nlp.pipe``, in batches), and each reading
+    error passed through, in input order (an error comes out at most one parser batch early)."""
+    errors: deque[ArticleError] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, ArticleError):
+                errors.append(item)
+            else:
+                yield item
+
+    docs = load_nlp().pipe(((a.text, a) for a in articles()), as_tuples=True, batch_size=BATCH_SIZE,
+                           n_process=n_process)
+    for doc, article in docs:
+        while errors:
+            yield errors.popleft()
+        yield doc, article
+    while errors:
+        yield errors.popleft()
 
 
 def extract_all(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
