@@ -90,10 +90,12 @@ def export(
     on_problem: Callable[[str], None] = lambda line: None,
     n_process: int = 1,
     authority: str | Path | None = None,
+    on_article: Callable[[ExportReport], None] = lambda report: None,
 ) -> ExportReport:
     """Export every article of ``inputs`` to ``output`` (a file, a folder, or ``-`` for stdout).
 
-    ``on_problem`` receives each failure, violation and warning as one line as soon as it is known.
+    ``on_problem`` receives each failure, violation and warning as one line as soon as it is known;
+    ``on_article`` the report so far after each article is done (for a progress line).
     """
     fmt = choose_format(fmt, output)
     report = ExportReport()
@@ -151,6 +153,7 @@ def export(
                 chunks.add(sorted_nquads(quads))
             report.exported.append(article.id)
             report.seconds["write"] += time.perf_counter() - t3
+            on_article(report)
         t4 = time.perf_counter()
         if not to_folder and report.exported:
             if output == STDOUT:

@@ -183,3 +183,18 @@ def test_validate_checks_each_article_graph_of_a_corpus_on_its_own(tmp_path, see
     assert 'nif:anchorOf: "Asaad Al Shibani"@en is not a valid xsd:string' in lines[0]
     proc = _kg("validate", seed_exports / "seed.nq")
     assert proc.returncode == 0 and "in 1 graph)" in proc.stderr
+
+
+def test_export_reports_progress_after_each_article(tmp_path):
+    from kg.export import export
+
+    seen = []
+    report = export([EXAMPLES], str(tmp_path / "all.nq"), on_article=lambda r: seen.append(len(r.exported)))
+    assert seen == list(range(1, len(report.exported) + 1)) and len(seen) == 3
+
+
+def test_progress_line_is_drawn_only_on_a_terminal(tmp_path):
+    """Through a pipe (as here) stderr holds the summary and problems only, never carriage returns."""
+    proc = _kg("export", EXAMPLES, "-o", tmp_path / "all.nq")
+    assert proc.returncode == 0 and "\r" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("exported 3 article(s)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,6 +15,40 @@ from kg.graph import DEFAULT_BASE
 
 def _err(line: str) -> None:
     typer.echo(line, err=True)
+
+
+class _Progress:
+    """A line on a terminal's stderr, rewritten at most every half second: articles and words done
+    and the rate. Problems are printed above it."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.start = self.shown = time.monotonic()
+        self.width = 0
+
+    def update(self, report) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.shown < 0.5:
+            return
+        self.shown = now
+        rate = report.words / (now - self.start)
+        line = f"{len(report.exported)} article(s), {report.words:,} words, {rate:,.0f} words/s"
+        self.clear()
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def clear(self) -> None:
+        if self.enabled and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+            self.width = 0
+
+    def wrap(self, print_line):
+        def printed(line: str) -> None:
+            self.clear()
+            print_line(line)
+        return printed
 
 
 @app.command()
@@ -61,7 +97,10 @@ def export(
             from kg.nlp.linking import load_authority
 
             load_authority(authority)  # a malformed file stops here, before any work
-        report = run_export(inputs, output, fmt, base, validate, on_problem=_err, n_process=jobs, authority=authority)
+        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+        report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
+                            authority=authority, on_article=progress.update)
+        progress.clear()
     except ValueError as err:
         if authority is None:
             raise
