@@ -102,6 +102,7 @@ def export(
     authority_names = load_authority(authority) if authority else None
     to_folder = output_is_folder(output)
     suffix = FORMATS[fmt][0]
+    streaming = output == STDOUT and fmt == "nquads"
 
     load_nlp()
     load_gazetteer()
@@ -150,12 +151,18 @@ def export(
                 write_atomic(path, serialize_quads(quads, fmt))
                 report.files.append(path)
             else:
-                chunks.add(sorted_nquads(quads))
+                data = sorted_nquads(quads)
+                if streaming:  # N-Quads on stdout: each article as soon as it is done, for a pipe
+                    sys.stdout.buffer.write(data)
+                else:
+                    chunks.add(data)
             report.exported.append(article.id)
             report.seconds["write"] += time.perf_counter() - t3
             on_article(report)
         t4 = time.perf_counter()
-        if not to_folder and report.exported:
+        if streaming:
+            sys.stdout.buffer.flush()
+        elif not to_folder and report.exported:
             if output == STDOUT:
                 chunks.copy_to(sys.stdout.buffer, fmt)
             else:

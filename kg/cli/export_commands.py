@@ -106,6 +106,8 @@ def export(
             raise
         _err(f"{authority}: {err}")
         raise typer.Exit(2)
+    except BrokenPipeError:
+        raise  # the reader of stdout left (`kg export ... -o - | head`): click exits quietly
     except OSError as err:
         _err(f"{err.filename or output}: cannot write: {err.strerror or err}")
         raise typer.Exit(2)
