@@ -198,3 +198,14 @@ def test_progress_line_is_drawn_only_on_a_terminal(tmp_path):
     proc = _kg("export", EXAMPLES, "-o", tmp_path / "all.nq")
     assert proc.returncode == 0 and "\r" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("exported 3 article(s)")
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly():
+    """`kg export ... -o - | head -1`: no 'Broken pipe' line and no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "export", str(EXAMPLES), "-f", "turtle", "-o", "-", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=60)
+    assert "Broken pipe" not in stderr and "Traceback" not in stderr, stderr
