@@ -223,3 +223,95 @@ def test_two_articles_sharing_people_give_one_node_each(nlp):
         assert lisbon[name] == oslo[name]
     # a different Halvorsen in the second article is a node of his own
     assert oslo["Erik Halvorsen"] != oslo["Ingrid Halvorsen"]
+
+
+def test_standings_line_is_not_a_dateline(entities_of):
+    text = "EASTERN DIVISION\nW L PCT GB\nOAKLAND 64 72 .471 12\nBALTIMORE 70 63 .526 5\n"
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("OAKLAND") == ORGANISATION, types
+
+
+def test_schedule_line_names_team_then_venue(entities_of):
+    text = "SATURDAY'S SCHEDULE\nBOSTON AT OAKLAND\nCHICAGO AT TORONTO\n"
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("BOSTON") == ORGANISATION and types.get("CHICAGO") == ORGANISATION, types
+    assert types.get("OAKLAND") == PLACE and types.get("TORONTO") == PLACE, types
+
+
+def test_member_noun_after_a_name_makes_an_organisation(entities_of):
+    text = ("The club said Norwich striker Keith O'Neill joined the squad. "
+            "A Dole spokesman said Bob Dole would speak on Friday.")
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("Norwich") == ORGANISATION, types
+    assert types.get("Bob Dole") == PERSON and types.get("Dole", PERSON) == PERSON, types
+
+
+def test_place_that_beats_a_team_is_a_team(entities_of):
+    text = "At Chester-le-Street: Glamorgan beat Durham by 141 runs on Friday."
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("Durham") == ORGANISATION, types
+
+
+def test_national_side_that_beats_stays_a_place(entities_of):
+    types = {e.name: e.type for e in entities_of("England beat Pakistan by 107 runs at Edgbaston.")}
+    assert types.get("Pakistan") == PLACE and types.get("England") == PLACE, types
+
+
+def test_name_after_an_organisation_noun_is_an_organisation(entities_of):
+    text = "Flights resumed on Friday, the Yugoslav news agency Tanjug reported. The agency Saturday said more."
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("Tanjug") == ORGANISATION, types
+    assert "Saturday" not in types, types
+
+
+def test_proper_nouns_ending_in_an_organisation_head(entities_of):
+    text = "BEIJING 1996-08-31\nThe Dow Chemical Co of the United States will invest $4 billion in China."
+    types = {e.name: e.type for e in entities_of(text)}
+    assert types.get("Dow Chemical Co") == ORGANISATION, types
+
+
+def test_sides_of_a_versus_are_teams(entities_of):
+    text = "Tour itinerary:\nMay 18 v Worcestershire\nPostponed: Walsall v Wrexham\nJuly 12 v Scotland\n"
+    types = {e.name: e.type for e in entities_of(text)}
+    for club in ("Worcestershire", "Walsall", "Wrexham"):
+        assert types.get(club) == ORGANISATION, types
+    assert types.get("Scotland") == PLACE, types
+
+
+def test_sentence_full_stop_after_a_company_suffix_is_not_in_the_name(entities_of):
+    text = "said Michael Durante, analyst at McDonald & Co.\nShares of Lear Corp. rose on Friday."
+    mentions = [m.span.text for e in entities_of(text) for m in e.mentions if e.type == ORGANISATION]
+    assert "McDonald & Co" in mentions and "Lear Corp." in mentions, mentions
+
+
+def test_family_name_written_first_stays_with_the_person(nlp):
+    from collections import Counter
+
+    from kg.nlp.entities import _family_names_first, _Name
+
+    doc = nlp("Police detained dissident Wang Donghai on Friday. Wang was freed and Deportivo Coruna won.")
+    full, alone = _Name(3, 5, PERSON, 0), _Name(8, 9, PERSON, 0)
+    club = _Name(12, 14, PERSON, 0)
+    votes = {"wang": Counter({ORGANISATION: 3, PERSON: 1}), "deportivo": Counter({ORGANISATION: 4, PERSON: 1})}
+    cue = _Name(12, 13, ORGANISATION, 2)  # as if "Deportivo chairman" had been seen
+    assert [doc[3].text, doc[8].text, doc[12].text] == ["Wang", "Wang", "Deportivo"]
+    assert _family_names_first(doc, [full, alone, club, cue], votes) == {"wang"}
+
+
+def test_bowling_figures_and_minutes_follow_players(entities_of):
+    text = ("Bowling: Gough 8-0-39-3, Mullally 6-0-30-1, Irani 2-0-22-0.\n"
+            "France - 9 - Nicolas Ouedec (17 - Florian Maurice 64th), 11 - Patrice Loko\n")
+    types = {e.name: e.type for e in entities_of(text)}
+    for player in ("Mullally", "Irani", "Florian Maurice"):
+        assert types.get(player) == PERSON, types
+
+
+def test_event_categories_are_not_names(entities_of):
+    text = "Women's 100 metres hurdles\n1. Michelle Freeman (Jamaica) 12.71 seconds\nMen's triple jump\n1. Jonathan Edwards (Britain) 17.69\n"
+    assert not any(e.name in ("Women", "Men") for e in entities_of(text))
+
+
+def test_month_before_an_organisation_is_not_part_of_it(entities_of):
+    text = "Prices rose after a stronger than expected rise in the August National Association of Purchasing Management index."
+    mentions = [m.span.text for e in entities_of(text) for m in e.mentions if e.type == ORGANISATION]
+    assert "National Association of Purchasing Management" in mentions, mentions

@@ -4,8 +4,10 @@ On top of spaCy's NER:
 1. **span cleanup**: a name never holds a title, honorific, determiner, possessive ``'s``, line
    break, bracket, score or trailing common noun ("Sana news agency" → "Sana");
 2. **type fixes** from cue words kept as data (organisation heads and followers such as "Ministry",
-   "Corp", "news agency"), from the gazetteer (a country is a place), from datelines and from
-   sports tables (a club followed by its score is an organisation);
+   "Corp", "news agency"; "the news agency Tanjug", "Ericsson spokesman"), from the gazetteer (a
+   country is a place), from datelines and from sports lines (a club followed by its score, the
+   sides of a "v", a non-country place that beats or loses to someone are organisations; a name
+   followed by bowling figures or a minute is a player; "BOSTON AT OAKLAND" ends with a venue);
 3. **propagation**: a name typed once is the same type everywhere in the article, and repeats the
    model missed (including a person's surname and the upper-case headline form) become mentions;
 4. **coreference** of name forms: surnames and honorific + surname go to the nearest full name
@@ -69,8 +71,10 @@ def find_entities(doc: Doc) -> list[Entity]:
     names += _country_names(doc, names)
     _apply_table_rule(doc, names)
     names = _fixture_lines(doc, names)
+    names = _versus_sides(doc, names)
     names += _cued_names(doc, names)
     _athletes(doc, names)
+    _contest_teams(doc, names)
     names = _propagate(doc, names)
     names = _list_consistency(doc, names)
     entities = _group(doc, names)
@@ -179,7 +183,8 @@ def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
         t = toks[start]
         low = lex.normal(t.text)
         if (low in skip or t.is_punct or not _is_capitalised(t)
-                or (etype == PERSON and lex.country_of_demonym(t.text) and start + 1 < end)):
+                or (etype == PERSON and lex.country_of_demonym(t.text) and start + 1 < end)
+                or (etype != PERSON and t.text in _month_names() and start + 1 < end)):
             if end - start == 1:
                 return None
             start += 1
@@ -199,7 +204,18 @@ def _trim(doc: Doc, start: int, end: int, etype: str) -> tuple[int, int] | None:
         return None
     if end - start == 1 and pos_of[start] in COMMON_POS and toks[start].is_title:
         return None  # a capitalised common word the model took for a name ("Men's 100 metres")
+    if end - start == 1 and lex.normal(toks[start].text) in lex.common_words():
+        return None  # the same, tagged as a proper noun ("Women's 5,000 metres", "Sales 9.06")
     return start, end
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """"The September Treasury bond", "the August Chicago NAPM": a month before an organisation
+    or place dates the thing named, it is not part of the name."""
+    from kg.nlp.timex_lexicon import months
+
+    return frozenset(months())
 
 
 @cache
@@ -233,6 +249,12 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if _followed_by_organisation_noun(doc, name.end):
         name.type, name.strength = ORGANISATION, 2
         return
+    if _followed_by_member_noun(doc, name.end) and not _model_surname(doc, text):
+        name.type, name.strength = ORGANISATION, 2
+        return
+    if _after_organisation_noun(doc, name.start):
+        name.type, name.strength = ORGANISATION, 2
+        return
     if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
 
@@ -245,6 +267,36 @@ def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
     followers = lex.organisation_followers()
     # a set lookup per entry length instead of comparing every entry
     return any(words[:n] in followers for n in _follower_lengths())
+
+
+def _after_organisation_noun(doc: Doc, i: int) -> bool:
+    """A name right after an organisation noun in apposition: "the news agency Tanjug", "mineral
+    water firm Multico", "the daily Le Monde"."""
+    toks = docindex.tokens(doc)
+    if i == 0 or len(toks[i].text) < 2 or toks[i].ent_type_ in ("DATE", "TIME"):
+        return False  # "company N / A", "the agency Saturday launched"
+    before = toks[i - 1]
+    if before.pos_ != "NOUN" or not before.is_lower or "\n" in before.whitespace_:
+        return False
+    return (lex.normal(before.text),) in lex.organisation_followers()
+
+
+def _followed_by_member_noun(doc: Doc, i: int) -> bool:
+    """A member or officer noun right after the name ("Ericsson spokesman", "Norwich striker")."""
+    toks = docindex.tokens(doc)
+    if i >= len(doc) or "\n" in toks[i - 1].whitespace_ or toks[i].pos_ != "NOUN":
+        return False
+    return lex.normal(toks[i].text) in lex.organisation_member_nouns()
+
+
+@docindex.per_doc
+def _model_person_surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the model's persons of two words or more."""
+    return frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+
+
+def _model_surname(doc: Doc, text: str) -> bool:
+    return text.lower() in _model_person_surnames(doc)
 
 
 @cache
@@ -288,7 +340,7 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
         if j == i or j >= end or len(docindex.span_text(doc, i, j)) < 3:
             continue
         nxt = toks[j + 1] if toks[j].text == "," and j + 1 < end else toks[j]
-        if not (_is_number(nxt) or nxt.ent_type_ == "DATE"):
+        if not _dateline_date(doc, nxt):
             continue
         for n in names:  # the dateline wins over whatever the model said
             if n.start < j and i < n.end:
@@ -297,6 +349,19 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
         else:
             out.append(_Name(i, j, PLACE, 2))
     return out
+
+
+# A date written in figures: "1996-08-30", "30/08/1996", "08.30.96".
+NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+BARE_COUNT = re.compile(r"\d{1,3}")
+
+
+def _dateline_date(doc: Doc, t: Token) -> bool:
+    """Whether the token after a line's opening capitals starts a dateline's date. A bare count
+    ("OAKLAND 64 72 .471") opens a standings line, not a dateline: the capitals there name a team."""
+    if NUMERIC_DATE.match(docindex.text(doc), t.idx):
+        return True
+    return t.ent_type_ == "DATE" and not BARE_COUNT.fullmatch(t.text)
 
 
 def _lines(doc: Doc) -> tuple[tuple[int, int], ...]:
@@ -374,6 +439,9 @@ def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
                 continue
             if _person_like(doc, n) or n.key(doc) in surnames or docindex.span_text(doc, n.start, n.end).lower() in country_names():
                 continue
+            if _player_figures(doc, toks[nxt]):
+                n.type, n.strength, n.local = PERSON, 2, True
+                continue
             n.type, n.strength, n.local = ORGANISATION, 2, True
         # capitalised words before a score the model did not mark at all
         covered = _covered(names, len(doc))
@@ -394,10 +462,37 @@ def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
                     names.append(_Name(_initials_start(doc, i), j, PERSON, 2))
                 elif docindex.span_text(doc, i, j).lower() in surnames:
                     names.append(_Name(i, j, PERSON, 1))
+                elif _player_figures(doc, toks[k]):
+                    names.append(_Name(i, j, PERSON, 2, local=True))
                 else:
                     etype = PLACE if docindex.span_text(doc, i, j).lower() in country_names() else ORGANISATION
                     names.append(_Name(i, k, etype, 2, local=True))
             i = max(j, i + 1)
+
+
+def _family_names_first(doc: Doc, names: list[_Name], votes: dict[str, Counter]) -> set[str]:
+    """First words of two-word persons that the model also calls a person standing alone: a family
+    name written first ("Wang" of "Wang Donghai"). A given name alone is rare in news, so the model
+    calling the word a person once is evidence enough."""
+    toks = docindex.tokens(doc)
+    # a cue word's type outweighs this guess ("Deportivo chairman" despite "Deportivo Coruna")
+    cued = {n.key(doc) for n in names if n.strength >= 2 and n.type != PERSON}
+    out = set()
+    for n in names:
+        if n.type == PERSON and n.end - n.start == 2 and not INITIAL.match(toks[n.start].text):
+            first = toks[n.start].text.lower()
+            if votes.get(first, {}).get(PERSON) and not gazetteer_place(first) and first not in cued:
+                out.add(first)
+    return out
+
+
+# What follows a player, never a team: bowling figures (overs-maidens-runs-wickets, "9.5-0-44-1")
+# and the minute he came on or scored ("Florian Maurice 64th").
+PLAYER_FIGURES = re.compile(r"\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b|\d{1,3}(?:st|nd|rd|th)\b")
+
+
+def _player_figures(doc: Doc, t: Token) -> bool:
+    return PLAYER_FIGURES.match(docindex.text(doc), t.idx) is not None
 
 
 def _initials_start(doc: Doc, i: int) -> int:
@@ -417,12 +512,14 @@ def _surnames(doc: Doc, names: list[_Name]) -> set[str]:
     return out
 
 
-FIXTURE = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) (?:AT|at|v|vs|v\.|vs\.) "
+FIXTURE = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) (AT|at|v|vs|v\.|vs\.) "
                      r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})$")
 
 
 def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
-    """A line that is only "HOME v AWAY" / "AWAY AT HOME" lists a fixture: both names are teams."""
+    """A line that is only "HOME v AWAY" / "AWAY AT HOME" lists a fixture: both names of a "v"
+    line are teams; in an "AT" line the first is the visiting team and the second names the venue,
+    a place when the gazetteer knows it ("BOSTON AT OAKLAND": the Boston team plays in Oakland)."""
     toks = docindex.tokens(doc)
     for start, end in _lines(doc):
         line_text = docindex.span_text(doc, start, end)  # doc[start:end].text, without a Span
@@ -430,14 +527,53 @@ def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
         if match is None:
             continue
         offset = toks[start].idx + (len(line_text) - len(line_text.lstrip()))
-        for g in (1, 2):
+        venue_line = match.group(2).lower() == "at"
+        for g in (1, 3):
             span = doc.char_span(offset + match.start(g), offset + match.end(g))
             if span is None:
                 continue
-            etype = PLACE if span.text.lower() in country_names() else ORGANISATION
+            venue = venue_line and g == 3 and gazetteer_place(span.text) is not None
+            etype = PLACE if venue or span.text.lower() in country_names() else ORGANISATION
             names = [n for n in names if not (n.start < span.end and span.start < n.end)]
             names.append(_Name(span.start, span.end, etype, 2, local=True))
     return names
+
+
+VERSUS = {"v", "v.", "vs", "vs."}
+
+
+def _versus_sides(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """"May 18 v Worcestershire (three days)", "Postponed: Walsall v Wrexham, Clyde v Ayr": the
+    capitalised words on either side of a "v" are teams, organisations (countries: national sides,
+    places). Names that look like persons ("Graf v Seles") are left alone."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
+    surnames = _surnames(doc, names)
+    for k, t in enumerate(toks):
+        if t.text not in VERSUS or "\n" in t.whitespace_ or (k > 0 and "\n" in toks[k - 1].whitespace_):
+            continue
+        for start, end in (_caps_run(doc, caps, k - 1, -1), _caps_run(doc, caps, k + 1, 1)):
+            if start >= end:
+                continue
+            side = _Name(start, end, ORGANISATION, 2, local=True)
+            clash = [n for n in names if n.start < end and start < n.end]
+            if any(_person_like(doc, n) or n.key(doc) in surnames for n in clash) or side.key(doc) in surnames:
+                continue
+            if side.key(doc) in country_names():
+                side.type = PLACE
+            names = [n for n in names if n not in clash]
+            names.append(side)
+    return names
+
+
+def _caps_run(doc: Doc, caps: tuple[bool, ...], i: int, step: int) -> tuple[int, int]:
+    """The capitalised words running from token i away from a "v" (step -1: leftwards), on one line."""
+    toks = docindex.tokens(doc)
+    j = i
+    while 0 <= j < len(doc) and caps[j] and toks[j].is_alpha and (step > 0 or "\n" not in toks[j].whitespace_) \
+            and (step < 0 or j == i or "\n" not in toks[j - 1].whitespace_) and toks[j].ent_type_ != "DATE":
+        j += step
+    return (j + 1, i + 1) if step < 0 else (i, j)
 
 
 def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
@@ -472,8 +608,12 @@ def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
         j = max(j, i + 1)
         text = docindex.span_text(doc, i, j)
         low = lex.normal(text)
-        if _followed_by_organisation_noun(doc, j) and low not in lex.determiners():
+        member = _followed_by_member_noun(doc, j) and not _model_surname(doc, text)
+        if (_followed_by_organisation_noun(doc, j) or member or _after_organisation_noun(doc, i)) \
+                and low not in lex.determiners():
             out.append(_Name(i, j, ORGANISATION, 2))
+        elif j - i >= 2 and lex.normal(toks[j - 1].text) in lex.organisation_heads():
+            out.append(_Name(i, j, ORGANISATION, 2))  # "Dow Chemical Co", "Apic Yamada Corp"
         elif j == i + 1 and ACRONYM.fullmatch(text) and low not in lex.title_words() \
                 and low not in lex.honorifics():
             place = text in lex.place_aliases()
@@ -501,6 +641,30 @@ def _athletes(doc: Doc, names: list[_Name]) -> None:
                 or MINUTE.fullmatch(docindex.span_text(doc, n.end, close + 1).replace(" ", ""))):
             if docindex.span_text(doc, n.start, n.end).lower() not in countries:
                 n.type = PERSON
+
+
+CONTEST_SLOTS = {"nsubj", "nsubjpass", "dobj"}
+CONTEST_PREPOSITIONS = {"to", "with", "by", "over", "against"}
+
+
+def _contest_teams(doc: Doc, names: list[_Name]) -> None:
+    """A place that beats, loses to or plays something is a team ("Glamorgan beat Durham by 141
+    runs", "victory over Gloucester"): an organisation. Countries stay places (national sides)."""
+    toks = docindex.tokens(doc)
+    words = lex.organisation_contest_words()
+    for n in names:
+        if n.type != PLACE or n.strength >= 2 or n.key(doc) in country_names():
+            continue
+        head = toks[n.end - 1]
+        if head.dep_ in CONTEST_SLOTS and head.head.pos_ == "VERB":
+            contest = head.head.lemma_.lower() in words
+        elif head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPOSITIONS:
+            governor = head.head.head
+            contest = governor.lemma_.lower() in words or governor.lower_ in words
+        else:
+            contest = False
+        if contest:
+            n.type, n.strength = ORGANISATION, 2
 
 
 LIST_GLUE = {",", "and", "&", ";"}
@@ -575,6 +739,9 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
         # the last word of a person's full name is that person's surname here, whatever the model
         # says of it alone ("Pence" after "Mike Pence"), unless it is also a place name
         votes[surname][PERSON] += 2 if gazetteer_place(surname) else 2 + sum(votes[surname].values())
+    for family in _family_names_first(doc, names, votes):
+        # "Wang" after "Wang Donghai": a family name written first, as in Chinese and Korean names
+        votes[family][PERSON] += 2 + sum(votes[family].values())
     for key, c in votes.items():
         place = gazetteer_place(key)
         if place is not None and place.kind == "city" and place.population >= CITY_VOTE_POPULATION:
@@ -638,7 +805,7 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
     """One entity per real-world thing: name forms that corefer are merged."""
     toks = docindex.tokens(doc)
     text = docindex.text(doc)
-    spans = [(n, Span.of(text, toks[n.start].idx, toks[n.end - 1].idx + len(toks[n.end - 1].text))) for n in names]
+    spans = [(n, Span.of(text, toks[n.start].idx, _name_end(doc, n))) for n in names]
     groups: list[list[tuple[_Name, Span]]] = []
     group_of: dict[tuple[str, str], int] = {}  # (type, key) → group index
 
@@ -678,6 +845,21 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
         mentions = sorted({Mention(s, NAME) for _, s in members}, key=lambda m: m.span)
         entities.append(Entity(f"e{len(entities)}", etype, forms[0], mentions, [f for f in forms[1:]]))
     return entities
+
+
+SENTENCE_CLOSERS = {"", "\n", '"', "”"}  # not an apostrophe: "Salomon Bros.' chief" is a possessive
+
+
+def _name_end(doc: Doc, n: _Name) -> int:
+    """Character end of a name. An abbreviated organisation head ending the sentence ("analyst at
+    McDonald & Co." before a line break or closing quote) leaves its full stop to the sentence."""
+    toks, text = docindex.tokens(doc), docindex.text(doc)
+    last = toks[n.end - 1]
+    end = last.idx + len(last.text)
+    if n.type == ORGANISATION and last.text.endswith(".") and len(last.text) > 2 \
+            and lex.normal(last.text) in lex.organisation_heads() and text[end:end + 1] in SENTENCE_CLOSERS:
+        end -= 1
+    return end
 
 
 def _person_key(text: str) -> str:

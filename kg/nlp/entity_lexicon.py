@@ -74,6 +74,18 @@ def organisation_followers() -> frozenset[tuple[str, ...]]:
     return phrase_set("organisation_followers.txt")
 
 
+def organisation_member_nouns() -> frozenset[str]:
+    return word_set("organisation_member_nouns.txt")
+
+
+def organisation_contest_words() -> frozenset[str]:
+    return word_set("organisation_contest_words.txt")
+
+
+def common_words() -> frozenset[str]:
+    return word_set("entity_common_words.txt")
+
+
 def demonyms() -> dict[str, str]:
     """``{"syrian": "Syria", ...}``; plurals ("Syrians") are looked up by :func:`country_of_demonym`."""
     return pairs("demonyms.tsv")
