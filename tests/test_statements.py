@@ -223,3 +223,68 @@ def test_fronted_statement_leaves_the_speech_verb_its_speaker(statements_of):
     s = only(statements)
     assert s.speaker_span.text.endswith("Kremlin") and s.cue[0].text == "said"
     assert names.get(s.speaker) == "Kremlin"
+
+
+# --- stances stated by a that-clause ----------------------------------------------------------
+
+def test_any_verb_with_a_that_clause_states_a_stance(statements_of):
+    s = only(statements_of("The appeals court ruled that the practice was unlawful.")[0])
+    assert s.content[0].text == "that the practice was unlawful" and s.cue[0].text == "ruled"
+    assert s.speaker_span.text == "The appeals court"
+
+
+def test_a_that_clause_of_result_or_requirement_is_no_stance(statements_of):
+    assert statements_of("The new rules ensure that every voter has a ballot.")[0] == []
+    assert statements_of("She drove so fast, that the police stopped her.")[0] == []
+
+
+def test_a_verb_of_evaluation_reports_a_stance_on_its_object(statements_of):
+    s = only(statements_of("The senator admires the new governor.")[0])
+    assert s.content[0].text == "the new governor" and s.speaker_span.text == "The senator"
+
+
+# --- the passive -----------------------------------------------------------------------------
+
+def test_passive_report_without_a_source(statements_of):
+    s = only(statements_of("The mayor was criticized for the delay.")[0])
+    assert [c.text for c in s.content] == ["The mayor", "for the delay"]
+    assert s.speaker_span is None and s.cue[0].text == "criticized"
+
+
+def test_passive_report_with_a_to_infinitive(statements_of):
+    s = only(statements_of("Turnout is expected to be high.")[0])
+    assert " ".join(c.text for c in s.content) == "Turnout to be high" and s.speaker_span is None
+
+
+def test_passive_with_a_by_phrase_names_the_source(statements_of):
+    s = only(statements_of("The plan was endorsed by the union.")[0])
+    assert s.content[0].text == "The plan" and s.speaker_span.text == "the union"
+
+
+def test_the_one_told_is_not_what_was_said(statements_of):
+    # the one told is the addressee: "he" is no content, and no source is named
+    assert statements_of("He was told that the talks had failed.")[0] == []
+
+
+# --- a verb of saying with a noun object or topic ---------------------------------------------
+
+def test_the_noun_object_of_a_verb_of_saying_is_what_was_said(statements_of):
+    s = only(statements_of("The senator noted the irony.")[0])
+    assert s.content[0].text == "the irony" and s.speaker_span.text == "The senator"
+
+
+def test_the_topic_of_a_verb_of_saying_is_what_was_said(statements_of):
+    s = only(statements_of("The senator bragged about his wealth.")[0])
+    assert s.content[0].text == "his wealth"
+
+
+def test_the_one_spoken_to_or_the_exchange_is_not_what_was_said(statements_of):
+    assert statements_of("The senator told reporters.")[0] == []
+    assert statements_of("The senator answered questions.")[0] == []
+    assert statements_of("The senator commented on Monday.")[0] == []
+
+
+def test_an_adjective_with_a_that_clause_states_a_stance(statements_of):
+    s = only(statements_of("The parents are frustrated that the school was closed.")[0])
+    assert s.content[0].text == "that the school was closed" and s.cue[0].text == "frustrated"
+    assert s.speaker_span.text == "The parents"

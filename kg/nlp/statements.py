@@ -1,9 +1,11 @@
 """Statements: who said what, to whom and when — direct, mixed and reported speech.
 
-A statement hangs on a cue: a speech verb from ``lexicon/speech_cues.txt`` (or "according to")
-outside any quotation. Its content is what the parse says was reported — the complement clause
-("said (that) ..."), the main clause a parenthetical cue belongs to ("..., officials said"), a
-to-infinitive for verbs like "urge" — widened to whole quotations wherever it touches one, plus the
+A statement hangs on a cue: a speech verb from ``lexicon/speech_cues.txt`` (or "according to"), or
+any verb with a that-clause complement ("ruled that ..."), outside any quotation. Its content is
+what the parse says was reported — the complement clause ("said (that) ..."), the main clause a
+parenthetical cue belongs to ("..., officials said"), a to-infinitive for verbs like "urge", the
+object of a verb of saying or judging ("noted the rule", "admires Putin"), the subject of a passive
+cue ("the plan was criticized") — widened to whole quotations wherever it touches one, plus the
 quotations set right before or after the cue clause ('"...," he said, "..."'). The speaker mention
 is the subject as this sentence words it ("he", "the spokesman", "Trump"); the speaker entity is
 what that mention resolves to, or None: a statement is never given a speaker by a guess.
@@ -36,7 +38,7 @@ CONTENT_DEPS = ("ccomp",)
 PARENTHETICAL_DEPS = ("parataxis", "ccomp", "advcl", "conj")
 # where a verb's object and complements hang: what a quoting verb's quotation may sit in
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")
-_CUE_POS = ("VERB", "NOUN")  # the parts of speech a cue word can have, "according" aside
+_CUE_POS = ("VERB", "NOUN", "ADJ")  # the parts of speech a cue word can have, "according" aside
 _DAY_MONTH_YEAR = (10, 7, 4)  # lengths of TIMEX3 values 2025-12-24, 2025-12, 2025
 
 
@@ -119,13 +121,33 @@ def _cue_phrase(token: Token) -> list[Token] | None:
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
         return [token]
+    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ..."
+        return [token] if token.dep_ == "acomp" and _reports_that_clause(token) else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return [token, child]
-    return [token] if lemma in _cue_verbs() else None
+    return [token] if lemma in _cue_verbs() or _reports_that_clause(token) else None
+
+
+def _reports_that_clause(verb: Token) -> bool:
+    """A verb (or predicate adjective) with a finite that-clause complement states a stance whatever
+    the word: "assumed that ...", "ruled that ...", "were frustrated that ...". Checked on the
+    parse, not on a word list."""
+    if verb.lemma_.lower() in _words("speech_not_that_verbs.txt"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is not None and subject.lower_ in ("that", "which", "this"):
+        return False  # "that proves that ...": a fact, not someone, is the subject
+    return any(c.dep_ == "ccomp" and any(_content_that(m) for m in c.children)
+               and any(m.dep_ in SUBJECTS for m in c.children) for c in verb.children)
+
+
+def _content_that(mark: Token) -> bool:
+    """The "that" opening a content clause; one after a comma opens a result ("so fast, that ...")."""
+    return mark.dep_ == "mark" and mark.lower_ == "that" and not (mark.i > 0 and mark.nbor(-1).text == ",")
 
 
 def _cue_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
@@ -148,6 +170,9 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return _speech_noun(doc, token, quotations, speakers)
     content_tokens = _reported_tokens(token, cue)
     subject = _subject(token, quoted)
+    passive = _passive_report(token)
+    if passive:
+        content_tokens = _passive_content(token, content_tokens)
     # Tokens of one Doc are equal when their indices are: membership by index is the same test,
     # without comparing every pair of Token objects
     content_ids = {t.i for t in content_tokens}
@@ -161,7 +186,7 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None
     if token.lemma_.lower() in _words("speech_quote_cues.txt") and not any(quoted.inside(c.begin) for c in spans):
         return None  # "continued", "read" say nothing without a quotation
-    if subject is None and not any(quoted.inside(c.begin) for c in spans):
+    if subject is None and not passive and not any(quoted.inside(c.begin) for c in spans):
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
@@ -274,7 +299,7 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
             if child.dep_ == "nsubjpass":
                 # "he was told" is no speaker, but "she was whisked off after saying ..." is
                 return child if verb is not cue and not quoted.inside(child.idx) else None
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
             verb = verb.head.head
@@ -349,7 +374,62 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("parataxis",) and child.i < verb.i:
                 return list(child.subtree)
-    return []
+    return _said_object(verb, cue)
+
+
+def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
+    """A verb of saying with a noun object and no clause reports that object: "noted the rule",
+    "claimed vast wealth", "reported the story"; not a verb whose object is the one spoken to
+    ("told reporters", "urged Congress")."""
+    lemma = verb.lemma_.lower()
+    if len(cue) > 1 or lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
+            or lemma in _words("speech_cues_to.txt") or lemma in _words("speech_not_object_cues.txt"):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return []  # "reported on Monday": when, not what
+    return list(obj.subtree)
+
+
+# prepositions that name what was spoken of: "about", "against", "on", "of"
+_TOPIC_PREPS = ("about", "against", "on", "of")
+
+
+def _passive_report(verb: Token) -> bool:
+    """A cue in the passive ("was criticized", "is expected to", "it was reported that") reports
+    what was said with the source left unnamed or in a by-phrase; not the passive of a verb whose
+    subject is then the one spoken to ("he was told", "she was asked to")."""
+    lemma = verb.lemma_.lower()
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return lemma not in _words("speech_addressee_cues.txt") and lemma not in _words("speech_cues_to.txt") \
+        and lemma not in _words("speech_quote_cues.txt")
+
+
+def _passive_content(verb: Token, content: list[Token]) -> list[Token]:
+    """The content of a passive cue: its subject when that is what was said or judged ("the plan was
+    criticized", "voters are expected to be ...") with the complements that say it (to-infinitive,
+    "as ...", "for ..."); an expletive "it" leaves the that-clause alone ("it was reported that")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or (subject.lower_ == "it" and content):
+        return content
+    # the passive subject is the content only of a verb whose object is ("the plan was criticized")
+    # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
+    if verb.lemma_.lower() not in _words("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children):
+        return content
+    out = list(content) + list(subject.subtree)
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd", "ccomp") or (child.dep_ == "prep" and child.lower_ in _PASSIVE_PREPS):
+            out.extend(child.subtree)
+    return out  # a token twice is harmless: _token_spans takes the set of indices
+
+
+# prepositions that carry the rest of a passive report: "criticized for ...", "described as ...",
+# "accused of ...", "charged with ..."
+_PASSIVE_PREPS = ("as", "for", "of", "with")
 
 
 def _as_clause(verb: Token) -> bool:
@@ -558,11 +638,13 @@ def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
     """
     relays = _words("speech_relay_cues.txt")
     drop: set[int] = set()
-    for i, (inner, _) in enumerate(found):
+    for i, (inner, inner_lemma) in enumerate(found):
         for j, (outer, outer_lemma) in enumerate(found):
             if i == j or j in drop or not _inside_content(inner, outer):
                 continue
-            if outer_lemma in relays and inner.speaker_span is not None:
+            # only speech relayed replaces the relay: in "they discussed trade, Sana reported" what
+            # Sana reported is the statement, the discussing only its content
+            if outer_lemma in relays and inner.speaker_span is not None and inner_lemma in cue_words():
                 inner.reported_by = outer.speaker
                 drop.add(j)
             else:
