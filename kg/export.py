@@ -109,7 +109,8 @@ def export(
     # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
-    chunks = _ChunkFile(Path(output).parent if output != STDOUT and not to_folder else None)
+    # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
+    chunks = None if to_folder or streaming else _ChunkFile(Path(output).parent if output != STDOUT else None)
     try:
         parsed = parse_stream(_timed(read_inputs(inputs), report, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
@@ -152,7 +153,7 @@ def export(
                 report.files.append(path)
             else:
                 data = sorted_nquads(quads)
-                if streaming:  # N-Quads on stdout: each article as soon as it is done, for a pipe
+                if chunks is None:  # N-Quads on stdout: each article as soon as it is done, for a pipe
                     sys.stdout.buffer.write(data)
                 else:
                     chunks.add(data)
@@ -162,7 +163,7 @@ def export(
         t4 = time.perf_counter()
         if streaming:
             sys.stdout.buffer.flush()
-        elif not to_folder and report.exported:
+        elif chunks is not None and report.exported:
             if output == STDOUT:
                 chunks.copy_to(sys.stdout.buffer, fmt)
             else:
@@ -170,7 +171,8 @@ def export(
                 report.files.append(Path(output))
         report.seconds["write"] += time.perf_counter() - t4
     finally:
-        chunks.close()
+        if chunks is not None:
+            chunks.close()
         gc.unfreeze()
     return report
 

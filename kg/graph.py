@@ -138,7 +138,7 @@ class _ArticleGraph:
         self.quads[ox.Quad(s, p, o, self.graph_name)] = None
 
     def mention(self, span: Span, kind: str | None = None) -> ox.NamedNode:
-        node = ox.NamedNode(f"{self.article_ref}#char={span.begin},{span.end}")
+        node = ox.NamedNode(mention_iri(self.article_ref, span))
         if span not in self.written:
             self.written.add(span)
             self.add(node, _RDF.type, _KG.Mention)

@@ -192,10 +192,6 @@ def _spilled(lines: list[bytes], stack: ExitStack) -> Iterable[bytes]:
     return file
 
 
-_OX_FORMAT = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-              "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
-
-
 def read_quads(path: Path, fmt: str | None = None) -> list[ox.Quad]:
     """The quads of an RDF file kg wrote (triples in the default graph), read by pyoxigraph; JSON-LD,
     which must be expanded against its context, by rdflib."""
@@ -207,7 +203,7 @@ def read_quads(path: Path, fmt: str | None = None) -> list[ox.Quad]:
         return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None or g == dataset.default_context.identifier
                         else to_ox(g)) for s, p, o, g in dataset.quads((None, None, None, None))]
     return [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object)
-            for q in ox.parse(path=str(path), format=_OX_FORMAT[fmt])]
+            for q in ox.parse(path=str(path), format=FORMATS[fmt][1])]
 
 
 def parse_file(path: Path, fmt: str | None = None) -> Dataset:

@@ -25,6 +25,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.xsd_datetime import parse_xsd_date
 
+from kg.graph import PREFIXES as GRAPH_PREFIXES
 from kg.terms import to_ox, to_rdflib
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -38,11 +39,8 @@ _INTEGERS = {_XSD + "integer": False, _XSD + "nonNegativeInteger": True}  # → 
 _BOOLEAN = _XSD + "boolean"
 _DATE = _XSD + "date"
 
-PREFIXES = {
-    "kg": "https://w3id.org/newskg/ontology#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "schema": "http://schema.org/", "rdfs": str(RDFS), "rdf": str(RDF), "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": _XSD, "sh": str(SH),
-}
+# The export's prefixes, and the two that only shapes and messages about them use.
+PREFIXES = {**GRAPH_PREFIXES, "rdf": str(RDF), "sh": str(SH)}
 
 
 class ShapesError(ValueError):

@@ -35,11 +35,11 @@ def resolve(doc: Doc, token_i: int, entities: list[Entity],
             owners: dict[int, Entity] | None = None) -> str | None:
     """The key of the entity the token (a pronoun, a nominal's head, or a word of a name) refers
     to, or None when that is not clear. A caller resolving many tokens against the same entities
-    passes ``owners(doc, entities)``, built once, instead of having it rebuilt on every call."""
+    passes ``token_owners(doc, entities)``, built once, instead of having it rebuilt on every call."""
     if not 0 <= token_i < len(doc):
         return None
     if owners is None:
-        owners = _owners(doc, entities)
+        owners = token_owners(doc, entities)
     return _resolve(doc, token_i, entities, owners, MAX_CHAIN)
 
 
@@ -60,13 +60,9 @@ def _resolve(doc: Doc, i: int, entities: list[Entity], owners: dict[int, Entity]
     return None
 
 
-def owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
+def token_owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
     """Token index → the entity whose name or nominal mention covers it (pronouns excepted).
     Read-only for the callers that keep it."""
-    return _owners(doc, entities)
-
-
-def _owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
     owners: dict[int, Entity] = {}
     for e in entities:
         for m in e.mentions:
@@ -179,7 +175,7 @@ def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
     from kg.model import NOMINAL, Mention, Span
 
-    owners = _owners(doc, entities)
+    owners = token_owners(doc, entities)
     extra: dict[str, list[Mention]] = {}
     for t in docindex.tokens(doc):
         if t.i in owners or t.pos_ != "NOUN" or t.dep_ == "compound":

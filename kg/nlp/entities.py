@@ -308,7 +308,7 @@ def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
     """The model types names badly in lines written all in capitals (headlines: "SOCCER - KLINSMANN
     SCORES"): there a name keeps the model's type only if a cue word gave it one; otherwise it
     must get it from the same name written elsewhere in the article, or from the gazetteer."""
-    for start, end in _lines(doc):
+    for start, end in docindex.lines(doc):
         letters = [c for c in docindex.span_text(doc, start, end) if c.isalpha()]
         if len(letters) < 4 or not all(c.isupper() for c in letters):
             continue
@@ -330,7 +330,7 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     """"MOSCOW 1996-08-30" or "LONDON, Dec 24 -" opening a line: the capitals name a place."""
     toks = docindex.tokens(doc)
     out = []
-    for start, end in _lines(doc):
+    for start, end in docindex.lines(doc):
         i = start
         while i < end and toks[i].is_space:
             i += 1
@@ -362,11 +362,6 @@ def _dateline_date(doc: Doc, t: Token) -> bool:
     if NUMERIC_DATE.match(docindex.text(doc), t.idx):
         return True
     return t.ent_type_ == "DATE" and not BARE_COUNT.fullmatch(t.text)
-
-
-def _lines(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """Token ranges of the text's lines (computed once per Doc: five rules read them)."""
-    return docindex.lines(doc)
 
 
 def _country_names(doc: Doc, names: list[_Name]) -> list[_Name]:
@@ -424,7 +419,7 @@ def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
     toks = docindex.tokens(doc)
     caps = _capitals(doc)
     surnames = _surnames(doc, names)
-    for start, end in _lines(doc):
+    for start, end in docindex.lines(doc):
         tokens = [t for t in toks[start:end] if not t.is_space]
         numbers = sum(_is_number(t) for t in tokens)
         words = sum(t.is_alpha and t.is_lower and t.lower_ not in TABLE_WORDS for t in tokens)
@@ -521,7 +516,7 @@ def _fixture_lines(doc: Doc, names: list[_Name]) -> list[_Name]:
     line are teams; in an "AT" line the first is the visiting team and the second names the venue,
     a place when the gazetteer knows it ("BOSTON AT OAKLAND": the Boston team plays in Oakland)."""
     toks = docindex.tokens(doc)
-    for start, end in _lines(doc):
+    for start, end in docindex.lines(doc):
         line_text = docindex.span_text(doc, start, end)  # doc[start:end].text, without a Span
         match = FIXTURE.match(line_text.strip())
         if match is None:
@@ -584,7 +579,7 @@ def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     pos_of = docindex.pos(doc)
     covered = _covered(names, len(doc))
     caps_lines = set()
-    for start, end in _lines(doc):
+    for start, end in docindex.lines(doc):
         letters = [c for c in docindex.span_text(doc, start, end) if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             caps_lines.update(range(start, end))

@@ -30,11 +30,8 @@ from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 from kg.nlp.timex import date_for
 
-try:  # coreference is another stage's module; until it exists a small fallback resolves pronouns
-    from kg.nlp.coref import owners as _coref_owners  # type: ignore[import-not-found]
-    from kg.nlp.coref import resolve as _coref_resolve  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the state of the tree
-    _coref_resolve = _coref_owners = None
+from kg.nlp.coref import token_owners as _coref_owners
+from kg.nlp.coref import resolve as _coref_resolve
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -136,12 +133,11 @@ class _Entities:
     types: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, key) in text order
     sentences: list[Span] = field(default_factory=list)
-    coref_owners: dict | None = None  # for the coreference stage: built once, not on every call
+    coref_owners: dict = field(default_factory=dict)  # for the coreference stage: built once, not per call
 
     def __post_init__(self) -> None:
         self.sentences = sentences(self.doc)
-        if _coref_owners is not None:
-            self.coref_owners = _coref_owners(self.doc, self.entities)
+        self.coref_owners = _coref_owners(self.doc, self.entities)
         for e in self.entities:
             self.types[e.key] = e.type
             for m in e.mentions:
@@ -158,10 +154,9 @@ class _Entities:
 def _resolve_pronoun(doc: Doc, token: Token, ents: _Entities, exclude: frozenset[str] = frozenset()) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
     that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
-    if _coref_resolve is not None:
-        key = _coref_resolve(doc, token.i, ents.entities, ents.coref_owners)
-        if key is not None and key not in exclude:
-            return key
+    key = _coref_resolve(doc, token.i, ents.entities, ents.coref_owners)
+    if key is not None and key not in exclude:
+        return key
     low = token.lower_
     if low in MALE_FEMALE:
         wanted: tuple[str, ...] = (PERSON,)
@@ -230,10 +225,9 @@ def _party(doc: Doc, head: Token, ents: _Entities, exclude: frozenset[str] = fro
                 if ents.at(g) is not None:
                     key, name = ents.at(g)
                     return _Party(key, name, ents.types.get(key))
-    if _coref_resolve is not None:
-        key = _coref_resolve(doc, head.i, ents.entities, ents.coref_owners)
-        if key is not None:
-            return _Party(key, span, ents.types.get(key))
+    key = _coref_resolve(doc, head.i, ents.entities, ents.coref_owners)
+    if key is not None:
+        return _Party(key, span, ents.types.get(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

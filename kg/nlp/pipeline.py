@@ -84,9 +84,7 @@ def parse_stream(items: Iterable[Article | ArticleError], n_process: int = 1) ->
 
 def extract_all(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
     """Parse in batches (one ``nlp.pipe``) and extract each article as it comes."""
-    nlp = load_nlp()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
+    for doc, article in parse_stream(articles, n_process):
         yield extract(article, doc)
 
 

@@ -22,7 +22,7 @@ from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 
 from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
-from kg.nlp.coref import owners as coref_owners
+from kg.nlp.coref import token_owners as coref_owners
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
