@@ -22,7 +22,7 @@ from kg.articles import Article, ArticleError, read_inputs
 from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_quads, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
-from kg.nlp.pipeline import extract, load_nlp, parse_stream
+from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
 from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
                           write_nquads_file_as)
 from kg.validate import Violation, validate_triples
@@ -114,7 +114,7 @@ def export(
     try:
         parsed = parse_stream(_timed(read_inputs(inputs), report, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
-            parsed = in_background(parsed)
+            parsed = in_background(parsed, ahead=BATCH_SIZE)  # one batch ahead keeps the parser busy
         for item in _timed(parsed, report, "parse"):
             if isinstance(item, ArticleError):
                 report.failed.append(item)
