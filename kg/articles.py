@@ -189,8 +189,7 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Iterator[Article | Article
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = folder_files(path)
             if not files:
                 yield ArticleError(str(path), "folder holds no .txt, .json or .jsonl files")
             for f in files:
@@ -201,3 +200,11 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Iterator[Article | Article
             yield ArticleError(str(path), f"unsupported file type {path.suffix or '(none)'!r}: use .txt, .json or .jsonl")
         else:
             yield _read_file(path)
+
+
+def folder_files(folder: Path, suffixes: Iterable[str] = SUFFIXES) -> list[Path]:
+    """The files below ``folder`` whose suffix (in any case) is one of ``suffixes``, in name order;
+    hidden files and folders are skipped."""
+    wanted = {s.lower() for s in suffixes}
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from functools import cache
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kg import resources
 from kg.model import Entity, Extraction, Meeting, Span, Statement, TimeExpression
 from kg.terms import ox_iri, rdflib_graph
-from kg.vocab import KG, NIF, SCHEMA
+from kg.vocab import KG, NIF, PREFIXES, SCHEMA  # noqa: F401  (PREFIXES: kg.graph.PREFIXES still works)
 
 DEFAULT_BASE = "https://w3id.org/newskg/data/"
 
@@ -72,13 +69,6 @@ def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
 
 def mention_iri(article: URIRef, span: Span) -> URIRef:
     return URIRef(f"{article}#char={span.begin},{span.end}")
-
-
-@cache
-def ontology_graph() -> Graph:
-    graph = Graph(identifier=URIRef("https://w3id.org/newskg/ontology"))
-    graph.parse(resources.ONTOLOGY, format="turtle")
-    return graph
 
 
 class _OxTerms:
@@ -292,24 +282,3 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     """One article's graph as rdflib, named by ``article_graph_iri``."""
     return rdflib_graph(article_quads(extraction, base), article_graph_iri(extraction.article.id, base))
 
-
-def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    """All articles, one named graph each."""
-    dataset = Dataset()
-    for extraction in extractions:
-        add_graph(dataset, to_graph(extraction, base))
-    return dataset
-
-
-def add_graph(dataset: Dataset, graph: Graph) -> None:
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-
-
-PREFIXES = {
-    "kg": str(KG._NS), "nif": str(NIF), "schema": str(SCHEMA), "owl": str(OWL), "xsd": str(XSD),
-    "rdfs": str(RDFS), "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#", "time": "http://www.w3.org/2006/time#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-}

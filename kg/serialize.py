@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg import resources
-from kg.graph import PREFIXES
+from kg.vocab import PREFIXES
 from kg.terms import to_ox
 
 FORMATS = {  # name → (file suffix, pyoxigraph format or None for rdflib, keeps named graphs)
@@ -58,15 +58,6 @@ def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
     return b"".join(lines)
 
 
-def to_quads(graphs: Iterable[Graph]) -> list[ox.Quad]:
-    """The quads of the graphs, each graph named by its identifier, in a stable order."""
-    quads = []
-    for graph in graphs:
-        g = to_ox(graph.identifier) if isinstance(graph.identifier, URIRef) else ox.DefaultGraph()
-        quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
-    return sorted_quads(quads)
-
-
 def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     """Quads in format ``fmt``; merged into one graph where the format has none (Turtle, N-Triples)."""
     _, ox_format, keeps_graphs = FORMATS[fmt]
@@ -81,14 +72,6 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return ox.serialize(triples, format=ox_format, prefixes=prefixes)
-
-
-def serialize(graphs: Iterable[Graph], fmt: str) -> bytes:
-    """The graphs (each named by its identifier) in format ``fmt``."""
-    graphs = list(graphs)
-    if fmt == "jsonld":
-        return _jsonld(graphs)
-    return serialize_quads(to_quads(graphs), fmt)
 
 
 def _jsonld(graphs: list[Graph]) -> bytes:

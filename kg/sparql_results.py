@@ -1,96 +1,152 @@
-"""SPARQL results as plain data, and their printed forms: table, CSV, TSV, JSON, Turtle.
+"""SPARQL answers, from either store, printed as a table, CSV, TSV, JSON, Turtle or N-Triples.
 
-Both stores (embedded and remote) hand back the same ``QueryResult`` — SELECT bindings in the
-SPARQL 1.1 Query Results JSON term form, ASK as a boolean, CONSTRUCT/DESCRIBE as N-Triples — so a
-query prints the same whichever store answered it.
+Both stores hand back a ``QueryResult`` made from pyoxigraph's own answer objects: the embedded
+store's as they come, a remote endpoint's parsed by ``pyoxigraph.parse_query_results`` (or as RDF),
+chosen by the response's Content-Type. pyoxigraph writes TSV and JSON, so a query prints the same
+whichever store answered it. CSV and the table are kg's own: pyoxigraph's CSV writer leaves IRIs
+unquoted, and every mention or statement IRI kg mints holds a comma (``#char=114,130``), which
+would split one field into two; the table is what people read.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.graph import PREFIXES
+from kg.vocab import PREFIXES
 
 SELECT, ASK, GRAPH = "select", "ask", "graph"
 FORMATS = ("table", "csv", "tsv", "json", "turtle", "ntriples")
+_RESULTS_FORMAT = {"tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+# The result formats pyoxigraph can read back (it writes CSV but has no CSV reader).
+_READABLE = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.TSV)
 
-Term = dict[str, str]  # {"type": "uri"|"literal"|"bnode", "value": ..., "datatype"?: ..., "xml:lang"?: ...}
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Answer = ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]
+T = TypeVar("T")
 
 
-@dataclass
+class AnswerError(Exception):
+    """The answer could not be evaluated or read: a SERVICE that failed, a malformed reply."""
+
+
 class QueryResult:
-    kind: str  # SELECT | ASK | GRAPH
-    variables: list[str] = field(default_factory=list)
-    rows: list[dict[str, Term]] = field(default_factory=list)
-    boolean: bool | None = None
-    ntriples: bytes = b""  # CONSTRUCT / DESCRIBE answers
+    """One answer. A SELECT answer is a stream, read once: print it (``render``) or take its
+    ``rows``; evaluation happens while it is read, so errors (``AnswerError``) come then."""
+
+    def __init__(self, answer: Answer):
+        self._solutions: ox.QuerySolutions | None = None
+        self._rows: list[dict[str, Term]] | None = None
+        self._triples: Iterable[ox.Triple] | None = None
+        self.variables: list[str] = []
+        self.boolean: bool | None = None
+        if isinstance(answer, ox.QuerySolutions):
+            self.kind = SELECT
+            self._solutions = answer
+            self.variables = [v.value for v in answer.variables]
+        elif isinstance(answer, ox.QueryBoolean):
+            self.kind = ASK
+            self._answer = answer
+            self.boolean = bool(answer)
+        else:
+            self.kind = GRAPH
+            self._triples = answer
 
     @classmethod
-    def from_json(cls, doc: dict) -> QueryResult:
-        """From a SPARQL 1.1 Query Results JSON document."""
-        if "boolean" in doc:
-            return cls(ASK, boolean=bool(doc["boolean"]))
-        rows = [{k: _normal(v) for k, v in row.items()} for row in doc.get("results", {}).get("bindings", [])]
-        return cls(SELECT, list(doc.get("head", {}).get("vars", [])), rows)
+    def from_http(cls, data: bytes, content_type: str) -> QueryResult:
+        """An endpoint's answer, read in the format its Content-Type names."""
+        media_type = content_type.split(";", 1)[0].strip()
+        results_format = ox.QueryResultsFormat.from_media_type(media_type) if media_type else None
+        if results_format in _READABLE:
+            return cls(_read(lambda: ox.parse_query_results(data, results_format)))
+        rdf_format = ox.RdfFormat.from_media_type(media_type) if media_type else None
+        if rdf_format is not None:
+            return cls(ox.parse(data, format=rdf_format))
+        raise AnswerError(f"answer is {media_type or 'of no Content-Type'}, not SPARQL results (JSON, XML, TSV) or RDF")
+
+    @property
+    def rows(self) -> list[dict[str, Term]]:
+        """A SELECT answer's solutions, each as {variable: term} for the variables it binds."""
+        if self._rows is None:
+            solutions = self._take_solutions()
+            self._rows = _read(lambda: [{v: t for v, t in zip(self.variables, s) if t is not None}
+                                        for s in solutions])
+        return self._rows
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        """A CONSTRUCT or DESCRIBE answer's triples, in the order the store gave them."""
+        if not isinstance(self._triples, list):
+            answer = self._triples or ()
+            self._triples = _read(lambda: list(answer))
+        return self._triples
+
+    def serialized(self, fmt: str) -> str:
+        """A SELECT or ASK answer in a W3C result format (tsv or json), as pyoxigraph writes it."""
+        answer = self._answer if self.kind == ASK else self._take_solutions()
+        text = _read(lambda: answer.serialize(format=_RESULTS_FORMAT[fmt])).decode("utf-8")
+        return text if text.endswith("\n") else text + "\n"
+
+    def _take_solutions(self) -> ox.QuerySolutions:
+        if self._solutions is None:
+            raise RuntimeError("a SELECT answer is read once: it was already read")
+        solutions, self._solutions = self._solutions, None
+        return solutions
 
 
-def _normal(term: Term) -> Term:
-    """One spelling per term: 'typed-literal' (old endpoints) is 'literal'; xsd:string is a plain literal."""
-    term = dict(term)
-    if term.get("type") == "typed-literal":
-        term["type"] = "literal"
-    if term.get("datatype") == "http://www.w3.org/2001/XMLSchema#string":
-        del term["datatype"]
-    return term
+def _read(step: Callable[[], T]) -> T:
+    """Run one step that evaluates or parses an answer; its failure becomes one AnswerError line."""
+    try:
+        return step()
+    except (OSError, SyntaxError, RuntimeError, ValueError) as err:
+        text = str(err).strip()
+        raise AnswerError(text.splitlines()[0] if text else type(err).__name__) from None
+
+
+def check_format(kind: str, fmt: str) -> None:
+    """Raise ValueError when answers of ``kind`` cannot be printed in ``fmt`` (graphs print as
+    Turtle in every format but ntriples and json)."""
+    if kind == GRAPH and fmt == "json":
+        raise ValueError("CONSTRUCT and DESCRIBE answers print as turtle or ntriples, not json")
+    if kind != GRAPH and fmt in ("turtle", "ntriples"):
+        raise ValueError(f"{fmt} is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
 
 
 def render(result: QueryResult, fmt: str) -> str:
     """The result printed in ``fmt`` (one of FORMATS)."""
+    check_format(result.kind, fmt)
     if result.kind == GRAPH:
         if fmt == "ntriples":
-            return result.ntriples.decode("utf-8")
-        if fmt == "json":
-            raise ValueError("CONSTRUCT and DESCRIBE answers print as turtle or ntriples, not json")
-        return to_turtle(result.ntriples)
-    if fmt in ("turtle", "ntriples"):
-        raise ValueError(f"{fmt} is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
-    if fmt == "json":
-        return to_json(result)
-    if result.kind == ASK:
+            return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return to_turtle(result.triples)
+    if result.kind == ASK and fmt in ("table", "csv"):
         return ("true" if result.boolean else "false") + "\n"
-    return {"table": to_table, "csv": to_csv, "tsv": to_tsv}[fmt](result)
-
-
-def to_json(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    if result.kind == ASK:
-        doc: dict = {"head": {}, "boolean": bool(result.boolean)}
-    else:
-        doc = {"head": {"vars": result.variables}, "results": {"bindings": result.rows}}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "table":
+        return to_table(result)
+    if fmt == "csv":
+        return to_csv(result)
+    return result.serialized(fmt)
 
 
 def to_csv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results CSV: plain values (IRIs and literals' lexical forms)."""
+    """SPARQL 1.1 Query Results CSV: plain values (IRIs, ``_:`` blank nodes, literals' lexical
+    forms), every field quoted as RFC 4180 needs."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow([row[v]["value"] if v in row else "" for v in result.variables])
+        writer.writerow([_plain(row[v]) if v in row else "" for v in result.variables])
     return out.getvalue()
 
 
-def to_tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results TSV: each value as an RDF term in SPARQL/Turtle syntax."""
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    for row in result.rows:
-        lines.append("\t".join(turtle_term(row[v]) if v in row else "" for v in result.variables))
-    return "\n".join(lines) + "\n"
+def _plain(term: Term) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
 
 
 TABLE_TEXT_WIDTH = 60  # longer literals (quotes, sentences) are cut in tables; csv/tsv/json keep them whole
@@ -110,41 +166,26 @@ def to_table(result: QueryResult, width: int = TABLE_TEXT_WIDTH) -> str:
 
 def _cell(term: Term, width: int) -> str:
     text = short_term(term)
-    return text if term["type"] != "literal" or len(text) <= width else text[: width - 1] + "…"
+    return text if not isinstance(term, ox.Literal) or len(text) <= width else text[: width - 1] + "…"
 
 
 def short_term(term: Term) -> str:
     """A term for people to read: a prefixed name where a known prefix fits, a literal's text
     on one line."""
-    value = term["value"]
-    if term["type"] == "uri":
+    if isinstance(term, ox.NamedNode):
+        value = term.value
         for prefix, namespace in PREFIXES.items():
             if value.startswith(namespace) and value != namespace:
                 return f"{prefix}:{value[len(namespace):]}"
         return f"<{value}>"
-    if term["type"] == "bnode":
-        return f"_:{value}"
-    return value.replace("\r", " ").replace("\n", " ")
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value.replace("\r", " ").replace("\n", " ")
+    return str(term)  # an RDF-star quoted triple
 
 
-def turtle_term(term: Term) -> str:
-    """A term in N-Triples/Turtle syntax, properly escaped."""
-    return str(ox_term(term))
-
-
-def ox_term(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if term["type"] == "uri":
-        return ox.NamedNode(term["value"])
-    if term["type"] == "bnode":
-        return ox.BlankNode(term["value"])
-    if "xml:lang" in term:
-        return ox.Literal(term["value"], language=term["xml:lang"])
-    if "datatype" in term:
-        return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
-    return ox.Literal(term["value"])
-
-
-def to_turtle(ntriples: bytes) -> str:
-    triples = sorted(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES),
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+def to_turtle(triples: Iterable[ox.Triple]) -> str:
+    """Turtle with kg's prefixes, the triples sorted so the same answer prints the same."""
+    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")

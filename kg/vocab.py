@@ -1,13 +1,15 @@
-"""The kg vocabulary as a closed namespace: a misspelt term is an AttributeError, not a silent new IRI."""
+"""Every namespace, prefix and the ontology IRI kg uses; kg's own terms as a closed namespace
+(a misspelt term is an AttributeError, not a silent new IRI)."""
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import OWL, RDFS, XSD, DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"
+ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"  # also the IRI of the store's ontology graph
+KG_NS = ONTOLOGY_IRI + "#"
 
 
 class KG(DefinedNamespace):
-    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _NS = Namespace(KG_NS)
     _fail = True
 
     # classes
@@ -81,4 +83,11 @@ class KG(DefinedNamespace):
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("http://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+
+# The prefixes kg writes in Turtle/TriG, shortens IRIs with in tables and predeclares in queries.
+PREFIXES = {
+    "kg": KG_NS, "nif": str(NIF), "schema": str(SCHEMA), "owl": str(OWL), "xsd": str(XSD),
+    "rdfs": str(RDFS), "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#", "time": "http://www.w3.org/2006/time#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+}

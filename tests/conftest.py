@@ -33,3 +33,34 @@ def run_kg(*args: str, input: str | bytes | None = None):
 
     result = CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
     return result
+
+
+# ---------------------------------------------------------------- SPARQL servers started by tests
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (yet)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_sparql(url: str, process, timeout_s: float = 30) -> None:
+    """Return once the SPARQL endpoint at ``url`` (URL/query) answers ``ASK {}``; fail the test,
+    killing ``process``, when it exits first or does not answer within ``timeout_s``."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+                pytest.fail(f"the SPARQL server at {url} did not start: {err[-500:]}")
+            time.sleep(0.1)

@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.graph import article_graph_iri, entity_iri, to_dataset, to_graph
+from kg.graph import article_graph_iri, entity_iri, to_graph
 from kg.model import (Article, Entity, Extraction, Meeting, Mention, Role, Span, Statement, TimeExpression)
 from kg.validate import validate_graph
 from kg.vocab import KG, NIF
@@ -72,8 +72,10 @@ def test_meeting_status_kinds_and_place():
 
 
 def test_same_name_in_two_articles_is_one_node():
-    dataset = to_dataset([extraction("a1"), extraction("a2")])
-    dataset.default_union = True
+    dataset = Dataset(default_union=True)
+    for graph in (to_graph(extraction("a1")), to_graph(extraction("a2"))):
+        for triple in graph:
+            dataset.graph(graph.identifier).add(triple)
     people = set(dataset.subjects(RDF.type, KG.Person))
     assert len(people) == 2
     berg = entity_iri(Entity("x", "Person", "Anna Berg"))

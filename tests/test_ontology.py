@@ -7,11 +7,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from conftest import SHARED
-from kg.graph import date_literal, ontology_graph
+from kg import resources
+from kg.graph import date_literal
 from kg.serialize import jsonld_context
 from kg.vocab import KG
 
 NS = str(KG._NS)
+
+
+def ontology_graph() -> Graph:
+    return Graph().parse(resources.ONTOLOGY, format="turtle")
 
 
 def _declared(graph: Graph) -> set[str]:

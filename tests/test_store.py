@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import http.server
 import json
-import socket
 import subprocess
 import threading
-import time
-import urllib.request
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_kg
+from conftest import EXAMPLES, ROOT, free_port, run_kg, wait_for_sparql
 from kg.store import (ONTOLOGY_GRAPH, EmbeddedStore, auth_header, graphs_from_rdf_file, oxigraph_binary,
                       split_by_article)
 
 FIXTURE = ROOT / "tests" / "data" / "store-fixture.trig"
 PACK = ["meetings", "statements-by", "statements-at-meeting", "people-by-role", "timeline", "provenance"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -36,16 +26,7 @@ def oxigraph_server(tmp_path_factory):
     process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("oxigraph server did not start")
-            time.sleep(0.1)
+    wait_for_sparql(url, process)
     yield url
     process.terminate()
     process.wait(timeout=10)
@@ -293,14 +274,7 @@ def test_serve_runs_the_oxigraph_server_on_the_store(tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "kg serve did not start"
-                time.sleep(0.1)
+        wait_for_sparql(url, process)
         assert stats_of(["--endpoint", url])["articles"] == 2
         # the default graph is the union of the article graphs, as on the embedded store
         assert query_json(["--endpoint", url], count) == embedded

@@ -1,4 +1,4 @@
-"""``kg load``, ``kg query``, ``kg serve``, ``kg stats``: thin wrappers over kg/store.py."""
+"""``kg load``, ``kg query``, ``kg serve``, ``kg stats``: thin wrappers over kg/store/."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _err(line: str) -> None:
     typer.echo(line, err=True)
 
 
-def _fail(err: Exception, code: int = 2) -> typer.Exit:
+def _fail(err: Exception | str, code: int = 2) -> typer.Exit:
     _err(str(err))
     return typer.Exit(code)
 
@@ -115,7 +115,7 @@ def query(
       kg query @my-query.rq --endpoint http://127.0.0.1:7878
       kg query 'SELECT ?name WHERE { ?x a <https://w3id.org/newskg/ontology#Person> ; rdfs:label ?name }'
     """
-    from kg.sparql_results import FORMATS, GRAPH, render
+    from kg.sparql_results import FORMATS, GRAPH, AnswerError, render
     from kg.store import StoreError, open_store, parse_param, query_pack, resolve_query, run_query
 
     if list_pack:
@@ -136,18 +136,19 @@ def query(
         target = open_store(store, endpoint, query_url=query_url, read_only=True)
     except StoreError as err:
         raise _fail(err)
-    try:
+    try:  # the answer is evaluated as it is printed, so the store stays open until then
         result = run_query(target, text, params)
+        chosen = fmt or ("turtle" if result.kind == GRAPH else ("table" if sys.stdout.isatty() else "csv"))
+        output = render(result, chosen)
     except StoreError as err:
         raise _fail(err)
+    except AnswerError as err:
+        raise _fail(f"query: {err}")
+    except ValueError as err:
+        raise _fail(f"--format {chosen}: {err}")
     finally:
         target.close()
-    chosen = fmt or ("turtle" if result.kind == GRAPH else ("table" if sys.stdout.isatty() else "csv"))
-    try:
-        typer.echo(render(result, chosen), nl=False)
-    except ValueError as err:
-        _err(f"--format {chosen}: {err}")
-        raise typer.Exit(2)
+    typer.echo(output, nl=False)
 
 
 @app.command()

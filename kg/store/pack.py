@@ -1,0 +1,54 @@
+"""The query pack: the SPARQL files in kg/queries/, what each answers, and QUERY as users give it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.store.errors import StoreError
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+
+@dataclass(frozen=True)
+class PackQuery:
+    name: str
+    path: Path
+    summary: str  # the header comment, first paragraph
+    parameters: tuple[str, ...]
+
+
+@cache
+def query_pack() -> tuple[PackQuery, ...]:
+    """The queries in kg/queries/*.rq, with their header comments."""
+    pack = []
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        header = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            header.append(line.lstrip("#").strip())
+        summary = " ".join(header[: header.index("")] if "" in header else header)
+        params = tuple(m.group(1) for line in header for m in [re.match(r"(?i)param(?:eter)?s?:?\s*\??(\w+)", line)] if m)
+        pack.append(PackQuery(path.stem, path, summary, params))
+    return tuple(pack)
+
+
+def resolve_query(arg: str) -> str:
+    """QUERY as given on the command line: '@file.rq', a pack name, or SPARQL text."""
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise StoreError(f"{path}: cannot read query: {err.strerror or err}") from None
+    for q in query_pack():
+        if q.name == arg:
+            return q.path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[\w-]+", arg.strip()):
+        names = ", ".join(q.name for q in query_pack())
+        raise StoreError(f"query {arg!r}: no such query in the pack (kg query --list): {names}")
+    return arg
