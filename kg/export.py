@@ -1,31 +1,26 @@
-"""The export job: read → extract → map → validate → write, one article at a time.
+"""The export job: choose the format and the output, take each article from ``kg.ingest``, write it.
 
 One bad article never stops the others; every output file appears whole or not at all.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import pyoxigraph as ox
-
-from kg.articles import Article, ArticleError, read_inputs
-from kg.background import in_background
-from kg.graph import DEFAULT_BASE, article_quads, slug
-from kg.nlp.linking import link, load_authority, load_gazetteer
-from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
-from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
-                          write_nquads_file_as)
-from kg.validate import Violation, validate_triples
+from kg.articles import ArticleError
+from kg.graph import DEFAULT_BASE, slug
+from kg.ingest import ArticleResult, Settings, ingest
+from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, write_atomic, write_nquads_file_as
+from kg.validate import Violation
 
 STDOUT = "-"
 
@@ -67,20 +62,6 @@ def choose_format(fmt: str | None, output: str) -> str:
     return "turtle"
 
 
-def _timed(items: Iterable, report: ExportReport, stage: str) -> Iterator:
-    """Yield from ``items``, adding the time spent producing each item to ``stage``."""
-    iterator = iter(items)
-    while True:
-        start = time.perf_counter()
-        try:
-            item = next(iterator)
-        except StopIteration:
-            report.seconds[stage] += time.perf_counter() - start
-            return
-        report.seconds[stage] += time.perf_counter() - start
-        yield item
-
-
 def export(
     inputs: Iterable[str | Path],
     output: str = "out/",
@@ -98,69 +79,30 @@ def export(
     ``on_article`` the report so far after each article is done (for a progress line).
     """
     fmt = choose_format(fmt, output)
+    settings = Settings(base, validate, str(authority) if authority else None)
     report = ExportReport()
-    authority_names = load_authority(authority) if authority else None
     to_folder = output_is_folder(output)
-    suffix = FORMATS[fmt][0]
     streaming = output == STDOUT and fmt == "nquads"
-
-    load_nlp()
-    load_gazetteer()
-    # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
-    # collector from walking their millions of objects again on every full collection (~7% of a run).
-    gc.freeze()
     # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
     chunks = None if to_folder or streaming else _ChunkFile(Path(output).parent if output != STDOUT else None)
     try:
-        parsed = parse_stream(_timed(read_inputs(inputs), report, "read"), n_process)
-        if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
-            parsed = in_background(parsed, ahead=BATCH_SIZE)  # one batch ahead keeps the parser busy
-        for item in _timed(parsed, report, "parse"):
-            if isinstance(item, ArticleError):
-                report.failed.append(item)
-                on_problem(str(item))
-                continue
-            doc, article = item
-            report.words += len(article.text.split())
-            t0 = time.perf_counter()
-            try:
-                extraction = extract(article, doc)
-                if authority_names:
-                    extraction.entities = link(extraction.entities, None, authority_names)
-            except Exception as err:  # a bug on one article must not stop the batch
-                problem = ArticleError(article.source, f"extraction failed: {type(err).__name__}: {err}")
-                report.failed.append(problem)
-                on_problem(str(problem))
-                continue
-            t1 = time.perf_counter()
-            quads = article_quads(extraction, base)
-            t2 = time.perf_counter()
-            report.seconds["extract"] += t1 - t0
-            report.seconds["map"] += t2 - t1
-            for warning in extraction.warnings:
-                line = f"{article.source}: warning: {warning}"
-                report.warnings.append(line)
-                on_problem(line)
-            if validate:
-                for violation in validate_triples(quads, article.id):
-                    report.violations.append(violation)
-                    on_problem(f"{article.source}: shape violation: {violation.node}: {violation.message}")
-                report.seconds["validate"] += time.perf_counter() - t2
-            t3 = time.perf_counter()
-            if to_folder:
-                path = Path(output) / f"{slug(article.id)}{suffix}"
-                write_atomic(path, serialize_quads(quads, fmt))
-                report.files.append(path)
-            else:
-                data = sorted_nquads(quads)
-                if chunks is None:  # N-Quads on stdout: each article as soon as it is done, for a pipe
-                    sys.stdout.buffer.write(data)
-                else:
-                    chunks.add(data)
-            report.exported.append(article.id)
-            report.seconds["write"] += time.perf_counter() - t3
-            on_article(report)
-        t4 = time.perf_counter()
+        with closing(ingest(inputs, settings, n_process, on_problem, report.seconds)) as results:
+            for result in results:
+                _add(report, result)
+                if result.ok:
+                    t0 = time.perf_counter()
+                    if to_folder:
+                        path = Path(output) / f"{slug(result.article.id)}{FORMATS[fmt][0]}"
+                        write_atomic(path, serialize_quads(result.quads, fmt))
+                        report.files.append(path)
+                    elif chunks is None:  # N-Quads on stdout: each article as soon as it is done, for a pipe
+                        sys.stdout.buffer.write(result.nquads())
+                    else:
+                        chunks.add(result.nquads())
+                    report.exported.append(result.article.id)
+                    report.seconds["write"] += time.perf_counter() - t0
+                    on_article(report)
+        t1 = time.perf_counter()
         if streaming:
             sys.stdout.buffer.flush()
         elif chunks is not None and report.exported:
@@ -169,12 +111,20 @@ def export(
             else:
                 chunks.move_to(Path(output), fmt)
                 report.files.append(Path(output))
-        report.seconds["write"] += time.perf_counter() - t4
+        report.seconds["write"] += time.perf_counter() - t1
     finally:
         if chunks is not None:
             chunks.close()
-        gc.unfreeze()
     return report
+
+
+def _add(report: ExportReport, result: ArticleResult) -> None:
+    """Count one article's words and problems into the report."""
+    report.words += result.words
+    if result.error is not None:
+        report.failed.append(result.error)
+    report.warnings += [f"{result.source}: warning: {w}" for w in result.warnings]
+    report.violations += result.violations
 
 
 class _ChunkFile:
