@@ -26,18 +26,10 @@ from kg.graph import DEFAULT_BASE, article_graph_iri, article_quads
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
 from kg.serialize import sorted_nquads
+from kg.settings import Settings
 from kg.validate import Violation, validate_triples
 
 Timings = MutableMapping[str, float]  # stage name → seconds (read, parse, extract, map, validate)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything that decides an article's graph. Plain strings only, so that it pickles."""
-
-    base: str = DEFAULT_BASE
-    validate: bool = True
-    authority: str | None = None  # path of an authority CSV (owl:sameAs links)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg.cli import options
 from kg.cli.app import app
 from kg.graph import DEFAULT_BASE
 
@@ -56,11 +57,11 @@ def export(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files (.txt, .json, .jsonl), folders, or - for stdin.", show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="A file (all articles together), a folder (one file per article), or - for stdout.")] = "out/",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="turtle | jsonld | ntriples | nquads | trig (default: from the output suffix, else turtle).")] = None,
-    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the exported nodes.")] = DEFAULT_BASE,
-    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each article's graph against the SHACL shapes.")] = True,
-    strict: Annotated[bool, typer.Option(help="Exit 1 when any graph violates the shapes.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
-    authority: Annotated[Optional[Path], typer.Option(metavar="CSV", help="Authority file (name or alias, IRI, optional type) linking persons and organisations with owl:sameAs.")] = None,
+    base: options.Base = DEFAULT_BASE,
+    validate: options.Validate = True,
+    strict: options.Strict = False,
+    quiet: options.Quiet = False,
+    authority: options.Authority = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy parser processes; each costs ~400 MB.")] = 1,
 ) -> None:
     """Extract people, organisations, places, roles, statements, meetings and dates from news
@@ -81,31 +82,17 @@ def export(
     """
     from kg.export import choose_format, export as run_export
 
-    if not base.endswith(("/", "#")):
-        _err(f"--base {base}: must end with '/' or '#'")
-        raise typer.Exit(2)
+    options.settings_from(base, validate, authority)  # checked once, up front
     try:
         choose_format(fmt, output)
     except ValueError as err:
         _err(f"--format: {err}")
         raise typer.Exit(2)
-    if authority is not None and not authority.is_file():
-        _err(f"{authority}: no such authority file")
-        raise typer.Exit(2)
     try:
-        if authority is not None:
-            from kg.nlp.linking import load_authority
-
-            load_authority(authority)  # a malformed file stops here, before any work
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
         report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
                             authority=authority, on_article=progress.update)
         progress.clear()
-    except ValueError as err:
-        if authority is None:
-            raise
-        _err(f"{authority}: {err}")
-        raise typer.Exit(2)
     except BrokenPipeError:
         raise  # the reader of stdout left (`kg export ... -o - | head`): click exits quietly
     except OSError as err:

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg.cli import options
 from kg.cli.app import app
 from kg.graph import DEFAULT_BASE
 
@@ -43,17 +44,21 @@ def load(
     query_url: QueryUrl = None,
     update_url: UpdateUrl = None,
     store_url: StoreUrl = None,
-    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the nodes of extracted articles.")] = DEFAULT_BASE,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
+    base: options.Base = DEFAULT_BASE,
+    validate: options.Validate = True,
+    strict: options.Strict = False,
+    authority: options.Authority = None,
+    quiet: options.Quiet = False,
 ) -> None:
-    """Load articles (extracted on the way) or RDF files into the triple store: the embedded Oxigraph
-    store by default, or a SPARQL 1.1 endpoint with --endpoint.
+    """Load articles (extracted on the way, exactly as kg export does) or RDF files into the triple
+    store: the embedded Oxigraph store by default, or a SPARQL 1.1 endpoint with --endpoint.
 
     One named graph per article, the ontology in <https://w3id.org/newskg/ontology>. Loading an
     article again replaces its graph, in one transaction: nothing doubles, nothing is half-loaded.
 
-    Exit status: 0 when every input was loaded, 1 when some could not be read, 2 when the store
-    failed (the graphs before the failure are loaded whole, the failing one not at all).
+    Exit status: 0 when every input was loaded, 1 when some could not be read or extracted (or, with
+    --strict, a graph violates the shapes), 2 when none could be or the store failed (the graphs
+    before the failure are loaded whole, the failing one not at all).
 
     \b
     Examples:
@@ -64,18 +69,20 @@ def load(
     """
     from kg.store import StoreError, graphs_from_inputs, load as run_load, open_store
 
-    problems: list[str] = []
+    settings = options.settings_from(base, validate, authority)
+    failed: list[str] = []
+    violations = 0
 
-    def on_problem(line: str) -> None:
-        problems.append(line)
-        _err(line)
+    def on_result(result) -> None:
+        nonlocal violations
+        violations += len(result.violations)
 
     try:
         target = open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
     except StoreError as err:
         raise _fail(err)
     try:
-        report = run_load(target, graphs_from_inputs(inputs, base, on_problem))
+        report = run_load(target, graphs_from_inputs(inputs, settings, _err, on_result, failed.append))
     except StoreError as err:
         raise _fail(err)
     finally:
@@ -83,8 +90,12 @@ def load(
     loaded = len(report.graphs) - 1  # the ontology graph is not an input
     if not quiet:
         _err(f"loaded {loaded} graph(s), {report.triples} triples, into {target.name} in {report.seconds:.1f} s"
-             + (f"; {len(problems)} input(s) failed" if problems else ""))
-    raise typer.Exit(0 if not problems else (1 if loaded else 2))
+             + (f"; {len(failed)} input(s) failed" if failed else "")
+             + (f"; {violations} shape violation(s)" if violations else ""))
+    code = 0 if not failed else (1 if loaded else 2)
+    if code == 0 and strict and violations:
+        code = 1
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -14,15 +14,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
 from kg.articles import SUFFIXES as ARTICLE_SUFFIXES, folder_files
 from kg.graph import DEFAULT_BASE
 from kg.serialize import FORMATS, read_quads
+from kg.settings import Settings
 from kg.store.errors import first_line
 from kg.vocab import KG_NS, NIF, ONTOLOGY_IRI
+
+if TYPE_CHECKING:
+    from kg.ingest import ArticleResult
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 NIF_CONTEXT = str(NIF.referenceContext)
@@ -94,20 +98,26 @@ def split_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return rdf, articles
 
 
-def graphs_from_inputs(paths: Iterable[str | Path], base: str = DEFAULT_BASE,
-                       on_problem: Callable[[str], None] = lambda line: None) -> Iterator[NamedGraph]:
-    """The named graphs of the inputs: RDF files as they are, articles extracted on the way.
-    An unreadable input is reported through ``on_problem`` and the others go on."""
+def graphs_from_inputs(paths: Iterable[str | Path], settings: Settings | None = None,
+                       on_problem: Callable[[str], None] = lambda line: None,
+                       on_result: Callable[["ArticleResult"], None] = lambda result: None,
+                       on_failed: Callable[[str], None] = lambda source: None) -> Iterator[NamedGraph]:
+    """The named graphs of the inputs: RDF files as they are, articles through the ingestion path
+    (``settings``: base, validation, authority; ``on_result`` sees each article's result). Every
+    problem is one line to ``on_problem``; an input that gives no graph at all (an unreadable RDF
+    file, a refused article) is also named to ``on_failed``; the others go on."""
+    settings = settings or Settings()
     rdf_files, article_inputs = split_inputs(paths)
     for path in rdf_files:
         try:
-            yield from graphs_from_rdf_file(path, base)
+            yield from graphs_from_rdf_file(path, settings.base)
         except (OSError, SyntaxError, ValueError) as err:
             on_problem(f"{path}: cannot read RDF: {first_line(err)}")
+            on_failed(str(path))
     if article_inputs:
         from kg.store.article_graphs import graphs_from_articles  # spaCy only when there are articles
 
-        yield from graphs_from_articles(article_inputs, base, on_problem)
+        yield from graphs_from_articles(article_inputs, settings, on_problem, on_result, on_failed)
 
 
 def graphs_from_rdf_file(path: Path, base: str = DEFAULT_BASE) -> list[NamedGraph]:
