@@ -18,7 +18,7 @@ two triggers with the same participants and a compatible date are one meeting (e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -27,11 +27,11 @@ from spacy.tokens import Doc, Token
 from kg.model import (CANCELLED, NOMINAL, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting,
                       Mention, Span, Statement, TimeExpression)
 from kg.nlp import docindex
-from kg.nlp.lexicon_io import lines
-from kg.nlp.timex import date_for
-
-from kg.nlp.coref import token_owners as _coref_owners
+from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.lexicon_io import lines
+from kg.nlp.owners import Owners, owners_of
+from kg.nlp.timex import date_for
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -39,8 +39,6 @@ VISIT, PHONE_CALL, VIDEO_CALL, IN_PERSON = "Visit", "PhoneCall", "VideoCall", "I
 BILATERAL, MULTILATERAL = "Bilateral", "Multilateral"
 ACTOR_TYPES = (PERSON, ORGANISATION, PLACE)  # a country can be a party ("Iran offered to negotiate")
 DEFINITE = ("the", "this", "that", "these", "those")
-MALE_FEMALE = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
-PLURAL = ("they", "them", "their", "theirs", "themselves")
 
 
 # ------------------------------------------------------------------------------------ lexicon
@@ -119,58 +117,31 @@ def _sentences(doc: Doc) -> tuple[Span, ...]:
     return tuple(Span.of(_text(doc), s.start_char, s.end_char) for s in out if len(s))
 
 
-def _sentence_index(sents: list[Span], char: int) -> int:
+def _sentence_index(sents: Sequence[Span], char: int) -> int:
     return next((i for i, s in enumerate(sents) if s.begin <= char < s.end), len(sents) - 1)
 
 
 # ------------------------------------------------------------------------------------ entities
-@dataclass
-class _Entities:
-    """Which entity each token names, and the span of that name."""
-    doc: Doc
-    entities: list[Entity]
-    by_token: dict[int, tuple[str, Span]] = field(default_factory=dict)
-    types: dict[str, str] = field(default_factory=dict)
-    mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, key) in text order
-    sentences: list[Span] = field(default_factory=list)
-    coref_owners: dict = field(default_factory=dict)  # for the coreference stage: built once, not per call
-
-    def __post_init__(self) -> None:
-        self.sentences = sentences(self.doc)
-        self.coref_owners = _coref_owners(self.doc, self.entities)
-        for e in self.entities:
-            self.types[e.key] = e.type
-            for m in e.mentions:
-                self.mentions.append((m.span, e.key))
-                tokens = self.doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
-                for t in tokens or ():
-                    self.by_token.setdefault(t.i, (e.key, m.span))
-        self.mentions.sort()
-
-    def at(self, token: Token) -> tuple[str, Span] | None:
-        return self.by_token.get(token.i)
-
-
-def _resolve_pronoun(doc: Doc, token: Token, ents: _Entities, exclude: frozenset[str] = frozenset()) -> str | None:
+def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
     that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
-    key = _coref_resolve(doc, token.i, ents.entities, ents.coref_owners)
+    key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude:
         return key
     low = token.lower_
-    if low in MALE_FEMALE:
+    if low in entity_lexicon.pronouns("personal"):
         wanted: tuple[str, ...] = (PERSON,)
-    elif low in PLURAL:
+    elif low in entity_lexicon.pronouns("plural"):
         wanted = (ORGANISATION,)
     else:
         return None
-    before = [(s, k) for s, k in ents.mentions
-              if s.end <= token.idx and ents.types.get(k) in wanted and k not in exclude]
+    before = [(s, e.key) for s, e in ents.mentions
+              if s.end <= token.idx and e.type in wanted and e.key not in exclude]
     if not before:
         return None
     span, key = before[-1]
     # only within the same or the previous two sentences: farther back a guess is worse than none
-    sents = ents.sentences
+    sents = _sentences(doc)
     first = sents[max(0, _sentence_index(sents, token.idx) - 2)].begin
     return key if span.begin >= first else None
 
@@ -200,41 +171,39 @@ class _Party:
     type: str | None = None
 
 
-def _party(doc: Doc, head: Token, ents: _Entities, exclude: frozenset[str] = frozenset()) -> _Party | None:
+def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> _Party | None:
     """The entity a participant phrase headed by ``head`` names, and the words naming it."""
-    named = ents.at(head)
+    named = ents.named(head.i)
     if named is not None:
-        return _Party(named[0], named[1], ents.types.get(named[0]))
+        return _Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in _word_set("meeting_non_party_pronouns.txt"):
             return None
         key = _resolve_pronoun(doc, head, ents, exclude)
         if key is None:  # an unresolved pronoun names nobody an entity could be made of
             return None
-        return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.types.get(key))
+        return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     span = _phrase_span(doc, head)
     for c in head.children:  # "his counterpart Sergey Lavrov": the apposition names the same one
-        if c.dep_ == "appos" and ents.at(c) is not None:
-            key = ents.at(c)[0]
-            return _Party(key, span, ents.types.get(key))
+        if c.dep_ == "appos" and (e := ents.entity(c.i)) is not None:
+            return _Party(e.key, span, e.type)
     for c in head.children:  # "a delegation led by X": X
         if c.dep_ == "acl" and c.lemma_.lower() in _word_set("meeting_lead_verbs.txt"):
             for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
-                if ents.at(g) is not None:
-                    key, name = ents.at(g)
-                    return _Party(key, name, ents.types.get(key))
-    key = _coref_resolve(doc, head.i, ents.entities, ents.coref_owners)
+                if (named := ents.named(g.i)) is not None:
+                    return _Party(named[0].key, named[1], named[0].type)
+    key = _coref_resolve(doc, head.i, ents.entities, ents)
     if key is not None:
-        return _Party(key, span, ents.types.get(key))
+        return _Party(key, span, ents.type_of(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
-        named = ents.at(t)
-        if named is not None and ents.types.get(named[0]) in ACTOR_TYPES and span.contains(named[1]):
-            return _Party(named[0], span, ents.types.get(named[0]))
+        named = ents.named(t.i)
+        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]):
+            return _Party(named[0].key, span, named[0].type)
     return _Party(None, span)
 
 
@@ -319,9 +288,9 @@ class _Frame:
     date: TimeExpression | None = None
 
 
-def _refers_to_parties(doc: Doc, token: Token, ents: _Entities) -> bool:
+def _refers_to_parties(doc: Doc, token: Token, ents: Owners) -> bool:
     """"the two sides", "both delegations", "the ministers": the parties of a meeting already described."""
-    if token.pos_ != "NOUN" or ents.at(token) is not None or token.tag_ != "NNS":
+    if token.pos_ != "NOUN" or ents.entity(token.i) is not None or token.tag_ != "NNS":
         return False
     kids = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
     if kids & {"two", "both"}:
@@ -411,7 +380,7 @@ def _status(head: Token) -> str | None:
     return status
 
 
-def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match], absorbed: set[int]) -> _Frame | None:
+def _frame(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match], absorbed: set[int]) -> _Frame | None:
     head, entry = match.head, match.entry
     status = _status(head)
     if status is None:
@@ -485,7 +454,7 @@ def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match],
         preps_of(head)
         if "object" in entry.conditions and not frame.extra:  # "received the minister": the subject hosts
             # the object itself names someone: not "received the endorsement of X"
-            guests = [p for o in objects if (ents.at(o) is not None or o.pos_ == "PRON")
+            guests = [p for o in objects if (ents.entity(o.i) is not None or o.pos_ == "PRON")
                       and (p := _party(doc, o, ents)) and p.type in (PERSON, ORGANISATION)]
             if not guests:
                 return None
@@ -503,7 +472,7 @@ def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match],
         while stack:
             c = stack.pop()
             stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
-            if ents.at(c) is not None and ents.types.get(ents.at(c)[0]) in (PERSON, ORGANISATION):
+            if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
                 party_heads.append(c)
         preps_of(head)
         governor = _governor(head)
@@ -528,7 +497,8 @@ def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match],
     if head.dep_ == "compound" and head.head.lemma_.lower() in _word_set("meeting_party_nouns.txt"):
         # "a debate moderator"
         party_heads.append(head.head)
-    sent = ents.sentences[_sentence_index(ents.sentences, head.idx)]
+    sents = _sentences(doc)
+    sent = sents[_sentence_index(sents, head.idx)]
 
     def in_sentence(t: Token) -> bool:  # a misparse can attach words of the next line
         return sent.begin <= t.idx < sent.end
@@ -559,7 +529,7 @@ def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match],
                 frame.parties = [q for q in frame.parties if q.key != p.key]
     if "participant" in entry.conditions and not any(p.key for p in frame.parties):
         return None
-    if destinations and not any(ents.at(t) is not None or t.pos_ == "PRON" for t in destinations):
+    if destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in destinations):
         return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
     if frame.host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
         visited = [p for t in destinations if (p := _party(doc, t, ents, named)) and p.key and p.type in (PERSON, ORGANISATION)]
@@ -609,9 +579,10 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
 
 # ------------------------------------------------------------------------------------ public
 def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
-                  statements: list[Statement]) -> list[Meeting]:
-    """Every meeting the article describes, one per real meeting, in text order."""
-    ents = _Entities(doc, entities)
+                  statements: list[Statement], owners: Owners | None = None) -> list[Meeting]:
+    """Every meeting the article describes, one per real meeting, in text order (``owners``: the
+    entities' token index, when the caller has built it)."""
+    ents = owners_of(doc, entities, owners)
     matches = list(_matches(doc))
     by_head = {m.head.i: m for m in matches}
     absorbed: set[int] = set()
@@ -640,33 +611,33 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
             f.parties.extend(_context_parties(doc, f, ents))
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
-    return [_meeting(doc, f, n, ents.sentences) for n, f in enumerate(merged)]
+    return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
 
 
 DATELINE_MARKS = frozenset(",—–-(")
 
 
-def _dateline_place(doc: Doc, ents: _Entities) -> _Party | None:
+def _dateline_place(doc: Doc, ents: Owners) -> _Party | None:
     """The place of a dateline ("MOSCOW, Dec 24 (Reuters) -"): a place named in capitals at the very
     start of the text and followed by a comma, a dash or a bracket; where the story, and the
     meetings it reports without naming a place, happened."""
-    for span, key in ents.mentions[:1]:
+    for span, e in ents.mentions[:1]:
         text = _text(doc)
         after = text[span.end:span.end + 2].strip()[:1]
-        if (span.begin <= 2 and not text[:span.begin].strip() and ents.types.get(key) == PLACE
+        if (span.begin <= 2 and not text[:span.begin].strip() and e.type == PLACE
                 and span.text.isupper() and after in DATELINE_MARKS):
-            return _Party(key, span, PLACE)
+            return _Party(e.key, span, PLACE)
     return None
 
 
 CONTEXT_PARTIES = 4  # more names than this around a bare trigger are a list, not its parties
 
 
-def _context_parties(doc: Doc, frame: _Frame, ents: _Entities) -> list[_Party]:
+def _context_parties(doc: Doc, frame: _Frame, ents: Owners) -> list[_Party]:
     """Parties of a meeting whose own clause names none ("The debate will harden impressions"):
     the persons and organisations named in its sentence, else in the sentences next to it, since a
     news text names the parties of an event close to where it mentions the event."""
-    sents = ents.sentences
+    sents = _sentences(doc)
     here = _sentence_index(sents, frame.head.idx)
     place = frame.place.key if frame.place else None
     for window in ([here], [here + 1, here - 1]):
@@ -675,16 +646,16 @@ def _context_parties(doc: Doc, frame: _Frame, ents: _Entities) -> list[_Party]:
             if not 0 <= i < len(sents):
                 continue
             sent = sents[i]
-            for span, key in ents.mentions:
-                if (sent.begin <= span.begin and span.end <= sent.end and key != place
-                        and ents.types.get(key) in (PERSON, ORGANISATION) and key not in found):
-                    found[key] = _Party(key, span, ents.types.get(key))
+            for span, e in ents.mentions:
+                if (sent.begin <= span.begin and span.end <= sent.end and e.key != place
+                        and e.type in (PERSON, ORGANISATION) and e.key not in found):
+                    found[e.key] = _Party(e.key, span, e.type)
         if found:
             return list(found.values())[:CONTEXT_PARTIES]
     return []
 
 
-def _meeting(doc: Doc, f: _Frame, n: int, sents: list[Span]) -> Meeting:
+def _meeting(doc: Doc, f: _Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
     parties = list(dict.fromkeys(p for p in f.parties if p.key))
     if f.host is not None and f.host.key and all(p.key != f.host.key for p in parties):
         parties.append(f.host)
