@@ -235,3 +235,18 @@ def test_would_puts_a_weekday_ahead(timexes):
     # Published on a Wednesday: "would ... Friday" is two days later, "said ... Friday" five days earlier.
     assert found(timexes, "He said he would travel to Paris on Friday.") == {"Friday": ("DATE", "2025-12-26")}
     assert found(timexes, "He said on Friday that talks had failed.") == {"Friday": ("DATE", "2025-12-19")}
+
+
+# --- the rules carry their normalisers -------------------------------------------------------------------
+
+def test_every_rule_is_one_registered_pattern_with_its_normaliser():
+    from kg.nlp import timex_rules
+
+    compiled = timex_rules.rules()
+    names = [r.name for r in compiled]
+    assert len(names) == len(set(names)) > 30
+    assert all(callable(r.normalise) and r.normalise.__module__ == "kg.nlp.timex_rules" for r in compiled)
+    assert {r.name for r in compiled if r.unit_anchored} == {"ago", "duration", "set_times"}
+    with pytest.raises(ValueError, match="date_mdy"):
+        timex_rules.rule("date_mdy", r"x")(lambda hit: None)
+
