@@ -380,136 +380,219 @@ def _status(head: Token) -> str | None:
     return status
 
 
-def _frame(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match], absorbed: set[int]) -> _Frame | None:
-    head, entry = match.head, match.entry
-    status = _status(head)
+@dataclass
+class _Reading:
+    """What the words around a trigger say of its meeting, before any party is resolved: the heads
+    of the phrases naming parties, places and what a visit went to, in the order the parse gives them."""
+    status: str = OCCURRED
+    parties: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+    destinations: list[Token] = field(default_factory=list)  # what a visit went to
+    kinds: list[str] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)  # other trigger words of the same meeting
+    absorbed: list[int] = field(default_factory=list)  # heads of nested triggers read as part of this one
+    with_party: bool = False  # a "with" / "between" phrase names a party
+    host: _Party | None = None
+    referring: bool = False  # "the talks": may refer back to a meeting already described
+    rejected: bool = False  # the words say it is no meeting ("was met with opposition", "did not meet")
+
+    def add(self, other: _Reading) -> None:
+        self.parties += other.parties
+        self.places += other.places
+        self.destinations += other.destinations
+        self.kinds += other.kinds
+        self.extra += other.extra
+        self.absorbed += other.absorbed
+        self.with_party = self.with_party or other.with_party
+        self.host = self.host or other.host
+        self.referring = self.referring or other.referring
+        self.rejected = self.rejected or other.rejected
+
+
+def _reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
+    """What the parse around the trigger says: a verb's subject and objects, a noun's possessor and
+    modifiers and the verb that holds it, and the prepositional phrases of either."""
+    status = _status(match.head)
     if status is None:
-        return None
-    begin, end = match.span
-    verbal = entry.pos == "VERB"
-    frame = _Frame(Span.of(_text(doc), begin, end), head, status=status, kinds=list(entry.kinds), verbal=verbal)
+        return _Reading(rejected=True)
+    out = _Reading(status, kinds=list(match.entry.kinds))
     for other in match.also:
-        frame.extra.append(Span.of(_text(doc), *other.span))
-        frame.kinds.extend(other.entry.kinds)
-    party_heads: list[Token] = []
-    place_heads: list[Token] = []
+        out.extra.append(Span.of(_text(doc), *other.span))
+        out.kinds.extend(other.entry.kinds)
+    out.add(_verbal_reading(doc, match, ents, by_head) if match.entry.pos == "VERB" else _nominal_reading(doc, match, ents))
+    if "with" in match.entry.conditions and not out.with_party:
+        out.rejected = True
+    return out
+
+
+def _names_a_party(doc: Doc, heads: list[Token], ents: Owners) -> bool:
+    return any((p := _party(doc, g, ents)) is not None and p.key for g in heads)
+
+
+def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, is_visit: bool) -> _Reading:
+    """The parties, places and call kinds the prepositional phrases of ``token`` give: "with X",
+    "in Moscow", "a visit to Russia", "by phone"."""
+    out = _Reading()
     party_preps, place_preps = _prepositions("party"), _prepositions("place")
-    has_with = False
+    for c in token.children:
+        if c.dep_ not in ("prep", "agent"):
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        low = c.lower_
+        if low in ("with", "between", "among"):  # only a party counts: not "with a focus on"
+            out.with_party = out.with_party or _names_a_party(doc, objs, ents)
+        if low in party_preps and not (low == "of" and verbal):
+            out.parties.extend(objs)
+        if low in place_preps:
+            out.places.extend(objs)
+        if low == "to" and is_visit:  # "a visit to Russia"
+            out.places.extend(objs)
+            out.destinations.extend(objs)
+        out.kinds.extend(_remote_words()[g.lower_] for g in objs if g.lower_ in _remote_words())
+    return out
+
+
+def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
+    """"X met Y in Moscow", "visited Russia", "convened a conference call", "received the minister"."""
+    head, entry = match.head, match.entry
     is_visit = VISIT in entry.kinds
-    destinations: list[Token] = []  # what a visit went to
+    not_objects = _word_set("meeting_not_objects.txt")
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return _Reading(rejected=True)  # "was met with opposition", "were received well": not a meeting
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    out = _Reading()
+    if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
+        out.destinations.extend(objects)
+    # "promised to meet and exceed the goals"; "met with criticism"
+    shared = [o for v in head.conjuncts for o in v.children if o.dep_ in ("dobj", "obj")] if not objects else []
+    withs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in not_objects for o in shared + withs):
+        return _Reading(rejected=True)
+    out.parties.extend(_subjects(head))
+    for obj in objects:
+        nested = by_head.get(obj.i)
+        if nested is not None and nested.entry.pos != "VERB":  # "convene a conference call": one meeting
+            out.absorbed.append(obj.i)
+            out.extra.append(Span.of(_text(doc), *nested.span))
+            out.kinds.extend(nested.entry.kinds)
+            out.add(_prepositional_reading(doc, obj, ents, True, is_visit))
+        elif obj.lemma_.lower() in not_objects:
+            out.rejected = True  # what was read so far (a nested trigger) stays absorbed
+            return out
+        elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
+            out.places.append(obj)
+        elif "topic" not in entry.conditions:
+            out.parties.append(obj)
+        elif "owner" in entry.conditions:
+            out.parties.extend(c for c in obj.children if c.dep_ == "poss")
+        for c in obj.children:  # "discussed trade with X", "negotiated a deal with X"
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                out.parties.extend(objs)
+                out.with_party = out.with_party or _names_a_party(doc, objs, ents)
+    out.add(_prepositional_reading(doc, head, ents, True, is_visit))
+    if "object" in entry.conditions and not (match.also or out.extra):  # "received the minister": the subject hosts
+        # the object itself names someone: not "received the endorsement of X", nor "received a call from X"
+        guests = [p for o in objects if (ents.entity(o.i) is not None or o.pos_ == "PRON")
+                  and (p := _party(doc, o, ents)) and p.type in (PERSON, ORGANISATION)]
+        if not guests:
+            out.rejected = True
+            return out
+        hosts = [p for s in _subjects(head) if (p := _party(doc, s, ents)) and p.key]
+        out.host = hosts[0] if hosts else None
+    return out
 
-    def preps_of(token: Token) -> None:
-        nonlocal has_with
-        for c in token.children:
-            if c.dep_ not in ("prep", "agent"):
-                continue
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            low = c.lower_
-            if low in ("with", "between", "among"):  # only a party counts: not "with a focus on"
-                has_with = has_with or any((p := _party(doc, g, ents)) is not None and p.key for g in objs)
-            if low in party_preps and not (low == "of" and verbal):
-                party_heads.extend(objs)
-            if low in place_preps:
-                place_heads.extend(objs)
-            if low == "to" and is_visit:  # "a visit to Russia"
-                place_heads.extend(objs)
-                destinations.extend(objs)
-            for g in objs:
-                if g.lower_ in _remote_words():
-                    frame.kinds.append(_remote_words()[g.lower_])
 
-    if verbal:
-        not_objects = _word_set("meeting_not_objects.txt")
-        if any(c.dep_ == "auxpass" for c in head.children):
-            return None  # "was met with opposition", "were received well": not a meeting
-        objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-        if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
-            destinations.extend(objects)
-        # "promised to meet and exceed the goals"; "met with criticism"
-        shared = [o for v in head.conjuncts for o in v.children if o.dep_ in ("dobj", "obj")] if not objects else []
-        withs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
-        if any(o.lemma_.lower() in not_objects for o in shared + withs):
-            return None
-        party_heads.extend(_subjects(head))
-        for obj in objects:
-            nested = by_head.get(obj.i)
-            if nested is not None and nested.entry.pos != "VERB":  # "convene a conference call": one meeting
-                absorbed.add(obj.i)
-                frame.extra.append(Span.of(_text(doc), *nested.span))
-                frame.kinds.extend(nested.entry.kinds)
-                preps_of(obj)
-            elif obj.lemma_.lower() in not_objects:
-                return None
-            elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
-                place_heads.append(obj)
-            elif "topic" not in entry.conditions:
-                party_heads.append(obj)
-            elif "owner" in entry.conditions:
-                party_heads.extend(c for c in obj.children if c.dep_ == "poss")
-            for c in obj.children:  # "discussed trade with X", "negotiated a deal with X"
-                if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    party_heads.extend(objs)
-                    has_with = has_with or any((p := _party(doc, g, ents)) is not None and p.key for g in objs)
-        preps_of(head)
-        if "object" in entry.conditions and not frame.extra:  # "received the minister": the subject hosts
-            # the object itself names someone: not "received the endorsement of X"
-            guests = [p for o in objects if (ents.entity(o.i) is not None or o.pos_ == "PRON")
-                      and (p := _party(doc, o, ents)) and p.type in (PERSON, ORGANISATION)]
-            if not guests:
-                return None
-        if "object" in entry.conditions and not frame.extra:  # not "received a call from X"
-            hosts = [p for s in _subjects(head) if (p := _party(doc, s, ents)) and p.key]
-            frame.host = hosts[0] if hosts else None
-    else:
-        for c in head.children:
-            if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "his visit", not "Monday's debate"
-                party_heads.append(c)
-            if c.dep_ == "det" and c.lower_ in DEFINITE:
-                frame.referring = True
-        # "the Clinton-Trump debate", "Iran talks": names modifying the noun, however nested
-        stack = [c for c in head.children if c.dep_ == "compound"]
-        while stack:
-            c = stack.pop()
-            stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
-            if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
-                party_heads.append(c)
-        preps_of(head)
-        governor = _governor(head)
-        if governor is not None and governor.pos_ in ("VERB", "AUX"):
-            verb = governor.lemma_.lower()
-            particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
-            # "held talks", "called off the meeting": whoever holds or calls it off takes part
-            supported = head.dep_ in OBJECTS and (
-                verb in _word_set("meeting_support_verbs.txt") or verb in _word_set("meeting_cancel_words.txt")
-                or f"{verb}_{particle}" in _word_set("meeting_cancel_words.txt"))
-            top = _climb(head)
-            attended = top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
-            if supported or attended:
-                party_heads.extend(_subjects(governor))
-                preps_of(governor)
-            if supported and governor.lemma_.lower() == "host":
-                hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
-                frame.host = hosts[0] if hosts else None
-    if "with" in entry.conditions and not has_with:
-        return None
+def _nominal_reading(doc: Doc, match: _Match, ents: Owners) -> _Reading:
+    """"his visit to Moscow", "the Clinton-Trump debate", "held talks with X", "said after a meeting"."""
+    head = match.head
+    is_visit = VISIT in match.entry.kinds
+    out = _Reading()
+    for c in head.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "his visit", not "Monday's debate"
+            out.parties.append(c)
+        if c.dep_ == "det" and c.lower_ in DEFINITE:
+            out.referring = True
+    # "the Clinton-Trump debate", "Iran talks": names modifying the noun, however nested
+    stack = [c for c in head.children if c.dep_ == "compound"]
+    while stack:
+        c = stack.pop()
+        stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
+        if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
+            out.parties.append(c)
+    out.add(_prepositional_reading(doc, head, ents, False, is_visit))
+    governor = _governor(head)
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        out.add(_governing_verb_reading(doc, head, governor, ents, is_visit))
+    return out
 
+
+def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners, is_visit: bool) -> _Reading:
+    """"held talks", "called off the meeting", "spoke at the summit": whoever holds, calls off or
+    attends it takes part; whoever hosts it is its host."""
+    verb = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    supported = head.dep_ in OBJECTS and (
+        verb in _word_set("meeting_support_verbs.txt") or verb in _word_set("meeting_cancel_words.txt")
+        or f"{verb}_{particle}" in _word_set("meeting_cancel_words.txt"))
+    top = _climb(head)
+    attended = top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
+    out = _Reading()
+    if supported or attended:
+        out.parties.extend(_subjects(governor))
+        out.add(_prepositional_reading(doc, governor, ents, False, is_visit))
+    if supported and verb == "host":
+        hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
+        out.host = hosts[0] if hosts else None
+    return out
+
+
+def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners) -> _Frame | None:
+    """The meeting a trigger's reading describes, with its parties and place resolved to entities;
+    None when it names too little to be one."""
+    head, entry = match.head, match.entry
+    party_heads = list(reading.parties)
     if head.dep_ == "compound" and head.head.lemma_.lower() in _word_set("meeting_party_nouns.txt"):
-        # "a debate moderator"
-        party_heads.append(head.head)
+        party_heads.append(head.head)  # "a debate moderator"
     sents = _sentences(doc)
     sent = sents[_sentence_index(sents, head.idx)]
-
-    def in_sentence(t: Token) -> bool:  # a misparse can attach words of the next line
-        return sent.begin <= t.idx < sent.end
-
-    seen: set[str] = set()
-    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if in_sentence(t)]
+    # a misparse can attach words of the next line: only words of the trigger's sentence count
+    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     both = [t for t in tokens if _refers_to_parties(doc, t, ents)]
-    frame.both_sides = bool(both)
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := _party(doc, t, ents)) and p.key)
-    for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):  # names first: pronouns must differ
+    parties = _resolved_parties(doc, tokens, named, ents)
+    place_heads = list(reading.places)
+    place_preps = _prepositions("place")
+    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
+        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
+                           for g in c.children if g.dep_ == "pobj")
+    place = None
+    for t in (t for tok in place_heads for t in _with_conjuncts(tok)):
+        p = _party(doc, t, ents) if sent.begin <= t.idx < sent.end else None
+        if p is not None and p.key is not None and p.type == PLACE:
+            place = place or p
+            parties = [q for q in parties if q.key != p.key]
+    if "participant" in entry.conditions and not any(p.key for p in parties):
+        return None
+    if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
+        return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
+    host = reading.host
+    if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
+        visited = [p for t in reading.destinations if (p := _party(doc, t, ents, named)) and p.key
+                   and p.type in (PERSON, ORGANISATION)]
+        host = visited[0] if visited else None
+    begin, end = match.span
+    return _Frame(Span.of(_text(doc), begin, end), head, parties=parties, host=host, place=place,
+                  status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
+                  both_sides=bool(both), verbal=entry.pos == "VERB")
+
+
+def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners) -> list[_Party]:
+    """The parties the words name, each once, names before pronouns (a pronoun must name another)."""
+    parties: list[_Party] = []
+    seen: set[str] = set()
+    for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
         p = _party(doc, t, ents, named)
         if p is None or (p.key is not None and p.key in seen):
             continue
@@ -517,24 +600,8 @@ def _frame(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match], ab
             if p.type not in ACTOR_TYPES or (p.type == PLACE and t.dep_ == "pobj" and t.head.lower_ == "from"):
                 continue  # "a call from Vienna" says where the caller was, not who took part
             seen.add(p.key)
-        frame.parties.append(p)
-    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
-        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
-                           for g in c.children if g.dep_ == "pobj")
-    for tok in place_heads:
-        for t in _with_conjuncts(tok):
-            p = _party(doc, t, ents) if in_sentence(t) else None
-            if p is not None and p.key is not None and p.type == PLACE:
-                frame.place = frame.place or p
-                frame.parties = [q for q in frame.parties if q.key != p.key]
-    if "participant" in entry.conditions and not any(p.key for p in frame.parties):
-        return None
-    if destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in destinations):
-        return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
-    if frame.host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
-        visited = [p for t in destinations if (p := _party(doc, t, ents, named)) and p.key and p.type in (PERSON, ORGANISATION)]
-        frame.host = visited[0] if visited else None
-    return frame
+        parties.append(p)
+    return parties
 
 
 # ------------------------------------------------------------------------------------ merging
@@ -596,7 +663,9 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     for m in sorted(matches, key=lambda m: (m.entry.pos != "VERB", m.head.i)):
         if m.head.i in absorbed:
             continue
-        frame = _frame(doc, m, ents, by_head, absorbed)
+        reading = _reading(doc, m, ents, by_head)
+        absorbed.update(reading.absorbed)
+        frame = None if reading.rejected else _frame(doc, m, reading, ents)
         if frame is not None:
             frames.append(frame)
     frames = [f for f in frames if f.head.i not in absorbed]
