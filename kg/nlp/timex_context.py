@@ -1,5 +1,7 @@
-"""What a time-expression rule reads when it normalises a match: the match, the parse around it,
-the dateline and the expressions already found before it in the text."""
+"""What a time-expression rule reads when it normalises a match.
+
+The match and its groups, the parse around it, the dateline and the expressions already found
+before it in the text."""
 
 from __future__ import annotations
 

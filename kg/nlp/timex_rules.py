@@ -1,5 +1,7 @@
-"""The time-expression rules: each a pattern registered with the function that gives its matches a
-TIMEX3 type and value, most specific first (the order breaks ties between candidates of equal length).
+"""The time-expression rules, each a pattern registered with the function that normalises its matches.
+
+Most specific first: the order breaks ties between candidates of equal length. A normaliser gives
+a match its TIMEX3 type and value.
 
 A rule is one decorated function: ``@rule(name, pattern, needs=...)`` above the normaliser, where
 ``pattern`` is a regular expression, or a function of the :class:`~kg.nlp.timex_patterns.Pieces`

@@ -1,5 +1,7 @@
-"""TIMEX3 values from the parts of an expression: amounts, durations, the year a month or a day
-given alone falls in, the date of a weekday, years in words."""
+"""TIMEX3 values from the parts of a time expression.
+
+Amounts, durations, the year a month or a day given alone falls in, the date of a weekday, years
+in words."""
 
 from __future__ import annotations
 
