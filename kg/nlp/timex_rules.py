@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from kg.nlp import timex_lexicon as lex
 from kg.nlp.timex_calendar import (
     CENTURY, DAY, DECADE, MONTH, QUARTER, WEEK, YEAR, at_precision, nth_weekday, parse_value, shift, weekday_near,
+    year_value,
 )
 from kg.nlp.timex_context import DATE, DURATION, SET, TIME, Found, Hit
 from kg.nlp.timex_patterns import Normaliser, Pieces, Rule, compile_rule, pieces
@@ -152,7 +153,7 @@ def _last_years_quarter(hit: Hit) -> Found | None:
     if q:
         return hit.found(DATE, at_precision(shift(parse_value(q)[0], YEAR, -1), QUARTER), reference=False)
     pub = hit.published
-    return hit.found(DATE, str(pub.year - 1) if pub else None, reference=False)
+    return hit.found(DATE, year_value(pub.year - 1) if pub else None, reference=False)
 
 
 def _is_verb_or_modal(tok: Token | None) -> bool:
@@ -187,7 +188,7 @@ def _month(hit: Hit) -> Found | None:
         year = pub.year
     else:
         year = year_for(month, None, hit.tense, pub)
-    return hit.found(DATE, f"{year:04d}-{month:02d}")
+    return hit.found(DATE, f"{year_value(year)}-{month:02d}")
 
 
 @rule("holiday", lambda p: rf"(?:(?P<rel>last|next|this|past)\s+)?(?P<hol>{p.holiday})(?:,?\s+(?P<year>{p.year}))?",
@@ -374,7 +375,7 @@ def _year_ago(hit: Hit) -> Found | None:
     q = hit.ctx.last_quarter()
     if q:
         return hit.found(DATE, at_precision(shift(parse_value(q)[0], YEAR, -1), QUARTER), reference=False)
-    return hit.found(DATE, str(pub.year - 1))
+    return hit.found(DATE, year_value(pub.year - 1))
 
 
 # ------------------------------------------------------------------------------ quarters and halves
@@ -413,7 +414,7 @@ def _nth_quarter(hit: Hit) -> Found | None:
         start_month = 3 * n - 2 if code[0] == "Q" else 6 * n - 5
         year = pub.year - 1 if (hit.tense == PAST and start_month > pub.month) else pub.year
     shifted = any(w in qual for w in ("last", "year-earlier", "year-ago", "year earlier"))
-    return hit.found(DATE, f"{year:04d}-{code}", reference=not shifted, begin=begin)
+    return hit.found(DATE, f"{year_value(year)}-{code}", reference=not shifted, begin=begin)
 
 
 @rule("the_quarter", r"the\s+(?:(?P<q>latest|current|recent|previous|year-earlier|year-ago|same|most\s+recent|fiscal|just-ended|latest\s+fiscal)\s+)?(?P<what>quarter|period)(?!\s+(?:of\s+a|century|point|mile|inch|hour|final|finals|pounder)|-)",
@@ -447,7 +448,9 @@ def _decade(hit: Hit) -> Found | None:
             century = 19
         else:
             century = pub.year // 100 if int(dec) <= pub.year % 100 else pub.year // 100 - 1
-        dec = f"{century}{dec}"
+        if century < 0:
+            return hit.found(DATE, None)  # "the '90s" before the year 90: outside the calendar
+        dec = f"{century:02d}{dec}"
     if len(dec) != 4:
         return None
     return hit.found(DATE, dec[:3])
@@ -491,7 +494,7 @@ def _season(hit: Hit) -> Found | None:
         y = y if season_month > pub.month else y + 1
     elif "this" not in rel and hit.tense == PAST and season_month > pub.month:
         y -= 1
-    return hit.found(DATE, f"{y:04d}-{code}")
+    return hit.found(DATE, f"{year_value(y)}-{code}")
 
 
 # ------------------------------------------------------------------------------ this week, the following day, at the time
@@ -603,7 +606,7 @@ def _period_end(hit: Hit) -> Found | None:
     unit = (g.get("unit") or g.get("unit2") or g.get("unit3")).lower()
     since = hit.previous_word() == "since"
     if unit == "year":
-        return hit.found(DATE, str(pub.year - 1 if since else pub.year))
+        return hit.found(DATE, year_value(pub.year - 1 if since else pub.year))
     return hit.found(DATE, at_precision(shift(pub, MONTH, -1) if since else pub, MONTH))
 
 
@@ -615,7 +618,7 @@ def _the_year(hit: Hit) -> Found | None:
         return None
     if hit.published is None:
         return hit.found(DATE, None)
-    return hit.found(DATE, str(hit.published.year))
+    return hit.found(DATE, year_value(hit.published.year))
 
 
 @rule("year", lambda p: rf"(?:(?P<pre>fiscal|calendar|mid-|early|late|the\s+year|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)\s*)?(?P<year>{p.year})")
