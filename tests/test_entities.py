@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity
-from kg.nlp.entities import find_entities
+from kg.nlp.entities import NOT_IN_LABELS, find_entities, label_text
 from kg.nlp.linking import GEONAMES, gazetteer_place, link, load_authority, load_gazetteer
 
 from conftest import EXAMPLES
@@ -302,3 +302,29 @@ def test_month_before_an_organisation_is_not_part_of_it(entities_of):
     text = "Prices rose after a stronger than expected rise in the August National Association of Purchasing Management index."
     mentions = [m.span.text for e in entities_of(text) for m in e.mentions if e.type == ORGANISATION]
     assert "National Association of Purchasing Management" in mentions, mentions
+
+
+# ------------------------------------------------------------------------------ labels (issue 13)
+@pytest.mark.parametrize("written, label", [
+    ("\u202bAsaad Al Shibani\u202c", "Asaad Al Shibani"),
+    ("Asaad Al\u200e Shibani", "Asaad Al Shibani"),
+    ("Sergey Lavrov\u200f", "Sergey Lavrov"),
+    ("\u2067Damascus\u2069", "Damascus"),
+    ("Vladimir Putin 🇷🇺", "Vladimir Putin"),
+    ("Ingrid Halvorsen 👍🏽", "Ingrid Halvorsen"),
+    ("Tomás Reis ✈️", "Tomás Reis"),
+    ("Smith 👨‍👩‍👧 Family Trust", "Smith Family Trust"),
+    ("Mohammad\u200cReza Pahlavi", "Mohammad\u200cReza Pahlavi"),  # a joiner that is spelling stays
+    ("O'Neill  & Sons", "O'Neill  & Sons"),  # nothing left out: nothing changed
+])
+def test_label_text_leaves_out_bidi_controls_and_pictographs(written, label):
+    assert label_text(written) == label
+
+
+def test_entity_labels_are_clean_while_mentions_keep_the_text(entities_of):
+    text = "Foreign Minister Sergey Lavrov met Asaad Al\u200e Shibani 🇸🇾 in Moscow on Monday."
+    entities = entities_of(text)
+    shibani = by_name(entities, "Asaad Al Shibani")
+    (mention,) = shibani.mentions
+    assert mention.span.text == text[mention.span.begin:mention.span.end] == "Asaad Al\u200e Shibani"
+    assert all(not NOT_IN_LABELS.search(n) for e in entities for n in [e.name, *e.aliases])

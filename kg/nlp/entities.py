@@ -46,6 +46,12 @@ BIG_CITY_POPULATION = 200_000
 ACRONYM = re.compile(r"[A-Z]{2,5}")
 ONE_INITIAL = re.compile(r"^[A-Z]\.$")
 INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]\.[A-Z]\.$")
+# What a label never shows: bidi controls (they steer display only; Unicode's Bidi_Control set) and
+# emoji or pictographs with what attaches to them (variation selectors, skin tones, joiners, tags, keycaps).
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_PICTOGRAPH = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_ATTACHED = "\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f"
+NOT_IN_LABELS = re.compile(f"[{_BIDI}]|[{_PICTOGRAPH}][{_ATTACHED}]*(?:\u200d[{_PICTOGRAPH}][{_ATTACHED}]*)*|[{_ATTACHED}]")
 
 
 @dataclass
@@ -796,6 +802,13 @@ def _dedupe(names: list[_Name]) -> list[_Name]:
 
 
 # ------------------------------------------------------------------------------ grouping into entities
+def label_text(text: str) -> str:
+    """A name's words as a label shows them: without bidi controls, emoji and pictographs (the
+    mentions keep the article's characters and offsets). Spaces they leave are closed up."""
+    cleaned = NOT_IN_LABELS.sub("", text)
+    return text if cleaned == text else " ".join(cleaned.split())
+
+
 def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
     """One entity per real-world thing: name forms that corefer are merged."""
     toks = docindex.tokens(doc)
@@ -836,7 +849,10 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
     entities = []
     for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
         etype = members[0][0].type
-        forms = sorted({s.text for _, s in members}, key=lambda t: (t.isupper(), -len(t.split()), -len(t), t))
+        labels = {label_text(s.text) for _, s in members} - {""}
+        if not labels:
+            continue  # nothing but pictographs: no name
+        forms = sorted(labels, key=lambda t: (t.isupper(), -len(t.split()), -len(t), t))
         mentions = sorted({Mention(s, NAME) for _, s in members}, key=lambda m: m.span)
         entities.append(Entity(f"e{len(entities)}", etype, forms[0], mentions, [f for f in forms[1:]]))
     return entities
@@ -858,7 +874,7 @@ def _name_end(doc: Doc, n: _Name) -> int:
 
 
 def _person_key(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(label_text(text).lower().split())
 
 
 def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
@@ -883,6 +899,7 @@ def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[
 
 
 def _group_key(text: str, etype: str) -> str:
+    text = label_text(text)
     key = " ".join(text.lower().split())
     if etype == PLACE:
         alias = lex.place_aliases().get(key) or lex.place_aliases().get(text.lower())

@@ -29,6 +29,7 @@ from kg.model import (CANCELLED, NOMINAL, ORGANISATION, PERSON, PLACE, OCCURRED,
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.entities import label_text
 from kg.nlp.lexicon_io import lines
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.timex import date_for
@@ -811,7 +812,9 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
     for m in meetings:
         keys, spans = list(m.participants), list(m.participant_spans)
         for span in m.unresolved_participant_spans:
-            name = _without_determiner(span.text)
+            name = _without_determiner(label_text(span.text))
+            if not name:
+                continue  # nothing but pictographs: no one to name
             entity = by_text.get(name.lower())
             if entity is None:
                 key = f"{m.key}-participant{len(by_text)}"
