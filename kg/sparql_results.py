@@ -71,6 +71,8 @@ class QueryResult:
     @property
     def rows(self) -> list[dict[str, Term]]:
         """A SELECT answer's solutions, each as {variable: term} for the variables it binds."""
+        if self.kind != SELECT:
+            raise AnswerError(f"the answer is {'a boolean' if self.kind == ASK else 'a graph'}, not a table of solutions")
         if self._rows is None:
             solutions = self._take_solutions()
             self._rows = _read(lambda: [{v: t for v, t in zip(self.variables, s) if t is not None}
@@ -165,8 +167,21 @@ def to_table(result: QueryResult, width: int = TABLE_TEXT_WIDTH) -> str:
 
 
 def _cell(term: Term, width: int) -> str:
-    text = short_term(term)
+    text = printable(short_term(term))
     return text if not isinstance(term, ox.Literal) or len(text) <= width else text[: width - 1] + "…"
+
+
+# What a terminal would obey instead of print: C0 and C1 controls and DEL (ESC starts colour,
+# title, cursor and clipboard sequences; BEL rings), and the bidi controls that reorder what
+# follows them on the line (Trojan Source); line and paragraph separators break the table's line.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+_CONTROLS.update({0x2028: " ", 0x2029: " "})
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters written as escapes (``\\x1b``)."""
+    return text.translate(_CONTROLS)
 
 
 def short_term(term: Term) -> str:

@@ -1,11 +1,16 @@
-"""Every namespace, prefix and the ontology IRI kg uses; kg's own terms as a closed namespace
-(a misspelt term is an AttributeError, not a silent new IRI)."""
+"""Every namespace, prefix and ontology IRI kg uses, and kg's own terms as a closed namespace.
+
+A misspelt ``KG.term`` is an AttributeError, not a silent new IRI.
+"""
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDFS, XSD, DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"  # also the IRI of the store's ontology graph
 KG_NS = ONTOLOGY_IRI + "#"
+# Skolem IRIs (RDF 1.1, section 3.5) for the ontology's blank nodes (its lists and restrictions),
+# so that loading it twice, or by two loaders at once, can never leave two copies of one.
+ONTOLOGY_GENID = "https://w3id.org/.well-known/genid/newskg-ontology-"
 
 
 class KG(DefinedNamespace):

@@ -16,14 +16,15 @@ from kg.cli.app import app
 from kg.graph import DEFAULT_BASE
 
 STORE_HELP = "Embedded store folder."
-ENDPOINT_HELP = ("SPARQL 1.1 endpoint base URL (oxigraph server: URL/query, URL/update, URL/store). "
+ENDPOINT_HELP = ("SPARQL 1.1 endpoint base URL (oxigraph server: URL/query, URL/update). "
                  "Credentials: KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER + KG_ENDPOINT_PASSWORD, or ~/.netrc.")
 
 Store = Annotated[str, typer.Option("--store", "-s", metavar="PATH", help=STORE_HELP)]
 EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", "-e", metavar="URL", help=ENDPOINT_HELP)]
 QueryUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="SPARQL query URL (default ENDPOINT/query).")]
 UpdateUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="SPARQL update URL (default ENDPOINT/update).")]
-StoreUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="Graph Store Protocol URL (default ENDPOINT/store).")]
+StoreUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="Graph Store Protocol URL (default ENDPOINT/store); "
+                    "accepted, but no longer used: graphs are replaced through the update URL.")]
 
 
 def _err(line: str) -> None:
@@ -57,8 +58,9 @@ def load(
     article again replaces its graph, in one transaction: nothing doubles, nothing is half-loaded.
 
     Exit status: 0 when every input was loaded, 1 when some could not be read or extracted (or, with
-    --strict, a graph violates the shapes), 2 when none could be or the store failed (the graphs
-    before the failure are loaded whole, the failing one not at all).
+    --strict, a graph violates the shapes), 2 when none could be (then no store is created) or the
+    store failed (the graphs before the failure are loaded whole, the failing one not at all, and
+    the message names it).
 
     \b
     Examples:
@@ -67,6 +69,9 @@ def load(
       kg load out/ --endpoint http://127.0.0.1:7878   # into a running oxigraph server
       KG_ENDPOINT_TOKEN=... kg load news.jsonl -e https://sparql.example.org/ds
     """
+    from itertools import chain
+    from pathlib import Path
+
     from kg.store import StoreError, graphs_from_inputs, load as run_load, open_store
 
     settings = options.settings_from(base, validate, authority)
@@ -77,16 +82,25 @@ def load(
         nonlocal violations
         violations += len(result.violations)
 
+    def opened():
+        return open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
+
+    target = None
     try:
-        target = open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
-    except StoreError as err:
-        raise _fail(err)
-    try:
-        report = run_load(target, graphs_from_inputs(inputs, settings, _err, on_result, failed.append))
+        # A new embedded store is made only once there is a graph to put in it.
+        if endpoint is not None or Path(store).exists():
+            target = opened()
+        graphs = graphs_from_inputs(inputs, settings, _err, on_result, failed.append)
+        first = next(graphs, None)
+        if first is None and failed:
+            raise _fail("nothing loaded: no input could be read", 2)
+        target = target or opened()
+        report = run_load(target, chain([first] if first else [], graphs))
     except StoreError as err:
         raise _fail(err)
     finally:
-        target.close()
+        if target is not None:
+            target.close()
     loaded = len(report.graphs) - 1  # the ontology graph is not an input
     if not quiet:
         _err(f"loaded {loaded} graph(s), {report.triples} triples, into {target.name} in {report.seconds:.1f} s"
@@ -103,11 +117,14 @@ def query(
     query_text: Annotated[Optional[str], typer.Argument(metavar="QUERY", show_default=False,
                           help="SPARQL text, @file.rq, or the name of a query in the pack (see --list).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", metavar="NAME=VALUE",
-                     help="Bind ?NAME to VALUE (a string; NAME=<iri> for an IRI), safely, as one RDF term. Repeatable.")] = None,
+                     help="Bind ?NAME to VALUE (a string; NAME=<iri> for an IRI), safely, as one RDF term. "
+                          "Repeatable for different names; a name given twice is an error.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
                    help="table | csv | tsv | json (SPARQL results JSON) | turtle | ntriples. Default: table on a terminal, "
                         "else csv; turtle for CONSTRUCT/DESCRIBE.")] = None,
     list_pack: Annotated[bool, typer.Option("--list", help="List the query pack and exit.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service",
+                             help="Let the embedded store call other servers for SERVICE clauses.")] = False,
     store: Store = "out/store",
     endpoint: EndpointOpt = None,
     query_url: QueryUrl = None,
@@ -115,7 +132,9 @@ def query(
     """Answer a SPARQL query from the store (or --endpoint).
 
     On the embedded store the default graph is the union of all article graphs; the pack's queries
-    name their graphs, so they answer the same on any endpoint.
+    name their graphs, so they answer the same on any endpoint. The embedded store refuses SERVICE
+    (a call to another server) unless --allow-service. Tables show control characters escaped
+    (ESC as \\x1b); csv, tsv and json keep the text as it is.
 
     \b
     Examples:
@@ -127,7 +146,7 @@ def query(
       kg query 'SELECT ?name WHERE { ?x a <https://w3id.org/newskg/ontology#Person> ; rdfs:label ?name }'
     """
     from kg.sparql_results import FORMATS, GRAPH, AnswerError, render
-    from kg.store import StoreError, open_store, parse_param, query_pack, resolve_query, run_query
+    from kg.store import StoreError, open_store, parse_params, query_pack, resolve_query, run_query
 
     if list_pack:
         for q in query_pack():
@@ -143,8 +162,8 @@ def query(
         raise typer.Exit(2)
     try:
         text = resolve_query(query_text)
-        params = dict(parse_param(p) for p in param or [])
-        target = open_store(store, endpoint, query_url=query_url, read_only=True)
+        params = parse_params(param or [])
+        target = open_store(store, endpoint, query_url=query_url, read_only=True, allow_service=allow_service)
     except StoreError as err:
         raise _fail(err)
     try:  # the answer is evaluated as it is printed, so the store stays open until then
@@ -159,37 +178,36 @@ def query(
         raise _fail(f"--format {chosen}: {err}")
     finally:
         target.close()
-    typer.echo(output, nl=False)
+    typer.echo(output, nl=False, color=True)  # color=True: click would strip ANSI sequences from the data
 
 
 @app.command()
 def serve(
     store: Store = "out/store",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port on 127.0.0.1.")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes "
+                        "(/update, /store). Any web page open in your browser can then change the store.")] = False,
 ) -> None:
-    """Serve the store with the oxigraph server on 127.0.0.1: a query page for a browser at
-    http://127.0.0.1:PORT/ and a SPARQL endpoint for tools (PORT/query, /update, /store).
-    The default graph is the union of the article graphs. Stop it with Ctrl-C. While it runs, the
-    server owns the store: query it through --endpoint, not --store.
+    """Serve the store with the oxigraph server on 127.0.0.1, read-only: a query page for a browser
+    at http://127.0.0.1:PORT/ and a SPARQL endpoint for tools (PORT/query). The default graph is
+    the union of the article graphs. Stop it with Ctrl-C. While it runs, `kg load` into the same
+    store is refused ("in use"): query it through --endpoint; with --writable, load through it too.
 
     \b
     Examples:
       kg serve                          # out/store on http://127.0.0.1:7878/
       kg serve --store /data/kg --port 8080
       kg query meetings --endpoint http://127.0.0.1:7878   # from another terminal
+      kg serve --writable               # then: kg load news.jsonl --endpoint http://127.0.0.1:7878
     """
-    from pathlib import Path
+    from kg.store import StoreError, lock_for_serving, serve_command
 
-    from kg.store import StoreError, serve_command
-
-    if not Path(store).is_dir():
-        _err(f"{store}: no store here (load one with 'kg load INPUT --store {store}')")
-        raise typer.Exit(2)
     try:
-        command = serve_command(store, port)
+        command = serve_command(store, port, writable=writable)
+        lock_for_serving(store, writable)  # held by the server that replaces this process
     except StoreError as err:
         raise _fail(err)
-    _err(f"serving {store} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    _err(f"serving {store} {'read-write' if writable else 'read-only'} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
     sys.stderr.flush()
     try:
         # The server replaces this process, so Ctrl-C and kill reach it directly and no orphan is left.

@@ -10,17 +10,19 @@ import pyoxigraph as ox
 from kg.sparql_results import QueryResult
 from kg.store.errors import StoreError, first_line
 from kg.store.graphs import NamedGraph
-from kg.store.sparql_text import Term, bind_values
+from kg.store.sparql_text import Term, bind_values, uses_service
 
 DEFAULT_STORE = "out/store"
 
 
 class EmbeddedStore:
-    """A pyoxigraph store on disk (or in memory when ``path`` is None)."""
+    """A pyoxigraph store on disk (or in memory when ``path`` is None). It answers SERVICE clauses
+    (calls to other servers, which pyoxigraph makes over HTTP) only when ``allow_service``."""
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False):
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False, allow_service: bool = False):
         self.name = str(path) if path is not None else "(memory)"
         self.read_only = read_only
+        self.allow_service = allow_service
         if read_only and path is not None and not (Path(path).is_dir() and any(Path(path).iterdir())):
             raise StoreError(f"{self.name}: no store here (load one with 'kg load INPUT --store {self.name}')")
         try:
@@ -64,6 +66,9 @@ class EmbeddedStore:
     def query(self, text: str, params: Mapping[str, Term] | None = None) -> QueryResult:
         """The answer to ``text``, with the default graph the union of all graphs. A SELECT answer
         is evaluated as it is read, so the store must stay open until it has been."""
+        if not self.allow_service and uses_service(text):
+            raise StoreError("query: SERVICE would call another server; the embedded store makes "
+                             "SERVICE calls only when asked (kg query --allow-service)")
         # Parameters go in as a VALUES block, as for a remote store: pyoxigraph's substitutions=
         # only accepts variables of the SELECT projection, and pack parameters are filters.
         try:

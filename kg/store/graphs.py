@@ -1,5 +1,6 @@
-"""The named graphs to load, and loading them: RDF files split into one graph per article, the
-ontology's graph, and ``load`` (each graph replaced whole, in order).
+"""The graphs to load and loading them: one named graph per article (RDF files split), the ontology's.
+
+``load`` replaces each graph whole, in order.
 
 One named graph per article, the ontology in a named graph of its own (``ONTOLOGY_GRAPH``), so that
 queries can follow ``rdfs:subClassOf*``. Loading an article again replaces its graph, atomically
@@ -22,8 +23,8 @@ from kg.articles import SUFFIXES as ARTICLE_SUFFIXES, folder_files
 from kg.graph import DEFAULT_BASE
 from kg.serialize import FORMATS, read_quads
 from kg.settings import Settings
-from kg.store.errors import first_line
-from kg.vocab import KG_NS, NIF, ONTOLOGY_IRI
+from kg.store.errors import StoreError, first_line
+from kg.vocab import KG_NS, NIF, ONTOLOGY_GENID, ONTOLOGY_IRI
 
 if TYPE_CHECKING:
     from kg.ingest import ArticleResult
@@ -59,21 +60,37 @@ class GraphStore(Protocol):
 
 
 def ontology_named_graph() -> NamedGraph:
+    """The ontology's graph, its blank nodes skolemised: numbered in the order the file first
+    names them, so the same ontology file always gives the same IRIs."""
     from kg import resources
 
-    triples = tuple(ox.parse(path=str(resources.ONTOLOGY), format=ox.RdfFormat.TURTLE))
+    skolem: dict[str, ox.NamedNode] = {}
+
+    def named(term):
+        if not isinstance(term, ox.BlankNode):
+            return term
+        return skolem.setdefault(term.value, ox.NamedNode(f"{ONTOLOGY_GENID}{len(skolem) + 1}"))
+
+    triples = tuple(ox.Triple(named(t.subject), t.predicate, named(t.object))
+                    for t in ox.parse(path=str(resources.ONTOLOGY), format=ox.RdfFormat.TURTLE))
     return NamedGraph(ONTOLOGY_GRAPH, triples, "ontology")
 
 
 def load(store: GraphStore, graphs: Iterable[NamedGraph], with_ontology: bool = True) -> LoadReport:
-    """Replace each graph in the store (ontology first). Stops at the first store error (raised as
-    StoreError) with every graph before it loaded whole and none half-loaded."""
+    """Replace each graph in the store (ontology first). Stops at the first store error, raised as
+    a StoreError that names the graph and its input and says how many graphs were loaded before
+    it: each of those is loaded whole, and the failing one not at all."""
     report = LoadReport()
     start = time.perf_counter()
     if with_ontology:
         graphs = itertools.chain([ontology_named_graph()], graphs)
     for graph in graphs:
-        store.replace_graph(graph)
+        try:
+            store.replace_graph(graph)
+        except StoreError as err:
+            before = sum(1 for iri in report.graphs if iri != ONTOLOGY_GRAPH)
+            what = "the ontology graph" if graph.iri == ONTOLOGY_GRAPH else f"<{graph.iri}> from {graph.source}"
+            raise StoreError(f"{err}; while loading {what}: {before} graph(s) loaded before it") from None
         report.graphs.append(graph.iri)
         report.triples += len(graph.triples)
     report.seconds = time.perf_counter() - start

@@ -1,4 +1,4 @@
-"""``kg serve``: finding the oxigraph server binary and the command line that serves a store."""
+"""``kg serve``: the oxigraph binary, the command line that serves a store, the lock that keeps writers out."""
 
 from __future__ import annotations
 
@@ -22,10 +22,49 @@ def oxigraph_binary() -> str:
     return found
 
 
-def serve_command(store: str | Path, port: int, union_default_graph: bool = True) -> list[str]:
-    """The command line that serves ``store`` on 127.0.0.1:``port``. The default graph is the union
-    of the article graphs, as for ``kg query`` on the embedded store, so ad-hoc queries need no GRAPH."""
-    command = [oxigraph_binary(), "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
+def serve_command(store: str | Path, port: int, union_default_graph: bool = True, writable: bool = False) -> list[str]:
+    """The command line that serves ``store`` on 127.0.0.1:``port``, read-only unless ``writable``:
+    any web page open in the user's browser can POST a form to /update on localhost. The default
+    graph is the union of the article graphs, as for ``kg query`` on the embedded store, so ad-hoc
+    queries need no GRAPH."""
+    mode = "serve" if writable else "serve-read-only"
+    command = [oxigraph_binary(), mode, "--location", str(store), "--bind", f"127.0.0.1:{port}"]
     if union_default_graph:
         command.append("--union-default-graph")
     return command
+
+
+def lock_for_serving(store: str | Path, writable: bool = False) -> int | None:
+    """Lock ``store`` the way its writers do, before the server replaces this process, and return
+    the lock's descriptor, inheritable, so that the server keeps the lock.
+
+    A store that a ``kg load`` (or a writable server) holds is refused here in one line, instead of
+    the server's Rust backtrace. Served read-only, the store must have no writer at all (oxigraph:
+    reading a store that another process writes is undefined behaviour), and the read-only server
+    takes no lock of its own: this one keeps ``kg load`` out for as long as it serves. The lock is
+    the one RocksDB takes on the store's LOCK file (a POSIX record lock, which lasts through exec);
+    shared when read-only, so that two read-only servers may share a store."""
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks here (Windows): the server checks for itself
+        return None
+    lock = Path(store) / "LOCK"
+    try:
+        try:
+            fd = os.open(lock, os.O_RDWR)
+        except PermissionError:
+            if writable:
+                raise
+            fd = os.open(lock, os.O_RDONLY)  # a store on read-only media: a shared lock needs no more
+    except FileNotFoundError:
+        raise StoreError(f"{store}: no store here (load one with 'kg load INPUT --store {store}')") from None
+    except OSError as err:
+        raise StoreError(f"{store}: cannot open store: {err.strerror or err}") from None
+    try:
+        fcntl.lockf(fd, (fcntl.LOCK_EX if writable else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise StoreError(f"{store}: store is in use by another process (a 'kg load' on it?); "
+                         "serve it when that is done") from None
+    os.set_inheritable(fd, True)
+    return fd

@@ -7,7 +7,7 @@ them is never taken for syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
@@ -23,6 +23,7 @@ _SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>', re.S)
 _WHERE = re.compile(r"(?<![\w:?$])where(?![\w:-])", re.I)
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_SERVICE = re.compile(r"(?<![\w:?$])service(?![\w:-])", re.I)
 
 
 def parse_param(text: str) -> tuple[str, Term]:
@@ -40,6 +41,22 @@ def parse_param(text: str) -> tuple[str, Term]:
         except ValueError as err:
             raise StoreError(f"--param {name}: not an IRI: {err}") from None
     return name, ox.Literal(value)
+
+
+def parse_params(texts: Iterable[str]) -> dict[str, Term]:
+    """Every ``--param``, by name; a name given twice is an error (a parameter binds one value)."""
+    params: dict[str, Term] = {}
+    for text in texts:
+        name, term = parse_param(text)
+        if name in params:
+            raise StoreError(f"--param {name} given twice: a parameter binds one value")
+        params[name] = term
+    return params
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query has a SERVICE clause (a call to another SPARQL server)."""
+    return bool(_SERVICE.search(_code_only(query)))
 
 
 def _code_only(query: str) -> str:
