@@ -29,11 +29,13 @@ def who_met_whom(encounters: Sequence[Encounter], href: Callable[[Ref], str | No
     """The picture as SVG markup ('' when nobody met anybody); ``href`` gives each actor's link."""
     if not encounters:
         return ""
-    weight: dict[str, int] = defaultdict(int)
+    weight: dict[str, int] = defaultdict(int)  # meetings summed over partners: how busy an actor is
+    partners: dict[str, int] = defaultdict(int)
     refs: dict[str, Ref] = {}
     for x in encounters:
         for ref in (x.a, x.b):
             weight[ref.iri] += x.meetings
+            partners[ref.iri] += 1
             refs[ref.iri] = ref
     ordered = sorted(refs, key=lambda i: (-weight[i], refs[i].label, i))
     shown = ordered[:limit]
@@ -45,7 +47,7 @@ def who_met_whom(encounters: Sequence[Encounter], href: Callable[[Ref], str | No
         return round(centre + r * math.cos(angle), 1), round(centre + r * math.sin(angle), 1)
 
     lines = []
-    for x in encounters:
+    for x in sorted(encounters, key=lambda x: (x.a.iri, x.b.iri)):
         if x.a.iri in place and x.b.iri in place:
             (x1, y1), (x2, y2) = point(place[x.a.iri], RADIUS), point(place[x.b.iri], RADIUS)
             width = round(1 + math.log2(x.meetings), 2)
@@ -60,7 +62,7 @@ def who_met_whom(encounters: Sequence[Encounter], href: Callable[[Ref], str | No
         anchor = "middle" if abs(cos) < 1 else ("start" if cos > 0 else "end")
         r = round(4 + math.sqrt(weight[iri]), 1)
         shape = (f'<circle class="{_e(ref.kind)}" cx="{cx}" cy="{cy}" r="{r}"><title>{_e(ref.label)}: '
-                 f'{weight[iri]} meeting link(s)</title></circle>'
+                 f'met {partners[iri]} of the others</title></circle>'
                  f'<text x="{lx}" y="{round(ly + 4, 1)}" text-anchor="{anchor}">{_e(ref.label)}</text>')
         target = href(ref)
         nodes.append(f'<a href="{_e(target)}" data-iri="{_e(iri)}">{shape}</a>' if target else shape)
