@@ -3,7 +3,17 @@ Chromium, with the network cut off, opens it from the file system."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,6 +22,7 @@ import pytest
 from conftest import EXAMPLES, run_kg
 from kg.view import names
 from kg.view.browser import chromium_binary, png_colours, visit
+from kg.view.server import free_port
 from view_dom import descendants, parse, within
 
 DATA = "https://w3id.org/newskg/data/"
@@ -295,3 +306,99 @@ def test_an_article_with_broken_data_still_gets_a_page_and_the_others_too(tmp_pa
     broken = (tmp_path / "site" / names.article_path(DATA + "article/broken")).read_text(encoding="utf-8")
     assert "data-begin" not in broken.split('id="text"')[1].split("</div>")[0]
     assert "unattributed" in broken and "Ann" in broken
+
+
+# ---------------------------------------------------------------- kg serve: the view in front of the oxigraph server
+
+
+def _get(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+@contextmanager
+def serving(store: Path, *flags: str):
+    """``python -m kg.view.server`` on a free loopback port; yields (base URL, oxigraph child pid)."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.view.server", "--store", str(store), "--port", str(port), *flags],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/view.css", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"kg serve did not start: {process.stderr.read() if process.poll() is not None else ''}")
+                time.sleep(0.2)
+        children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == process.pid]
+        yield url, children
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0])
+
+
+def test_kg_serve_shows_the_view_at_the_root_keeps_the_endpoint_and_lists_the_pack(store, site):
+    from kg.graph import PREFIXES
+    from kg.store import query_pack
+
+    with serving(store) as (url, children):
+        status, index = _get(url + "/")
+        assert status == 200 and "The evidence, browsable" in index and 'href="/query-ui"' in index
+        assert names.article_path(SEED) in index
+        status, served = _get(url + "/" + names.article_path(SEED))
+        static = (site / names.article_path(SEED)).read_text(encoding="utf-8")
+        drawn = lambda html: [(e.attrs["data-iri"], e.attrs["data-begin"], e.text) for e in parse(html)[1] if "data-begin" in e.attrs]
+        assert status == 200 and drawn(served) == drawn(static)
+        meetings = next(q for q in query_pack() if q.name == "meetings").path.read_text(encoding="utf-8")
+        status, answer = _get(url + "/query", urllib.parse.urlencode({"query": meetings}).encode(),
+                              {"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 200 and len(json.loads(answer)["results"]["bindings"]) == 8
+        status, ui = _get(url + "/query-ui")
+        assert status == 200 and all(f'data-query="{q.name}"' in ui for q in query_pack())
+        preload = json.loads(re.search(r'<script type="application/json" id="kg-pack">(.*?)</script>', ui, re.S).group(1))
+        assert [q["name"] for q in preload["queries"]] == [q.name for q in query_pack()]
+        assert all(f"PREFIX {p}: <{iri}>" in preload["first"] for p, iri in PREFIXES.items())
+        assert _get(url + "/update", b"update=CLEAR%20ALL", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
+        assert _get(url + "/article/nothing-0123456789ab.html")[0] == 404
+        if chromium_binary():
+            seen = visit(url + "/query-ui", extra=("--virtual-time-budget=8000",), loopback=True)
+            tabs = re.findall(r'role="tab"[^>]*><span>([^<]+)</span>', seen.dom)
+            assert sorted(tabs) == sorted([q.name for q in query_pack()] + ["kg"])
+            assert [u for u in seen.requests if not u.startswith(url)] == []
+        assert len(children) == 1 and _pid_alive(children[0])
+    assert not _pid_alive(children[0]), "the oxigraph child outlived kg serve"
+
+
+def test_a_writable_kg_serve_forwards_updates_and_its_view_follows_them(store, tmp_path):
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    with serving(copy, "--writable") as (url, _):
+        assert names.article_path(DATA + "article/lisbon-talks") in _get(url + "/")[1]
+        drop = urllib.parse.urlencode({"update": f"DROP GRAPH <{DATA}graph/lisbon-talks>"}).encode()
+        status, _ = _get(url + "/update", drop, {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status in (200, 204)
+        status, index = _get(url + "/")
+        assert status == 200 and names.article_path(DATA + "article/lisbon-talks") not in index
+        assert names.article_path(SEED) in index

@@ -19,7 +19,9 @@ from pathlib import Path
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND"]
+         "--hide-scrollbars"]
+NO_NETWORK = "--host-resolver-rules=MAP * ~NOTFOUND"
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 TIMEOUT_S = 90
 
 
@@ -38,14 +40,15 @@ class Visit:
 
 
 def visit(url: str, screenshot: Path | None = None, window: tuple[int, int] = (1280, 900),
-          extra: tuple[str, ...] = ()) -> Visit:
-    """Open ``url`` in a fresh headless Chromium: dump its DOM, or save a screenshot."""
+          extra: tuple[str, ...] = (), loopback: bool = False) -> Visit:
+    """Open ``url`` in a fresh headless Chromium: dump its DOM, or save a screenshot. No host name
+    resolves, so nothing can be fetched from outside; ``loopback`` lets 127.0.0.1 through."""
     binary = chromium_binary()
     if binary is None:
         raise RuntimeError("chromium: not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as tmp:
         netlog = Path(tmp) / "net.json"
-        command = [binary, *FLAGS, f"--user-data-dir={tmp}/profile", f"--log-net-log={netlog}",
+        command = [binary, *FLAGS, LOOPBACK_ONLY if loopback else NO_NETWORK, f"--user-data-dir={tmp}/profile", f"--log-net-log={netlog}",
                    f"--window-size={window[0]},{window[1]}", *extra,
                    f"--screenshot={screenshot}" if screenshot else "--dump-dom", url]
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
@@ -55,7 +58,7 @@ def visit(url: str, screenshot: Path | None = None, window: tuple[int, int] = (1
 
 
 def page_requests(netlog: Path) -> list[str]:
-    """The non-file URLs a page requested, from a Chromium net log."""
+    """The URLs a page requested that are not file: URLs, from a Chromium net log."""
     try:
         log = json.loads(netlog.read_text(encoding="utf-8"))
     except json.JSONDecodeError:  # Chromium may leave the closing brackets off when it exits fast

@@ -390,3 +390,10 @@ def encounters(src: Source) -> list[Encounter]:
             for b in ordered[i + 1:]:
                 shared[(a, b)] += 1
     return [Encounter(Ref(a, labels[a], kinds[a]), Ref(b, labels[b], kinds[b]), n) for (a, b), n in sorted(shared.items())]
+
+
+def page_nodes(src: Source) -> Iterator[tuple[str, str]]:
+    """(IRI, class) of every node with a page of its own: the articles, people, organisations and places."""
+    for row in src.select(f"SELECT DISTINCT ?x ?c WHERE {{ GRAPH ?g {{ ?x a ?c "
+                          f"FILTER (?c IN (kg:Article, {ENTITY_CLASSES})) }} }}"):
+        yield row["x"], _local(row["c"])
