@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import EXAMPLES, run_kg
+from conftest import EXAMPLES, ROOT, run_kg
 from kg.view import names
 from kg.view.browser import chromium_binary, png_colours, visit
 from kg.view.server import free_port
@@ -402,3 +402,10 @@ def test_a_writable_kg_serve_forwards_updates_and_its_view_follows_them(store, t
         status, index = _get(url + "/")
         assert status == 200 and names.article_path(DATA + "article/lisbon-talks") not in index
         assert names.article_path(SEED) in index
+
+
+def test_the_readme_shows_a_screenshot_of_an_article_page():
+    shot = ROOT / "docs" / "view-article.png"
+    assert "](docs/view-article.png)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    colours, commonest = png_colours(shot)
+    assert colours > 40 and commonest < 0.9

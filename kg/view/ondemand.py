@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict
 
 from kg.view import names, pages, render
+from kg.view.site import static_file
 from kg.view.source import Source
 from kg.view.svg import who_met_whom
 
@@ -44,8 +45,6 @@ class OnDemandView:
         if path in ("/", "/index.html"):
             return self._cached(path, "text/html; charset=utf-8", self._index_page)
         if path.lstrip("/") in ("view.css", "view.js"):
-            from kg.view.site import static_file
-
             kind = "text/css" if path.endswith(".css") else "text/javascript"
             return f"{kind}; charset=utf-8", static_file(path.lstrip("/")).decode("utf-8")
         if path == "/who-met-whom.svg":

@@ -104,7 +104,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._send(200, *found)
 
     def _send(self, status: int, kind: str, text: str) -> None:
-        body = text.encode("utf-8", "surrogateescape")
+        body = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))

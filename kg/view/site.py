@@ -91,7 +91,7 @@ class _ListWriter:
 
 def _write(path: Path, text: str) -> None:
     # The whole folder is swapped in at the end, so a page needs no atomic write of its own.
-    path.write_text(text, encoding="utf-8", errors="surrogateescape")
+    path.write_text(text, encoding="utf-8")
 
 
 def _write_pages(kind: str, items: Iterable, build: Callable, draw: Callable[..., str], path_of: Callable[[str], str],

@@ -17,16 +17,10 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from kg.graph import PREFIXES
+
 Row = dict[str, str]  # variable name -> the term's value (an IRI's text, a literal's lexical form)
 
-PREFIXES = {
-    "kg": "https://w3id.org/newskg/ontology#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "schema": "http://schema.org/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-}
 TIMEOUT_S = 60
 
 
