@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from typing import Annotated
 
 import typer
@@ -11,6 +13,27 @@ from kg.cli.app import app
 
 def _err(line: str) -> None:
     typer.echo(line, err=True)
+
+
+class _Progress:
+    """Pages written so far, on one line of a terminal's stderr, rewritten at most every half second."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.shown, self.width = enabled, time.monotonic(), 0
+
+    def update(self, report) -> None:
+        if not self.enabled or time.monotonic() - self.shown < 0.5:
+            return
+        self.shown = time.monotonic()
+        line = f"{report.articles} article page(s), {report.entities} entity page(s)"
+        sys.stderr.write("\r" + line.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def clear(self) -> None:
+        if self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
 
 
 @app.command()
@@ -46,8 +69,9 @@ def view(
     except SourceError as err:
         _err(str(err))
         raise typer.Exit(2)
+    progress = _Progress(sys.stderr.isatty() and not quiet)
     try:
-        report = write_site(source, output, page_size=page_size)
+        report = write_site(source, output, page_size=page_size, on_page=progress.update)
     except (SourceError, ViewError) as err:
         _err(str(err))
         raise typer.Exit(2)
@@ -55,6 +79,7 @@ def view(
         _err(f"{err.filename or output}: cannot write: {err.strerror or err}")
         raise typer.Exit(2)
     finally:
+        progress.clear()
         source.close()
     for line in report.problems:
         _err(line)

@@ -270,7 +270,6 @@ def article_page(src: Source, iri: str) -> ArticlePage:
     row = rows[0]
     text = row.get("text", "")
     marks = _marks(src, a, text)
-    spans = {m.span.iri: m.span for m in marks}
     timexes = sorted({TimexView(r.owner, m.span, r.note, "") for m in marks for r in m.roles if r.kind == "time"},
                      key=lambda t: (t.span.begin, t.span.end, t.iri))
     types = {r["x"]: r.get("type", "") for r in src.select(f"""SELECT DISTINCT ?x ?type WHERE {{ GRAPH ?g {{
@@ -285,7 +284,6 @@ def article_page(src: Source, iri: str) -> ArticlePage:
                  | {p.iri for m in met for p in m.participants})
     summary = ArticleSummary(iri, row.get("id", iri), row.get("date", ""),
                              _summary({"a": iri, **row, "head": text[:400]}).title, len(owners), len(said), len(met))
-    del spans
     return ArticlePage(summary, text, marks, said, met, timexes, named)
 
 

@@ -97,30 +97,31 @@ def _span_of(mark: Mark, refs: dict[str, Ref], root: str) -> Span:
                 href, names.anchor(mark.span.begin, mark.span.end), "; ".join(dict.fromkeys(titles)) or None, data)
 
 
+def _to(article: Ref, span: TextSpan | None, root: str, here: bool) -> str:
+    """A link to ``span``: on this page when ``here``, else on its article's page."""
+    if here:
+        return f"#{names.anchor(span.begin, span.end)}" if span else "#text"
+    return spot(article, span, root)
+
+
 def _statement_card(s: StatementView, root: str, here: bool) -> str:
     """A statement beside its article's text (``here``) or on an entity page (with its sentence)."""
     content = s.contents[0] if s.contents else None
-    target = f"#{names.anchor(content.begin, content.end)}" if here and content else spot(s.article, content, root)
+    quote = s.quote or (content.text if content else "")
     who = link(s.speaker, root) if s.speaker else f'<em>unattributed</em> ({e(s.speaker_span.text if s.speaker_span else "?")})'
-    parts = [f'<li class="card statement" id="{e(names.card_id(s.iri))}" data-iri="{e(s.iri)}">',
-             f'{who} <span class="tag {e(s.mode)}">{e(s.mode or "?")}</span>',
-             f' <span class="tag">{e(s.date)}</span>' if s.date else "",
-             f'<blockquote><a href="{e(target)}">{e(s.quote or (content.text if content else ""))}</a></blockquote>']
-    details = []
-    if s.cue:
-        details.append(f'cue <a href="{e(spot(s.article, s.cue, root) if not here else "#" + names.anchor(s.cue.begin, s.cue.end))}">'
-                       f'{e(s.cue.text)}</a>')
+    date = f' <span class="tag">{e(s.date)}</span>' if s.date else ""
+    details = [f'cue <a href="{e(_to(s.article, s.cue, root, here))}">{e(s.cue.text)}</a>'] if s.cue else []
     if s.addressee:
         details.append(f"to {e(s.addressee)}")
     if s.at_meeting and here:
         details.append(f'at <a href="#{e(names.card_id(s.at_meeting))}">a meeting</a>')
     if not here:
-        details.append(f'in {link(s.article, root)}{" (" + e(s.published) + ")" if s.published else ""}')
-    parts.append(f'<div class="meta">{" · ".join(details)}</div>' if details else "")
-    if not here and s.sentence:
-        parts.append(_sentence(s.sentence, s.contents, s.iri, "content"))
-    parts.append("</li>")
-    return "".join(parts)
+        details.append(f'in {link(s.article, root)}' + (f" ({e(s.published)})" if s.published else ""))
+    sentence = _sentence(s.sentence, s.contents, s.iri, "content") if s.sentence and not here else ""
+    return (f'<li class="card statement" id="{e(names.card_id(s.iri))}" data-iri="{e(s.iri)}">'
+            f'{who} <span class="tag {e(s.mode)}">{e(s.mode or "?")}</span>{date}'
+            f'<blockquote><a href="{e(_to(s.article, content, root, here))}">{e(quote)}</a></blockquote>'
+            f'<div class="meta">{" · ".join(details)}</div>{sentence}</li>')
 
 
 def _sentence(sentence: TextSpan, inner: Sequence[TextSpan], owner: str, kind: str) -> str:
@@ -133,24 +134,18 @@ def _sentence(sentence: TextSpan, inner: Sequence[TextSpan], owner: str, kind: s
 
 
 def _meeting_card(m: MeetingView, root: str, here: bool) -> str:
-    trigger = m.triggers[0] if m.triggers else None
-    target = f"#{names.anchor(trigger.begin, trigger.end)}" if here and trigger else spot(m.article, trigger, root)
+    """A meeting beside its article's text (``here``) or on an entity page (with its sentence)."""
     who = ", ".join(link(p, root) for p in m.participants) or "<em>no participant named</em>"
-    parts = [f'<li class="card meeting" id="{e(names.card_id(m.iri))}" data-iri="{e(m.iri)}">',
-             f'<div>{who}</div><div class="meta">',
-             " · ".join(x for x in [f"in {link(m.location, root)}" if m.location else "", e(m.date) if m.date else "undated",
-                                     f'<span class="tag {e(m.status)}">{e(m.status)}</span>' if m.status else "",
-                                     " ".join(f'<span class="tag">{e(k)}</span>' for k in m.kinds)] if x),
-             "</div>",
-             '<div class="meta">' + ", ".join(
-                 f'<a href="{e("#" + names.anchor(t.begin, t.end) if here else spot(m.article, t, root))}">{e(t.text)}</a>'
-                 for t in m.triggers) + (f' · in {link(m.article, root)}' if not here else "") + "</div>"]
-    if not here and m.sentence:
-        parts.append(_sentence(m.sentence, m.triggers, m.iri, "trigger"))
-    elif here and not m.triggers:
-        parts.append(f'<div class="meta"><a href="{e(target)}">article</a></div>')
-    parts.append("</li>")
-    return "".join(parts)
+    facts = [f"in {link(m.location, root)}" if m.location else "", e(m.date) if m.date else "undated",
+             f'<span class="tag {e(m.status)}">{e(m.status)}</span>' if m.status else "",
+             " ".join(f'<span class="tag">{e(k)}</span>' for k in m.kinds)]
+    triggers = [f'<a href="{e(_to(m.article, t, root, here))}">{e(t.text)}</a>' for t in m.triggers]
+    if not here:
+        triggers.append(f"in {link(m.article, root)}")
+    sentence = _sentence(m.sentence, m.triggers, m.iri, "trigger") if m.sentence and not here else ""
+    return (f'<li class="card meeting" id="{e(names.card_id(m.iri))}" data-iri="{e(m.iri)}"><div>{who}</div>'
+            f'<div class="meta">{" · ".join(x for x in facts if x)}</div>'
+            f'<div class="meta">{", ".join(triggers)}</div>{sentence}</li>')
 
 
 def _timex_rows(timexes: Iterable[TimexView]) -> str:

@@ -13,13 +13,11 @@ The view reads the store through the child's /query, like any client: the child 
 from __future__ import annotations
 
 import http.server
-import os
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
