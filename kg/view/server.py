@@ -81,7 +81,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _route(self) -> None:
         path = urlsplit(self.path).path
-        if path in FORWARDED or path.startswith(FORWARDED[0] + "?"):
+        if path in FORWARDED:
             return self._forward()
         if path in WRITES:
             if not self.server.writable:

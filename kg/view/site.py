@@ -133,8 +133,8 @@ def _write_index(src: Source, folder: Path, sections: list[Section], listers: di
 def write_site(src: Source, out: str | Path, page_size: int = PAGE_SIZE,
                on_page: Callable[[SiteReport], None] | None = None) -> SiteReport:
     """Write the view of ``src`` to the folder ``out`` (replacing a site kg view wrote there before)."""
-    out = Path(out)
-    check_target(out)
+    check_target(Path(out))
+    out = Path(out).absolute()  # so that "." has a real parent to build the new site in
     started = time.monotonic()
     report = SiteReport()
     out.parent.mkdir(parents=True, exist_ok=True)
