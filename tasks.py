@@ -5,6 +5,8 @@ setup    make .venv and install the hash-pinned lock files (again only when they
 example  setup, export examples/ to out/, load them into out/store and ask the query pack
 test     setup, then run the test suite (extra arguments go to pytest)
 bench    setup, then run the benchmarks in bench/ (they print tables; not tests)
+screenshot  setup, load examples/ into a fresh store, build its view and photograph the seed article
+         with headless Chromium into docs/view-article.png (the README's picture)
 """
 
 from __future__ import annotations
@@ -58,6 +60,18 @@ def test(args: list[str]) -> None:
     sys.exit(code)
 
 
+def screenshot() -> None:
+    import tempfile
+
+    setup()
+    kg = BIN / "kg"
+    with tempfile.TemporaryDirectory(prefix="kg-screenshot-") as tmp:
+        run(kg, "load", "examples/", "--store", f"{tmp}/store", "--quiet")
+        run(kg, "view", "--store", f"{tmp}/store", "--output", f"{tmp}/site")
+        page = next(Path(tmp, "site", "article").glob("seed-article-*.html"))
+        run(BIN / "python", "-m", "kg.view.browser", page.as_uri(), ROOT / "docs" / "view-article.png", "1280", "860")
+
+
 def bench(args: list[str]) -> None:
     setup()
     for script in sorted((ROOT / "bench").glob("bench_*.py")):
@@ -74,5 +88,7 @@ if __name__ == "__main__":
         test(rest)
     elif command == "bench":
         bench(rest)
+    elif command == "screenshot":
+        screenshot()
     else:
         sys.exit(__doc__)
