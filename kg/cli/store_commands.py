@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import textwrap
 from dataclasses import asdict
@@ -188,10 +187,11 @@ def serve(
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes "
                         "(/update, /store). Any web page open in your browser can then change the store.")] = False,
 ) -> None:
-    """Serve the store with the oxigraph server on 127.0.0.1, read-only: a query page for a browser
-    at http://127.0.0.1:PORT/ and a SPARQL endpoint for tools (PORT/query). The default graph is
-    the union of the article graphs. Stop it with Ctrl-C. While it runs, `kg load` into the same
-    store is refused ("in use"): query it through --endpoint; with --writable, load through it too.
+    """Serve the store on 127.0.0.1: the browsable view at http://127.0.0.1:PORT/ (articles with
+    their evidence highlighted, people, meetings), a SPARQL endpoint for tools (PORT/query) and a query
+    page with kg's prefixes and the query pack (PORT/query-ui). Read-only unless --writable. The
+    default graph is the union of the article graphs. Stop it with Ctrl-C. While it runs, `kg load`
+    into the same store is refused ("in use"): with --writable, load through --endpoint instead.
 
     \b
     Examples:
@@ -200,21 +200,12 @@ def serve(
       kg query meetings --endpoint http://127.0.0.1:7878   # from another terminal
       kg serve --writable               # then: kg load news.jsonl --endpoint http://127.0.0.1:7878
     """
-    from kg.store import StoreError, lock_for_serving, serve_command
+    from kg.view.server import ServeError, serve as run_serve
 
     try:
-        command = serve_command(store, port, writable=writable)
-        lock_for_serving(store, writable)  # held by the server that replaces this process
-    except StoreError as err:
+        run_serve(store, port, writable=writable)
+    except ServeError as err:
         raise _fail(err)
-    _err(f"serving {store} {'read-write' if writable else 'read-only'} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
-    sys.stderr.flush()
-    try:
-        # The server replaces this process, so Ctrl-C and kill reach it directly and no orphan is left.
-        os.execv(command[0], command)
-    except OSError as err:
-        _err(f"{command[0]}: cannot run: {err.strerror or err}")
-        raise typer.Exit(2)
 
 
 @app.command()

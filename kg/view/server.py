@@ -13,6 +13,7 @@ The view reads the store through the child's /query, like any client: the child 
 from __future__ import annotations
 
 import http.server
+import os
 import signal
 import socket
 import subprocess
@@ -157,20 +158,26 @@ class ViewServer:
         self.store, self.port, self.writable, self.page_size = Path(store), port, writable, page_size
         self.child: subprocess.Popen | None = None
         self.front: _Front | None = None
+        self.lock: int | None = None
 
     def start(self) -> None:
-        from kg.store import StoreError, oxigraph_binary
+        from kg.store import StoreError, lock_for_serving, serve_command
 
         if not self.store.is_dir():
             raise ServeError(f"{self.store}: no store here (load one with 'kg load INPUT --store {self.store}')")
         try:
-            binary = oxigraph_binary()
+            # Served read-only, this process keeps the store's lock (shared), so that no `kg load`
+            # writes beside the reading child; served writable, the child takes the store's own lock,
+            # so this one only checks that nobody holds it and lets go.
+            self.lock = lock_for_serving(self.store, self.writable)
+            if self.writable and self.lock is not None:
+                os.close(self.lock)
+                self.lock = None
+            backend_port = free_port()
+            command = serve_command(self.store, backend_port, writable=self.writable)
         except StoreError as err:
             raise ServeError(str(err)) from None
-        backend_port = free_port()
         backend = f"http://127.0.0.1:{backend_port}"
-        command = [binary, "serve" if self.writable else "serve-read-only", "--location", str(self.store),
-                   "--bind", f"127.0.0.1:{backend_port}", "--union-default-graph"]
         log = tempfile.TemporaryFile()
         self.child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log,
                                       preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
@@ -210,6 +217,9 @@ class ViewServer:
             except subprocess.TimeoutExpired:
                 self.child.kill()
                 self.child.wait()
+        if self.lock is not None:
+            os.close(self.lock)
+            self.lock = None
 
     def __enter__(self) -> "ViewServer":
         self.start()
