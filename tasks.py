@@ -48,9 +48,8 @@ def example() -> None:
     setup()
     kg = BIN / "kg"
     run(kg, "export", "examples/", "--output", "out/")
-    if (ROOT / "kg" / "cli" / "store_commands.py").exists():
-        run(kg, "load", "examples/", "--store", "out/store")
-        run(kg, "query", "meetings", "--store", "out/store")
+    run(kg, "load", "examples/", "--store", "out/store")
+    run(kg, "query", "meetings", "--store", "out/store")
 
 
 def test(args: list[str]) -> None:
