@@ -20,9 +20,10 @@ import pyoxigraph as ox
 
 from kg.articles import Article, ArticleError, read_inputs
 from kg.background import in_background
-from kg.graph import DEFAULT_BASE, article_quads, slug
+from kg.graph import DEFAULT_BASE, article_quads, identity_graph_iri, slug
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
+from kg.resolve import Registry
 from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
                           write_nquads_file_as)
 from kg.validate import Violation, validate_triples
@@ -91,11 +92,14 @@ def export(
     n_process: int = 1,
     authority: str | Path | None = None,
     on_article: Callable[[ExportReport], None] = lambda report: None,
+    resolve: bool = False,
 ) -> ExportReport:
     """Export every article of ``inputs`` to ``output`` (a file, a folder, or ``-`` for stdout).
 
     ``on_problem`` receives each failure, violation and warning as one line as soon as it is known;
-    ``on_article`` the report so far after each article is done (for a progress line).
+    ``on_article`` the report so far after each article is done (for a progress line). ``resolve``
+    adds the corpus-level identity links of all the articles (kg/resolve.py) as one more graph
+    (a folder gets it as ``_identity`` beside the articles' files).
     """
     fmt = choose_format(fmt, output)
     report = ExportReport()
@@ -111,6 +115,7 @@ def export(
     gc.freeze()
     # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
     chunks = None if to_folder or streaming else _ChunkFile(Path(output).parent if output != STDOUT else None)
+    registry = Registry() if resolve else None
     try:
         parsed = parse_stream(_timed(read_inputs(inputs), report, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
@@ -134,6 +139,8 @@ def export(
                 continue
             t1 = time.perf_counter()
             quads = article_quads(extraction, base)
+            if registry is not None:
+                registry.add(quads)
             t2 = time.perf_counter()
             report.seconds["extract"] += t1 - t0
             report.seconds["map"] += t2 - t1
@@ -161,6 +168,16 @@ def export(
             report.seconds["write"] += time.perf_counter() - t3
             on_article(report)
         t4 = time.perf_counter()
+        if registry is not None and report.exported:
+            identity = registry.quads(identity_graph_iri(base))
+            if to_folder:
+                path = Path(output) / f"_identity{suffix}"
+                write_atomic(path, serialize_quads(identity, fmt))
+                report.files.append(path)
+            elif chunks is None:
+                sys.stdout.buffer.write(sorted_nquads(identity))
+            else:
+                chunks.add(sorted_nquads(identity))
         if streaming:
             sys.stdout.buffer.flush()
         elif chunks is not None and report.exported:
