@@ -10,8 +10,8 @@ here, over the graphs of many articles, from what the articles themselves say:
   name of one entity (their "Apple", their "General Motors"), and that entity holds the name in at
   least as many articles as the node does, and in most of the articles where anyone else holds it,
   and the two share something around them (another person or organisation named in both
-  articles), the node is
-  that entity. A name shared by several entities ("Clinton" for Hillary and Bill) links nothing.
+  articles), and no post either holds contradicts the other's ("Clinton" the President is not
+  Clinton the Secretary of State), the node is that entity. A name shared by several entities ("Clinton" for Hillary and Bill) links nothing.
 
 The result is a set of ``owl:sameAs`` links from each node to one canonical node per entity (the
 one named in most articles), and every name form of the entity as a ``schema:alternateName`` of the
@@ -23,6 +23,7 @@ Pure functions and a :class:`Registry` over quads; nothing here reads articles o
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ from kg.vocab import KG, SCHEMA
 
 _RDF_TYPE, _LABEL, _SAME_AS = str(RDF.type), str(RDFS.label), str(OWL.sameAs)
 _ALTERNATE_NAME = str(SCHEMA.alternateName)
+_ROLE, _ROLE_TITLE = str(KG.role), str(KG.roleTitle)
+_POST_WORD = re.compile(r"[^\W\d_]+")
+_POST_GLUE = frozenset({"of", "the", "and", "for"})
 CLASSES = {str(KG.Person): PERSON, str(KG.Organisation): ORGANISATION, str(KG.Place): PLACE}
 
 # How much of a name's use by other entities the chosen one must hold: with 0.8, "Clinton" used for
@@ -53,6 +57,7 @@ class Naming:
     forms: tuple[str, ...]  # its rdfs:label and schema:alternateName values there
     same_as: tuple[str, ...]  # IRIs outside kg it is owl:sameAs there
     context: tuple[str, ...]  # the other persons and organisations that article names
+    posts: tuple[str, ...] = ()  # the words of the role titles that article gives it ("secretary", "state")
 
 
 def namings(quads: Iterable[ox.Quad]) -> list[Naming]:
@@ -61,23 +66,35 @@ def namings(quads: Iterable[ox.Quad]) -> list[Naming]:
     typed: dict[tuple[str, str], str] = {}
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     same: dict[tuple[str, str], set[str]] = defaultdict(set)
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (graph, node) → its role nodes
+    titles: dict[tuple[str, str], str] = {}  # (graph, role node) → the post
     for q in quads:
-        if not isinstance(q.subject, ox.NamedNode) or "#" in q.subject.value:
+        if not isinstance(q.subject, ox.NamedNode):
             continue
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
         key, p = (g, q.subject.value), q.predicate.value
+        if p == _ROLE_TITLE and isinstance(q.object, ox.Literal):
+            titles[key] = q.object.value
+        if "#" in q.subject.value:
+            continue
         if p == _RDF_TYPE and q.object.value in CLASSES:
             typed[key] = CLASSES[q.object.value]
         elif p in (_LABEL, _ALTERNATE_NAME) and isinstance(q.object, ox.Literal):
             forms[key].add(q.object.value)
         elif p == _SAME_AS and isinstance(q.object, ox.NamedNode):
             same[key].add(q.object.value)
+        elif p == _ROLE and isinstance(q.object, ox.NamedNode):
+            roles[key].add(q.object.value)
     by_article: dict[str, set[str]] = defaultdict(set)
     for (g, node), cls in typed.items():
         if cls != PLACE:  # places (a country, a capital) are around nearly everything: no evidence
             by_article[g].add(node)
+    def posts(g: str, node: str) -> tuple[str, ...]:
+        words = {w for r in roles[(g, node)] for w in _POST_WORD.findall(titles.get((g, r), "").lower())}
+        return tuple(sorted(words - _POST_GLUE))
+
     return [Naming(node, cls, g, tuple(sorted(forms[(g, node)])), tuple(sorted(same[(g, node)])),
-                   tuple(sorted(by_article[g] - {node})))
+                   tuple(sorted(by_article[g] - {node})), posts(g, node))
             for (g, node), cls in sorted(typed.items())]
 
 
@@ -108,11 +125,13 @@ def resolve(items: Iterable[Naming]) -> dict[str, str]:
     articles: dict[str, set[str]] = defaultdict(set)
     key_articles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     context: dict[str, set[str]] = defaultdict(set)
+    posts: dict[str, set[str]] = defaultdict(set)
     outside: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n in items:
         cls_of.setdefault(n.node, n.cls)
         articles[n.node].add(n.article)
         context[n.node].update(n.context)
+        posts[n.node].update(n.posts)
         for form in n.forms:
             key_articles[n.node][name_key(form, n.cls)].add(n.article)
         for iri in n.same_as:
@@ -128,7 +147,7 @@ def resolve(items: Iterable[Naming]) -> dict[str, str]:
         for node in nodes:
             sets.union(first, node)
     for node in sorted(key_articles):
-        target = _named_for(node, key_articles[node], uses[(cls_of[node], _main_key(key_articles[node]))], context)
+        target = _named_for(node, uses[(cls_of[node], _main_key(key_articles[node]))], context, posts)
         if target is not None:
             sets.union(node, target)
 
@@ -150,8 +169,8 @@ def _main_key(keys: dict[str, set[str]]) -> str:
     return max(keys, key=lambda k: (len(keys[k]), len(k), k))
 
 
-def _named_for(node: str, keys: dict[str, set[str]], users: dict[str, int],
-               context: dict[str, set[str]]) -> str | None:
+def _named_for(node: str, users: dict[str, int], context: dict[str, set[str]],
+               posts: dict[str, set[str]]) -> str | None:
     """The other node that ``node``'s own name stands for in the corpus, if the evidence is clear."""
     own = users.get(node, 0)
     others = {x: n for x, n in users.items() if x != node}
@@ -165,6 +184,8 @@ def _named_for(node: str, keys: dict[str, set[str]], users: dict[str, int],
         return None  # the name is mostly the node's own, or shared among several entities
     if not context[node] & context[best]:
         return None  # nothing around them in common: the same name may be a stranger's
+    if posts[node] and posts[best] and not posts[node] & posts[best]:
+        return None  # "President Clinton" is not "Secretary of State Clinton"
     return best
 
 

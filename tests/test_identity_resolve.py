@@ -131,3 +131,23 @@ def test_a_reloaded_article_replaces_what_it_said():
     assert registry.links() == {}
     registry.remove(str(article_graph_iri("def0")))
     assert len({n.article for n in registry.namings()}) == 3
+
+
+def test_a_post_that_contradicts_the_entitys_posts_keeps_the_node_apart():
+    from kg.model import Role
+
+    def with_post(article_id: str, identity: str, forms: list[str], title: str) -> list[ox.Quad]:
+        text = " ".join(forms) + " United Auto Workers"
+        mentions, at = [], 0
+        for f in forms:
+            mentions.append(Mention(Span(at, at + len(f), f)))
+            at += len(f) + 1
+        uaw = Entity("e1", "Organisation", "United Auto Workers", [Mention(Span(at, at + 19, "United Auto Workers"))],
+                     identity="united auto workers")
+        person = Entity("e0", "Person", forms[0], mentions, forms[1:], roles=[Role(title)], identity=identity)
+        return article_quads(Extraction(Article(article_id, text), [person, uaw]))
+
+    hillary = [with_post(f"h{i}", "hillary clinton", ["Hillary Clinton", "Clinton"], "Secretary of State") for i in range(3)]
+    assert links_of(hillary + [with_post("bare", "clinton", ["Clinton"], "President")]) == {}
+    assert links_of(hillary + [with_post("bare", "clinton", ["Clinton"], "Secretary")]) == {
+        node("Person", "clinton"): node("Person", "hillary clinton")}
