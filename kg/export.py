@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.articles import ArticleError
-from kg.graph import DEFAULT_BASE, slug
+from kg.graph import DEFAULT_BASE, identity_graph_iri, slug
 from kg.ingest import ArticleResult, Settings, ingest
-from kg.serialize import FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, write_atomic, write_nquads_file_as
+from kg.resolve import Registry
+from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
+                          write_nquads_file_as)
 from kg.validate import Violation
 
 STDOUT = "-"
@@ -72,11 +74,14 @@ def export(
     n_process: int = 1,
     authority: str | Path | None = None,
     on_article: Callable[[ExportReport], None] = lambda report: None,
+    resolve: bool = False,
 ) -> ExportReport:
     """Export every article of ``inputs`` to ``output`` (a file, a folder, or ``-`` for stdout).
 
     ``on_problem`` receives each failure, violation and warning as one line as soon as it is known;
-    ``on_article`` the report so far after each article is done (for a progress line).
+    ``on_article`` the report so far after each article is done (for a progress line). ``resolve``
+    adds the corpus-level identity links of all the articles (kg/resolve.py) as one more graph
+    (a folder gets it as ``_identity`` beside the articles' files).
     """
     fmt = choose_format(fmt, output)
     settings = Settings(base, validate, str(authority) if authority else None)
@@ -85,12 +90,15 @@ def export(
     streaming = output == STDOUT and fmt == "nquads"
     # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
     chunks = None if to_folder or streaming else _ChunkFile(Path(output).parent if output != STDOUT else None)
+    registry = Registry() if resolve else None
     try:
         with closing(ingest(inputs, settings, n_process, on_problem, report.seconds)) as results:
             for result in results:
                 _add(report, result)
                 if result.ok:
                     t0 = time.perf_counter()
+                    if registry is not None:
+                        registry.add(result.quads)
                     if to_folder:
                         path = Path(output) / f"{slug(result.article.id)}{FORMATS[fmt][0]}"
                         write_atomic(path, serialize_quads(result.quads, fmt))
@@ -103,6 +111,16 @@ def export(
                     report.seconds["write"] += time.perf_counter() - t0
                     on_article(report)
         t1 = time.perf_counter()
+        if registry is not None and report.exported:
+            identity = registry.quads(identity_graph_iri(base))
+            if to_folder:
+                path = Path(output) / f"_identity{FORMATS[fmt][0]}"
+                write_atomic(path, serialize_quads(identity, fmt))
+                report.files.append(path)
+            elif chunks is None:
+                sys.stdout.buffer.write(sorted_nquads(identity))
+            else:
+                chunks.add(sorted_nquads(identity))
         if streaming:
             sys.stdout.buffer.flush()
         elif chunks is not None and report.exported:

@@ -64,7 +64,14 @@ def article_graph_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
 
 
 def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}{PATH_OF[entity.type]}/{slug(entity.name)}")
+    """The entity's node, from its class and identity key (kg/nlp/identity.py): the same in every
+    article that names it, whatever the order or grouping of the articles exported."""
+    return URIRef(f"{base}{PATH_OF[entity.type]}/{slug(entity.identity or entity.name)}")
+
+
+def identity_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph of the corpus-level identity links (kg/resolve.py), beside the articles' graphs."""
+    return URIRef(f"{base}identity")
 
 
 def mention_iri(article: URIRef, span: Span) -> URIRef:

@@ -68,6 +68,7 @@ class Entity:
     same_as: list[str] = field(default_factory=list)  # IRIs of the same entity elsewhere
     country: str | None = None  # key of the place a demonym or nationality ties it to
     local: bool = False  # a group named only by common nouns ("the delegates"): never shared across articles
+    identity: str = ""  # identity key from the article alone (kg/nlp/identity.py); its node IRI comes from it
 
 
 @dataclass

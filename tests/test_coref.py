@@ -118,3 +118,66 @@ def test_pronoun_kinds_come_from_one_word_list():
     assert entity_lexicon.pronouns("personal").isdisjoint(entity_lexicon.pronouns("plural"))
     with pytest.raises(KeyError):
         entity_lexicon.pronouns("personel")
+
+
+# ------------------------------------------------------------------------------ pronoun and post mentions
+@pytest.fixture(scope="module")
+def extracted(nlp):
+    from kg.model import Article
+    from kg.nlp.pipeline import extract
+
+    def run(text: str):
+        return extract(Article("a", text), nlp(text)).entities
+    return run
+
+
+def mentions_of(entities: list[Entity], name: str, kind: str) -> list[str]:
+    (e,) = [e for e in entities if e.name == name]
+    return [m.span.text for m in e.mentions if m.kind == kind]
+
+
+def test_pronouns_that_resolve_become_mentions_of_their_entity(extracted):
+    from kg.model import PRONOUN
+
+    ents = extracted("Apple Inc. released a new laptop on Wednesday. Its price is lower than before. "
+                     "Steve Jobs showed the laptop in San Francisco. He said sales would rise.")
+    assert mentions_of(ents, "Apple Inc.", PRONOUN) == ["Its"]
+    assert mentions_of(ents, "Steve Jobs", PRONOUN) == ["He"]
+
+
+def test_a_pronoun_standing_for_no_entity_is_no_mention(extracted):
+    from kg.model import PRONOUN
+
+    ents = extracted("Apple Inc. settled the dispute on Monday. It was not disclosed whether money changed hands.")
+    assert mentions_of(ents, "Apple Inc.", PRONOUN) == []
+
+
+def test_an_ambiguous_pronoun_is_no_mention(extracted):
+    from kg.model import PRONOUN
+
+    ents = extracted("Anna Berg and Maria Lund met in Oslo on Monday. She thought the talks went well.")
+    assert mentions_of(ents, "Anna Berg", PRONOUN) == [] and mentions_of(ents, "Maria Lund", PRONOUN) == []
+
+
+def test_the_first_person_in_a_quotation_is_its_speaker(extracted):
+    from kg.model import PRONOUN
+
+    ents = extracted('"I am proud of my team," said Steve Jobs, who founded the company.')
+    assert set(mentions_of(ents, "Steve Jobs", PRONOUN)) == {"I", "my"}
+
+
+def test_the_posts_the_text_gives_a_person_are_nominal_mentions_of_that_person(extracted):
+    ents = extracted("Apple CEO Steve Jobs opened the conference. Tim Cook, the chief operating officer, "
+                     "spoke after him.")
+    assert mentions_of(ents, "Steve Jobs", NOMINAL) == ["CEO"]
+    assert mentions_of(ents, "Tim Cook", NOMINAL) == ["the chief operating officer"]
+
+
+def test_the_company_refers_to_the_one_organisation_named_just_before(extracted):
+    ents = extracted("Apple Inc. released new laptops on Wednesday. The company said they would ship in May.")
+    assert mentions_of(ents, "Apple Inc.", NOMINAL) == ["The company"]
+
+
+def test_a_piece_of_a_hyphenated_word_is_no_nominal(extracted):
+    ents = extracted("Apple Inc. said on Friday that its co-founder had died.")
+    assert mentions_of(ents, "Apple Inc.", NOMINAL) == []

@@ -328,3 +328,126 @@ def test_entity_labels_are_clean_while_mentions_keep_the_text(entities_of):
     (mention,) = shibani.mentions
     assert mention.span.text == text[mention.span.begin:mention.span.end] == "Asaad Al\u200e Shibani"
     assert all(not NOT_IN_LABELS.search(n) for e in entities for n in [e.name, *e.aliases])
+
+
+# ------------------------------------------------------------------------------ identity within an article
+def by_identity(entities: list[Entity], identity: str) -> Entity:
+    found = [e for e in entities if e.identity == identity]
+    assert len(found) == 1, f"{identity!r}: {[(e.name, e.type, e.identity) for e in entities]}"
+    return found[0]
+
+
+def test_a_short_name_joins_the_longer_name_it_begins(entities_of):
+    entities = entities_of("Apple Computer unveiled a new laptop on Monday. Apple said sales rose by a third.")
+    apple = by_identity(entities, "apple")
+    assert apple.type == ORGANISATION and names(apple) == ["Apple Computer", "Apple"]
+
+
+def test_a_short_name_is_not_taken_for_another_body_it_begins(entities_of):
+    entities = entities_of("The Ford Foundation funds schools in Detroit. Ford Motor said its profits rose. "
+                           "Ford hired 300 workers.")
+    foundation = [e for e in entities if "Ford Foundation" in names(e)]
+    assert foundation and "Ford" not in names(foundation[0])
+    assert by_identity(entities, "ford").type == ORGANISATION
+
+
+def test_a_corporate_suffix_the_model_cut_off_stays_with_its_name(entities_of):
+    entities = entities_of("Jim Press, the vice chairman of Chrysler LLC, said on Tuesday that Chrysler would "
+                           "cut 3,000 jobs.")
+    assert not any(e.name == "LLC" for e in entities)
+    chrysler = by_identity(entities, "chrysler")
+    assert names(chrysler) == ["Chrysler LLC", "Chrysler"]
+
+
+def test_an_acronym_defined_in_brackets_is_its_organisation(entities_of):
+    entities = entities_of("General Motors Corporation (GM) said it would close four plants. "
+                           "GM lost $30 billion last year.")
+    gm = by_identity(entities, "general motors")
+    assert {"General Motors Corporation", "GM"} <= set(names(gm))
+    entities = entities_of("Singapore Airlines (SIA) ordered 20 new planes. SIA said the first would arrive in May.")
+    assert set(names(by_identity(entities, "singapore airlines"))) == {"Singapore Airlines", "SIA"}
+
+
+def test_a_well_known_acronym_is_named_by_its_full_name(entities_of):
+    entities = entities_of("NATO said on Friday that its ministers would meet in Brussels.")
+    assert by_identity(entities, "north atlantic treaty organization").name == "NATO"
+
+
+def test_every_name_of_a_country_is_one_place(entities_of):
+    entities = entities_of("The U.S. sent troops. Officials in the United States of America said the USA "
+                           "would send more.")
+    us = by_identity(entities, "united states")
+    assert us.type == PLACE and set(names(us)) == {"U.S.", "United States of America", "USA"}
+
+
+# ------------------------------------------------------------------------------ one entity, one class
+def test_a_surname_that_is_also_a_city_stays_the_person(entities_of):
+    entities = entities_of("Fritz Henderson, the chief executive of General Motors, spoke in New York. "
+                           "Henderson said the company would survive. Henderson described the plan.")
+    assert not any(e.type == PLACE and e.name == "Henderson" for e in entities)
+    assert names(by_name(entities, "Fritz Henderson")) == ["Fritz Henderson", "Henderson", "Henderson"]
+
+
+def test_a_place_name_used_as_a_place_stays_a_place(entities_of):
+    entities = entities_of("Fritz Henderson spoke on Monday. The factory in Henderson will close.")
+    assert any(e.type == PLACE and e.name == "Henderson" for e in entities)
+
+
+def test_the_beatles_are_a_group_not_a_person(entities_of):
+    entities = entities_of("The Beatles sued the company in London. The lawyers of the Beatles said the case "
+                           "was strong.")
+    beatles = [e for e in entities if "Beatles" in e.name]
+    assert beatles and all(e.type == ORGANISATION for e in beatles)
+
+
+def test_a_post_before_a_name_makes_it_a_person(entities_of):
+    entities = entities_of("Spokeswoman Sandy Angers said that the team would report in June.")
+    assert by_name(entities, "Sandy Angers").type == PERSON
+    assert not any(e.type == ORGANISATION for e in entities)
+
+
+def test_the_short_name_of_an_organisation_is_that_organisation_whatever_the_model_says(entities_of):
+    entities = entities_of("Daimler sold the carmaker to Cerberus Capital Management for $7.4 billion. "
+                           "Cerberus will take on the pension costs.")
+    cerberus = by_identity(entities, "cerberus")
+    assert cerberus.type == ORGANISATION and "Cerberus" in names(cerberus)
+    assert not any(e.type == PERSON and e.name == "Cerberus" for e in entities)
+
+
+# ------------------------------------------------------------------------------ no fragments, no slogans
+def test_a_headline_is_cut_into_the_names_the_body_gives(entities_of):
+    entities = entities_of("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling\n"
+                           "Hillary Clinton said on Monday that Donald Trump was wrong about the ruling.")
+    persons = {e.name for e in entities if e.type == PERSON}
+    assert persons == {"Hillary Clinton", "Donald Trump"}
+    assert len(names(by_name(entities, "Hillary Clinton"))) == 2
+
+
+def test_a_headline_name_the_body_does_not_give_is_left_whole(entities_of):
+    entities = entities_of("Ted Cruz Wins In Iowa After Long Night\nThe senator thanked his voters.")
+    assert any(e.name.startswith("Ted Cruz") for e in entities)
+
+
+def test_a_quoted_slogan_is_the_person_it_names(entities_of):
+    entities = entities_of("Donald Trump spoke in Concord on Monday. People ejected from the rally included a "
+                           "man in a shirt that read ''Fascist Trump,'' and a group of students.")
+    assert not any("Fascist" in e.name for e in entities)
+    assert "Trump" in names(by_name(entities, "Donald Trump"))
+
+
+def test_a_descriptor_before_a_full_name_is_not_part_of_it(entities_of):
+    entities = entities_of("Donald Trump won the primary in New Hampshire. Billionaire Donald Trump said he "
+                           "would build a wall.")
+    assert {e.name for e in entities if e.type == PERSON} == {"Donald Trump"}
+
+
+def test_a_possessive_ends_a_persons_name(entities_of):
+    entities = entities_of("As Breitbart’s Joel Pollak noted on Sunday, the campaign was over. He read Dave Leip’s "
+                           "Atlas of elections.")
+    assert by_name(entities, "Joel Pollak").type == PERSON and by_name(entities, "Dave Leip").type == PERSON
+
+
+def test_an_acronym_may_take_the_corporate_suffix_as_a_letter(entities_of):
+    entities = entities_of("Penske Automotive Group (PAG) agreed to buy the Saturn brand on Monday. "
+                           "PAG said the government approved the sale.")
+    assert set(names(by_identity(entities, "penske automotive"))) == {"Penske Automotive Group", "PAG"}

@@ -73,3 +73,18 @@ def test_former_title(entities_of):
 def test_persons_without_titles_have_no_roles(entities_of):
     entities = entities_of("Maria Costa and Peter Olsen walked to the station.")
     assert all(e.roles == [] for e in entities if e.type == PERSON)
+
+
+def test_a_hyphenated_title_is_one_post(entities_of):
+    entities = entities_of("Apple co-founder Steve Jobs spoke on Monday. Kofi Annan, the secretary-general, listened.")
+    assert [r.title for r in by_name(entities, "Steve Jobs").roles] == ["Co-Founder"]
+    assert [r.title for r in by_name(entities, "Kofi Annan").roles] == ["Secretary-General"]
+
+
+def test_the_co_founder_refers_to_the_person_with_that_post(nlp):
+    from kg.model import NOMINAL
+    from kg.nlp.entities import find_entities
+
+    entities = find_entities(nlp("Apple co-founder Steve Jobs died on Wednesday. The co-founder was 56."))
+    jobs = by_name(entities, "Steve Jobs")
+    assert [m.span.text for m in jobs.mentions if m.kind == NOMINAL] == ["The co-founder"]

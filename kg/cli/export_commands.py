@@ -63,6 +63,7 @@ def export(
     quiet: options.Quiet = False,
     authority: options.Authority = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy parser processes; each costs ~400 MB.")] = 1,
+    resolve: Annotated[bool, typer.Option("--resolve", help="Link the nodes of one entity across the articles (owl:sameAs to one canonical node) in one more graph.")] = False,
 ) -> None:
     """Extract people, organisations, places, roles, statements, meetings and dates from news
     articles and write them as RDF.
@@ -79,6 +80,7 @@ def export(
       kg export news.jsonl -f nquads -o news.nq   # all articles in one N-Quads file
       kg export story.txt -f jsonld -o -          # JSON-LD on stdout
       cat story.txt | kg export - -o story.ttl    # read stdin
+      kg export news.jsonl --resolve -o news.nq   # with the corpus-level identity links
     """
     from kg.export import choose_format, export as run_export
 
@@ -91,7 +93,7 @@ def export(
     try:
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
         report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
-                            authority=authority, on_article=progress.update)
+                            authority=authority, on_article=progress.update, resolve=resolve)
         progress.clear()
     except BrokenPipeError:
         raise  # the reader of stdout left (`kg export ... -o - | head`): click exits quietly

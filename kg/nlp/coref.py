@@ -13,6 +13,10 @@ doubt, a nominal only when exactly one entity fits it.
 - **nominals**: "the minister", "the president" → the one person whose role has that word, named
   before; "the company", "the agency", "the party" → the one organisation named before whose name
   or cue fits, else the only organisation named in the last two sentences.
+
+The entities get these as mentions: :func:`nominal_mentions` (the entity stage) the resolved
+nominals, :func:`reference_mentions` (the pipeline, once statements are known) the pronouns outside
+quotations, the first person inside a person's quotation and the posts the text gives a person.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.model import NOMINAL, ORGANISATION, PERSON, Entity, Mention, Span
+from kg.model import NOMINAL, ORGANISATION, PERSON, PRONOUN, Entity, Mention, Span, Statement
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
+from kg.nlp.identity import organisation_suffixes
 from kg.nlp.owners import Owners, owners_of
+from kg.nlp.quotes import QuotedText, find_quotations
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_CHAIN = 4  # how many pronoun subjects in a row are followed back
@@ -137,7 +143,7 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
     entities = owners.entities
     if word in lex.title_words():
         fits = [e for e in entities if e.type == PERSON and e.key in before
-                and any(word in r.title.lower().split() and not r.former for r in e.roles)]
+                and any(word in lex.words_of(r.title) and not r.former for r in e.roles)]
         return fits[0].key if len(fits) == 1 else None
     if word in lex.organisation_heads() or (word,) in lex.organisation_followers():
         orgs = [e for e in entities if e.type == ORGANISATION and e.key in before]
@@ -151,14 +157,31 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
     return None
 
 
+def _hyphenated_start(toks, i: int) -> int:
+    """The first token of the hyphenated word token ``i`` ends ("co" of "co-founder"), or ``i``."""
+    while i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
+def _corporate_suffixes() -> frozenset[str]:
+    return organisation_suffixes() - {"company", "group"}
+
+
 def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """The entities with a Nominal mention for each "the minister" / "the company" that resolves."""
     owners = Owners(doc, entities)
     extra: dict[str, list[Mention]] = {}
-    for t in docindex.tokens(doc):
+    toks = docindex.tokens(doc)
+    for t in toks:
         if owners.entity(t.i) is not None or t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
-        det = [c for c in t.children if c.lower_ == "the" and c.i < t.i]
+        if t.i + 1 < len(toks) and toks[t.i + 1].text == "-" and not t.whitespace_:
+            continue  # "co" of "co-founder": a piece of a word
+        if lex.normal(t.text) in _corporate_suffixes():
+            continue  # "the co", "the group" of a name cut short: not a description
+        first = _hyphenated_start(toks, t.i)  # the parser hangs "the" on "co" of "the co-founder"
+        det = [c for c in (*t.children, *toks[first].children) if c.lower_ == "the" and c.i < first]
         mods = [c for c in t.children if c.i < t.i and c.dep_ not in ("det",)]
         if not det or t.i + 1 < len(doc) and owners.entity(t.i + 1) is not None:
             continue  # "the minister Sergey Lavrov": the name itself is the mention
@@ -168,3 +191,46 @@ def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
             extra.setdefault(key, []).append(Mention(Span.of(docindex.text(doc), doc[start].idx, t.idx + len(t.text)), NOMINAL))
     return [replace(e, mentions=sorted(e.mentions + extra[e.key], key=lambda m: m.span)) if e.key in extra else e
             for e in entities]
+
+
+def reference_mentions(doc: Doc, entities: list[Entity], statements: list[Statement]) -> dict[str, list[Mention]]:
+    """The pronouns and post phrases that refer to an entity, by entity key, where the reference is
+    clear: "he", "its", "their" (an organisation) outside quotations, as :func:`resolve` resolves
+    them; "I", "me", "my" inside a quotation, for the person quoted; and the posts the text gives
+    a person ("Apple CEO", "the foreign minister of Syria") as nominal mentions of that person."""
+    text = docindex.text(doc)
+    quoted = QuotedText(find_quotations(text))
+    owners = Owners(doc, entities)
+    third = lex.pronouns("personal") | lex.pronouns("neuter") | lex.pronouns("plural")
+    out: dict[str, list[Mention]] = {}
+    for t in docindex.tokens(doc):
+        if t.lower_ not in third or quoted.inside(t.idx) or _expletive(t):
+            continue
+        key = resolve(doc, t.i, entities, owners)
+        if key is not None:
+            out.setdefault(key, []).append(Mention(Span.of(text, t.idx, t.idx + len(t.text)), PRONOUN))
+    by_key = {e.key: e for e in entities}
+    for s in statements:
+        speaker = by_key.get(s.speaker)
+        if speaker is None or speaker.type != PERSON:
+            continue
+        for span in s.content:
+            tokens = doc.char_span(span.begin, span.end, alignment_mode="expand") or ()
+            out.setdefault(speaker.key, []).extend(
+                Mention(Span.of(text, t.idx, t.idx + len(t.text)), PRONOUN) for t in tokens
+                if t.lower_ in lex.word_set("entity_first_person.txt") and quoted.inside(t.idx))
+    for e in entities:
+        if e.type == PERSON:
+            out.setdefault(e.key, []).extend(Mention(r.span, NOMINAL) for r in e.roles if r.span is not None)
+    return {k: v for k, v in out.items() if v}
+
+
+def _expletive(t: Token) -> bool:
+    """"It" that stands for no entity: "it is expected that ...", "it was not disclosed whether"."""
+    if t.lower_ != "it":
+        return False
+    if t.dep_ == "expl":
+        return True
+    head = t.head
+    return t.dep_ in SUBJECTS and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children) \
+        and any(c.dep_ in ("acomp", "attr") or c.dep_ == "auxpass" for c in head.children)

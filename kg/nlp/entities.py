@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity, Mention, Span
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
-from kg.nlp.linking import country_names, gazetteer_place, link, load_gazetteer
+from kg.nlp import identity
+from kg.nlp.linking import country_names, gazetteer_place, link, load_gazetteer, place_named
 
 LABELS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Tokens that end a name: a name never runs across them.
@@ -71,7 +72,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     from kg.nlp.coref import nominal_mentions
     from kg.nlp.roles import find_roles
 
-    names = _model_names(doc)
+    names = _cut_to_known_names(doc, _join_corporate_suffixes(doc, _model_names(doc)))
     _distrust_capitals(doc, names)
     names += _dateline_names(doc, names)
     names += _country_names(doc, names)
@@ -84,7 +85,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _propagate(doc, names)
     names = _list_consistency(doc, names)
     entities = _group(doc, names)
-    entities = find_roles(doc, entities)
+    entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
     return link(entities, load_gazetteer(), None)
 
@@ -97,20 +98,173 @@ def _model_names(doc: Doc) -> list[_Name]:
         etype = LABELS.get(ent.label_)
         if etype is None:
             continue
-        pieces = _split(doc, ent.start, ent.end, _possessor_is_a_name(doc, ent))
+        # a person's name never holds a possessive: "Breitbart's Joel Pollak", "Donald Trump's America"
+        pieces = _split(doc, ent.start, ent.end, etype == PERSON or _possessor_is_a_name(doc, ent))
         for k, (start, end) in enumerate(pieces):
             # A possessor before "'s" ("Syria's Sana") is a name of its own whose type the model
             # did not give: leave it to propagation and the gazetteer.
             possessor = end < ent.end and toks[end].text in POSSESSIVE
+            if etype != PERSON and _titled_person(doc, start, end):
+                etype = PERSON  # "Spokeswoman Sandy Angers": a post and a person's name
             trimmed = _trim(doc, start, end, etype)
             if trimmed is None:
                 continue
             s, e = trimmed
             if etype == PERSON:
                 s = _initials_start(doc, s)
-            name = _Name(s, e, None if possessor and len(pieces) > 1 else etype, 0)
+            typed = etype
+            if len(pieces) > 1 and etype == PERSON and any(t.text in POSSESSIVE for t in toks[ent.start:ent.end]):
+                # either side of "'s" may be the person: a full name is, one word is left to propagation
+                typed = etype if e - s >= 2 else None
+            elif possessor and len(pieces) > 1:
+                typed = None
+            name = _Name(s, e, typed, 0)
             _fix_type(doc, name)
             out.append(name)
+    return out
+
+
+@docindex.per_doc
+def _title_case_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of the headline, when the article opens with one in title case ("Hillary Clinton
+    Slams Donald Trump On Abortion"): there the model runs names together with the words around
+    them. Only the first line: further down, lines of capitalised words are lists and tables."""
+    toks = docindex.tokens(doc)
+    lines = docindex.lines(doc)
+    if not lines:
+        return frozenset()
+    start, end = lines[0]
+    words = [t for t in toks[start:end] if t.is_alpha and len(t.text) >= 4]
+    capitals = sum(t.text[:1].isupper() for t in words)
+    if len(words) >= 3 and capitals >= 0.75 * len(words) and not all(t.is_upper for t in words):
+        return frozenset(range(start, end))
+    return frozenset()
+
+
+def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names the model ran together with other words: in a headline, a name is cut to the names the
+    article's body gives ("Hillary Clinton Slams Donald Trump" → "Hillary Clinton", "Donald Trump");
+    elsewhere a person's name loses a descriptor before or after a full name the article gives
+    ("Billionaire Donald Trump", "Marco Rubio Donor"), and a quoted slogan is the person it names
+    ("''Fascist Trump''" → "Trump")."""
+    headline = _title_case_tokens(doc)
+    toks = docindex.tokens(doc)
+    body = [n for n in names if n.start not in headline]
+    known = {n.key(doc) for n in body}
+    out: list[_Name] = []
+    for n in names:
+        if n.start in headline and n.end - n.start >= 2 and n.key(doc) not in known:
+            pieces = _known_pieces(doc, n.start, n.end, known)
+            rest = [t for t in toks[n.start:n.end] if not any(s <= t.i < e for s, e in pieces)]
+            if pieces and all(_common_word(t.lower_) for t in rest):
+                out.extend(_Name(s, e, None, 0) for s, e in pieces)
+                continue
+        if n.type == PERSON and n.start not in headline:
+            n.start, n.end = _without_descriptors(doc, n, known)
+        out.append(n)
+    return out
+
+
+def _known_pieces(doc: Doc, start: int, end: int, known: set[str]) -> list[tuple[int, int]]:
+    """The longest runs of tokens in [start, end) that are names the body gives, left to right."""
+    out, i = [], start
+    while i < end:
+        for j in range(end, i, -1):
+            if docindex.span_text(doc, i, j).lower() in known:
+                out.append((i, j))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _without_descriptors(doc: Doc, n: _Name, known: set[str]) -> tuple[int, int]:
+    """The token range of a person's name without a common word the model took in with it: a verb
+    before it, a noun or adjective before or after a full name the article gives elsewhere, an
+    adjective before a name alone in quotation marks. A word of any other name stays."""
+    toks = docindex.tokens(doc)
+    words_of_names = {w for k in known if k != n.key(doc) for w in k.split()}
+    start, end = n.start, n.end
+    if end - start >= 3 and toks[start].pos_ == "VERB" and all(t.pos_ == "PROPN" for t in toks[start + 1:end]):
+        return start + 1, end  # "Follow Pam Key on Twitter"
+    if end - start >= 3 and docindex.span_text(doc, start + 1, end).lower() in known \
+            and toks[start].lower_ not in words_of_names and _common_word(toks[start].lower_):
+        start += 1  # "Billionaire Donald Trump"
+    elif end - start >= 3 and docindex.span_text(doc, start, end - 1).lower() in known \
+            and toks[end - 1].lower_ not in words_of_names and _common_word(toks[end - 1].lower_) \
+            and lex.normal(toks[end - 1].text) not in lex.organisation_heads():
+        end -= 1  # "Marco Rubio Donor"
+    elif end - start == 2 and _slogan(doc, start, end) and toks[start].lower_ not in words_of_names \
+            and toks[end - 1].lower_ in words_of_names and toks[start].lower_ in _english_adjectives():
+        start += 1  # a quoted "Fascist Trump"
+    return start, end
+
+
+def _slogan(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is all of a quotation: right after an opening mark and right before a
+    closing one ("''Fascist Trump,''")."""
+    text = docindex.text(doc)
+    toks = docindex.tokens(doc)
+    before = text[max(0, toks[start].idx - 2):toks[start].idx]
+    last = toks[end - 1]
+    after = text[last.idx + len(last.text):last.idx + len(last.text) + 3]
+    opened = before.endswith(('"', "“", "''"))
+    return opened and any(m in after for m in ('"', "”", "''"))
+
+
+def _lemma_index():
+    """The word lists (WordNet's nouns, verbs, adjectives, adverbs) the model's lemmatizer ships;
+    the model is the one the pipeline loaded (imported here, not at the top: the pipeline imports
+    this module)."""
+    from kg.nlp.pipeline import load_nlp
+
+    return load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Common nouns, verbs, adjectives and adverbs of English (proper names among the nouns)."""
+    tables = _lemma_index()
+    return frozenset(w for pos in tables for w in tables[pos])
+
+
+@cache
+def _english_adjectives() -> frozenset[str]:
+    return frozenset(_lemma_index().get("adj", []))
+
+
+def _common_word(word: str) -> bool:
+    return word in _english_words() or word.rstrip("s") in _english_words()
+
+
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    """A post followed by two or more proper nouns ("Spokeswoman Sandy Angers", "CEO Tim Cook"):
+    whatever the model's label, the words name a person. Not when the last word makes the name an
+    organisation ("President Hotel Group")."""
+    toks = docindex.tokens(doc)
+    titles = lex.titles()
+    for n in range(min(4, end - start - 2), 0, -1):
+        if tuple(lex.normal(t.text) for t in toks[start:start + n]) in titles:
+            rest = toks[start + n:end]
+            return all(t.pos_ == "PROPN" and _is_capitalised(t) for t in rest) \
+                and lex.normal(rest[-1].text) not in lex.organisation_heads()
+    return False
+
+
+def _join_corporate_suffixes(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """The model cuts "Chrysler LLC" into "Chrysler" and "LLC": a name of corporate suffixes only
+    belongs to the name right before it, and is never a name of its own."""
+    toks = docindex.tokens(doc)
+    suffixes = identity.organisation_suffixes()
+    out: list[_Name] = []
+    for n in sorted(names, key=lambda n: n.start):
+        if all(toks[i].text.replace(".", "").lower() in suffixes for i in range(n.start, n.end)):
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == n.start and prev.type in (ORGANISATION, None):
+                prev.end, prev.type = n.end, ORGANISATION
+            continue
+        out.append(n)
     return out
 
 
@@ -263,6 +417,10 @@ def _fix_type(doc: Doc, name: _Name) -> None:
         return
     if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
+        return
+    if name.type == PERSON and toks[name.end - 1].tag_ == "NNPS" and name.start > 0 \
+            and toks[name.start - 1].lower_ == "the":
+        name.type, name.strength = ORGANISATION, 2  # "the Beatles": a group, not a person
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
@@ -469,6 +627,23 @@ def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
                     etype = PLACE if docindex.span_text(doc, i, j).lower() in country_names() else ORGANISATION
                     names.append(_Name(i, k, etype, 2, local=True))
             i = max(j, i + 1)
+
+
+LOCATIVE = {"in", "at", "near", "outside", "across", "into", "around", "throughout"}
+
+
+def _used_as_place(doc: Doc, names: list[_Name], key: str) -> bool:
+    """Whether a name stands where a place does somewhere in the article: after "in", "at", "near"
+    ("in Henderson"), or before a comma and a place ("Henderson, Nevada")."""
+    toks = docindex.tokens(doc)
+    for n in names:
+        if n.key(doc) != key:
+            continue
+        if n.start > 0 and toks[n.start - 1].lower_ in LOCATIVE:
+            return True
+        if n.end + 1 < len(doc) and toks[n.end].text == "," and gazetteer_place(toks[n.end + 1].text) is not None:
+            return True
+    return False
 
 
 def _family_names_first(doc: Doc, names: list[_Name], votes: dict[str, Counter]) -> set[str]:
@@ -738,8 +913,10 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
             votes[n.key(doc)][n.type] += 1 if n.local else 1 + 3 * (n.strength >= 2)
     for surname in _surnames(doc, names):
         # the last word of a person's full name is that person's surname here, whatever the model
-        # says of it alone ("Pence" after "Mike Pence"), unless it is also a place name
-        votes[surname][PERSON] += 2 if gazetteer_place(surname) else 2 + sum(votes[surname].values())
+        # says of it alone ("Pence" after "Mike Pence", "Henderson" after "Fritz Henderson"),
+        # unless it is also a place name that the article uses as one ("in Henderson")
+        place = gazetteer_place(surname) and _used_as_place(doc, names, surname)
+        votes[surname][PERSON] += 2 if place else 2 + sum(votes[surname].values())
     for family in _family_names_first(doc, names, votes):
         # "Wang" after "Wang Donghai": a family name written first, as in Chinese and Korean names
         votes[family][PERSON] += 2 + sum(votes[family].values())
@@ -802,6 +979,9 @@ def _dedupe(names: list[_Name]) -> list[_Name]:
 
 
 # ------------------------------------------------------------------------------ grouping into entities
+_Group = list[tuple[_Name, Span]]
+
+
 def label_text(text: str) -> str:
     """A name's words as a label shows them: without bidi controls, emoji and pictographs (the
     mentions keep the article's characters and offsets). Spaces they leave are closed up."""
@@ -810,15 +990,15 @@ def label_text(text: str) -> str:
 
 
 def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
-    """One entity per real-world thing: name forms that corefer are merged."""
+    """One entity per real-world thing: name forms that corefer are merged, and each entity gets
+    its identity key (kg/nlp/identity.py), from which its node IRI comes."""
     toks = docindex.tokens(doc)
     text = docindex.text(doc)
+    _short_name_types(doc, names)
     spans = [(n, Span.of(text, toks[n.start].idx, _name_end(doc, n))) for n in names]
-    groups: list[list[tuple[_Name, Span]]] = []
-    group_of: dict[tuple[str, str], int] = {}  # (type, key) → group index
-
     persons = [(n, s) for n, s in spans if n.type == PERSON]
-    full = _full_person_names(persons)
+    groups: list[_Group] = []
+    group_of: dict[tuple[str, str], int] = {}  # (type, key) → group index
     for n, s in spans:
         if n.type == PERSON:
             continue
@@ -827,9 +1007,58 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
             group_of[k] = len(groups)
             groups.append([])
         groups[group_of[k]].append((n, s))
-    _merge_acronyms(groups)
+    _merge_acronyms(doc, groups)
+    _merge_short_names(groups, _surnames(doc, names))
+    groups += _person_groups(persons)
 
-    # persons: each full name is a group; a short form joins the nearest full name it ends
+    entities = []
+    for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
+        etype = members[0][0].type
+        labels = {label_text(s.text) for _, s in members} - {""}
+        if not labels:
+            continue  # nothing but pictographs: no name
+        forms = sorted(labels, key=lambda t: (t.isupper(), -len(t.split()), -len(t), t))
+        mentions = sorted({Mention(s, NAME) for _, s in members}, key=lambda m: m.span)
+        place = next((p for p in map(place_named, forms) if p is not None), None) if etype == PLACE else None
+        entities.append(Entity(f"e{len(entities)}", etype, forms[0], mentions, forms[1:],
+                               identity=identity.identity(etype, forms, place.name if place else None)))
+    return entities
+
+
+def _short_name_types(doc: Doc, names: list[_Name]) -> None:
+    """The short name of an organisation of the article is that organisation, whatever the model
+    made of it alone: "Cerberus" after "Cerberus Capital Management", "AirTran" after "AirTran
+    Airways". Not a person's surname ("Ford" beside "Gerald Ford") nor a country ("Qatar" beside
+    "Qatar Airways"), and not a name a cue word typed."""
+    keys = {identity.name_key(n.key(doc)) for n in names if n.type == ORGANISATION}
+    surnames = _surnames(doc, names)
+    for n in names:
+        if n.type not in (PERSON, PLACE) or n.strength >= 2 or n.end - n.start > 2:
+            continue
+        key = n.key(doc)
+        if key in surnames or key in country_names() or identity.is_acronym(docindex.span_text(doc, n.start, n.end)):
+            continue
+        if n.type == PLACE and gazetteer_place(key) is not None:
+            continue
+        if sum(identity.extends(identity.name_key(key), k) for k in keys) == 1:
+            n.type = ORGANISATION
+
+
+def _with_identity(entities: list[Entity]) -> list[Entity]:
+    """Every entity with its identity key, also those the stages after grouping add (the country of
+    a demonym, "Syrian" → Syria)."""
+    for e in entities:
+        if not e.identity:
+            place = place_named(e.name) if e.type == PLACE else None
+            e.identity = identity.identity(e.type, [e.name, *e.aliases], place.name if place else None)
+    return entities
+
+
+def _person_groups(persons: list[tuple[_Name, Span]]) -> list[_Group]:
+    """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
+    it ends."""
+    full = _full_person_names(persons)
+    groups: list[_Group] = []
     person_group: dict[str, int] = {}
     for key in full:
         person_group[key] = len(groups)
@@ -845,17 +1074,7 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
             groups.append([])
         groups[g].append((n, s))
         last_seen[g] = s.begin
-
-    entities = []
-    for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
-        etype = members[0][0].type
-        labels = {label_text(s.text) for _, s in members} - {""}
-        if not labels:
-            continue  # nothing but pictographs: no name
-        forms = sorted(labels, key=lambda t: (t.isupper(), -len(t.split()), -len(t), t))
-        mentions = sorted({Mention(s, NAME) for _, s in members}, key=lambda m: m.span)
-        entities.append(Entity(f"e{len(entities)}", etype, forms[0], mentions, [f for f in forms[1:]]))
-    return entities
+    return groups
 
 
 SENTENCE_CLOSERS = {"", "\n", '"', "”"}  # not an apostrophe: "Salomon Bros.' chief" is a possessive
@@ -874,7 +1093,7 @@ def _name_end(doc: Doc, n: _Name) -> int:
 
 
 def _person_key(text: str) -> str:
-    return " ".join(label_text(text).lower().split())
+    return identity.name_key(label_text(text), PERSON)
 
 
 def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
@@ -899,33 +1118,80 @@ def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[
 
 
 def _group_key(text: str, etype: str) -> str:
+    """What the names of one entity of the article share: the place GeoNames gives ("U.S." and
+    "United States"), else the identity key of the name ("Apple Inc." and "Apple")."""
     text = label_text(text)
-    key = " ".join(text.lower().split())
     if etype == PLACE:
-        alias = lex.place_aliases().get(key) or lex.place_aliases().get(text.lower())
-        if alias:
-            key = alias.lower()
-    return key
+        place = place_named(text)
+        if place is not None:
+            return f"geonames:{place.geonameid}"
+    return identity.name_key(text, etype)
 
 
-STOP_IN_ACRONYM = {"of", "the", "and", "for", "in", "on", "&", "de", "du", "la"}
-
-
-def _merge_acronyms(groups: list[list[tuple[_Name, Span]]]) -> None:
-    """"UN" joins "United Nations", "NLD" joins "National League for Democracy"."""
-    long_by_initials: dict[tuple[str, str], int] = {}
+def _merge_acronyms(doc: Doc, groups: list[_Group]) -> None:
+    """An acronym joins the organisation or place it abbreviates: the initials of a name the article
+    gives ("UN" and "United Nations", "GM" and "General Motors Corporation"), an acronym the article
+    defines in brackets ("Singapore Airlines (SIA)"), else the full name of a well-known one ("NATO")."""
+    by_initials: dict[tuple[str, str], int] = {}
+    by_key: dict[tuple[str, str], int] = {}
     for gi, g in enumerate(groups):
         for n, s in g:
-            words = [w for w in s.text.split() if w.lower() not in STOP_IN_ACRONYM]
-            if len(words) >= 2:
-                long_by_initials.setdefault((n.type, "".join(w[0] for w in words).upper()), gi)
+            if identity.is_acronym(s.text):
+                continue
+            key = identity.name_key(s.text, n.type)
+            by_key.setdefault((n.type, key), gi)
+            # "General Motors Corporation" is GM, "Penske Automotive Group" PAG: with and without the suffix
+            for letters in (identity.initials(key), identity.initials(identity.name_key(s.text, ""))):
+                if len(letters) >= 2:
+                    by_initials.setdefault((n.type, letters), gi)
+    defined = _defined_acronyms(doc, groups)
     for gi, g in enumerate(groups):
-        if not g:
+        if not g or not all(identity.is_acronym(s.text) for _, s in g):
             continue
         n, s = g[0]
         short = s.text.replace(".", "")
-        if 2 <= len(short) <= 6 and short.isupper() and " " not in short:
-            target = long_by_initials.get((n.type, short))
-            if target is not None and target != gi and groups[target]:
-                groups[target].extend(g)
-                groups[gi] = []
+        target = defined.get(short)
+        if target is None:
+            target = by_initials.get((n.type, short))
+        if target is None and identity.known_acronym(short):
+            target = by_key.get((n.type, identity.name_key(identity.known_acronym(short), n.type)))
+        if target is not None and target != gi and groups[target]:
+            groups[target].extend(g)
+            groups[gi] = []
+
+
+def _defined_acronyms(doc: Doc, groups: list[_Group]) -> dict[str, int]:
+    """Acronyms the article defines right after an organisation's name: "Singapore Airlines (SIA)"
+    → the group of Singapore Airlines, when the letters fit the name."""
+    toks = docindex.tokens(doc)
+    out: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        for n, s in g:
+            if n.type != ORGANISATION or n.end + 2 >= len(doc) or toks[n.end].text != "(" \
+                    or toks[n.end + 2].text != ")":
+                continue
+            short = toks[n.end + 1].text.replace(".", "")
+            if identity.is_acronym(short) and identity.abbreviates(short, identity.name_key(s.text, "")):
+                out.setdefault(short, gi)
+    return out
+
+
+def _merge_short_names(groups: list[_Group], surnames: set[str]) -> None:
+    """A short name of an organisation joins the one longer name of the article it begins: "Apple"
+    and "Apple Computer", "Ford" and "Ford Motor Company" (not "Ford" and "the Ford Foundation",
+    nor "Trump" and "Trump Train" beside Donald Trump, nor "Qatar" and "Qatar Airways")."""
+    keys = [{identity.name_key(s.text, n.type) for n, s in g if not identity.is_acronym(s.text)} for g in groups]
+    for gi, g in enumerate(groups):
+        if not g or g[0][0].type != ORGANISATION or len(keys[gi]) != 1 \
+                or any(identity.name_key(s.text, "") not in keys[gi] for _, s in g if not identity.is_acronym(s.text)):
+            continue  # "Apple Inc." is a full name, not a short one
+        (short,) = keys[gi]
+        if short in surnames or gazetteer_place(short) is not None:
+            continue
+        longer = {oi for oi, o in enumerate(groups) if oi != gi and o and o[0][0].type == ORGANISATION
+                  and any(identity.extends(short, k) for k in keys[oi])}
+        if len(longer) == 1:
+            (target,) = longer
+            groups[target].extend(g)
+            keys[target] |= keys[gi]
+            groups[gi] = []

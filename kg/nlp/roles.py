@@ -62,7 +62,7 @@ def find_roles(doc: Doc, entities: list[Entity]) -> list[Entity]:
     dominant = _dominant_country(doc, entities, places)
     # direct posts first, so that relational ones can copy them
     for e, at, match in sorted(found, key=lambda f: f[2].relation is not None):
-        title, of, former = " ".join(match.title), match.of, match.former
+        title, of, former = " ".join(match.title).replace(" - ", "-"), match.of, match.former
         if match.relation is not None:
             other = by_key.get(match.relative_to or "") or _person_before(doc, at, e.key, token_owner, by_key)
             base = next((r for r in other.roles if not r.former), None) if other else None
@@ -235,8 +235,9 @@ def _is_state_post(words: tuple[str, ...]) -> bool:
 
 
 def _title_case(title: str) -> str:
+    """"secretary-general of the party" → "Secretary-General of the Party"."""
     small = {"of", "and", "the", "for"}
-    return " ".join(w if w in small else (w[:1].upper() + w[1:]) for w in title.split())
+    return " ".join(w if w in small else "-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in title.split())
 
 
 def _dominant_country(doc: Doc, entities: list[Entity], places: "_PlaceIndex") -> str | None:
