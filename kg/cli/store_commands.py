@@ -95,6 +95,10 @@ def load(
             raise _fail("nothing loaded: no input could be read", 2)
         target = target or opened()
         report = run_load(target, chain([first] if first else [], graphs))
+        if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
+            from kg.store.identity import refresh_identity
+
+            refresh_identity(target, settings.base)
     except StoreError as err:
         raise _fail(err)
     finally:

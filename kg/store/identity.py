@@ -1,0 +1,48 @@
+"""The store's entity registry: after a load, the corpus-level identity links (kg/resolve.py) of
+every article graph in the store, written as the store's identity graph.
+
+Some merges need evidence from other articles (a bare "GM" here, "General Motors (GM)" there); the
+store is where all the articles are, so the links are decided again from all of them whenever
+articles come in, and the identity graph is replaced whole: it always says what the whole store
+says, whichever order the articles came in.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.graph import identity_graph_iri
+from kg.resolve import Registry
+from kg.store.graphs import ONTOLOGY_GRAPH, GraphStore, NamedGraph
+from kg.vocab import KG, SCHEMA
+
+# Only what kg.resolve.namings reads: the entity classes, names, outside links, roles and posts.
+_NAMING_QUERY = """
+SELECT ?g ?s ?p ?o WHERE {
+  VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2000/01/rdf-schema#label>
+              <%(alt)s> <http://www.w3.org/2002/07/owl#sameAs> <%(role)s> <%(title)s> }
+  GRAPH ?g { ?s ?p ?o }
+  FILTER (?g != <%(identity)s> && ?g != <%(ontology)s>)
+}"""
+
+
+class _Queryable(GraphStore, Protocol):
+    """A store ``refresh_identity`` can read and write (EmbeddedStore and RemoteStore both are)."""
+
+    def query(self, text: str, params=None): ...
+
+
+def refresh_identity(store: _Queryable, base: str) -> NamedGraph:
+    """Decide the identity links of every article graph in ``store`` and replace its identity graph
+    (``<base>identity``) with them; return that graph."""
+    identity = str(identity_graph_iri(base))
+    query = _NAMING_QUERY % {"alt": SCHEMA.alternateName, "role": KG.role, "title": KG.roleTitle,
+                             "identity": identity, "ontology": ONTOLOGY_GRAPH}
+    registry = Registry()
+    registry.add(ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(query).rows)
+    graph = NamedGraph(identity, tuple(ox.Triple(q.subject, q.predicate, q.object)
+                                       for q in registry.quads(identity)), "identity")
+    store.replace_graph(graph)
+    return graph
