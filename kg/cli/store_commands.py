@@ -38,7 +38,7 @@ def _fail(err: Exception | str, code: int = 2) -> typer.Exit:
 @app.command()
 def load(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", show_default=False,
-                      help="Articles (.txt, .json, .jsonl, folders, - for stdin) or RDF files kg wrote (.ttl, .nt, .nq, .trig, .jsonld).")],
+                      help="Articles (.txt, .json, .jsonl, folders, - for stdin), RDF files kg wrote (.ttl, .nt, .nq, .nq.gz, .trig, .jsonld) or a folder of shards from kg export --cluster.")],
     store: Store = "out/store",
     endpoint: EndpointOpt = None,
     query_url: QueryUrl = None,
@@ -64,10 +64,11 @@ def load(
     Examples:
       kg load examples/                               # extract and load into out/store
       kg load corpus.nq --store /data/kg              # an export, into another store
+      kg load shards/                                 # kg export --cluster's shards, bulk-loaded
       kg load out/ --endpoint http://127.0.0.1:7878   # into a running oxigraph server
       KG_ENDPOINT_TOKEN=... kg load news.jsonl -e https://sparql.example.org/ds
     """
-    from kg.store import StoreError, graphs_from_inputs, load as run_load, open_store
+    from kg.store import StoreError, load_inputs, open_store
 
     settings = options.settings_from(base, validate, authority)
     failed: list[str] = []
@@ -82,7 +83,7 @@ def load(
     except StoreError as err:
         raise _fail(err)
     try:
-        report = run_load(target, graphs_from_inputs(inputs, settings, _err, on_result, failed.append))
+        report = load_inputs(target, inputs, settings, _err, on_result, failed.append)
     except StoreError as err:
         raise _fail(err)
     finally:
