@@ -376,28 +376,35 @@ def model_loads() -> int:
 def connect(cluster: str) -> Iterator["distributed.Client"]:  # noqa: F821
     """A Dask client: ``local:N`` starts a LocalCluster of N single-threaded worker processes on
     127.0.0.1 (stopped on the way out); an address (``tcp://HOST:PORT``) joins a running scheduler."""
+    workers = local_workers(cluster)
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--cluster needs Dask distributed: pip install 'kg[cluster]'") from None
-    match = re.fullmatch(r"local:(\d+)", cluster)
-    if match:
-        workers = int(match.group(1))
-        if workers < 1:
-            raise ClusterError(f"--cluster {cluster}: give at least one worker (local:1)")
+    if workers:
         local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                              dashboard_address=None, silence_logs=logging.ERROR)
         with local, Client(local) as client:
             yield client
         return
-    if not re.fullmatch(r"[a-z]+://\S+", cluster):
-        raise ClusterError(f"--cluster {cluster}: give local:N or a scheduler address such as tcp://HOST:8786")
     try:
         client = Client(cluster, timeout="20s")
     except (OSError, TimeoutError) as err:
         raise ClusterError(f"--cluster {cluster}: cannot reach the scheduler: {err}") from None
     with client:
         yield client
+
+
+def local_workers(cluster: str) -> int:
+    """N for ``local:N``, 0 for a scheduler address; a ClusterError for anything else."""
+    match = re.fullmatch(r"local:(\d+)", cluster)
+    if match:
+        if int(match.group(1)) < 1:
+            raise ClusterError(f"--cluster {cluster}: give at least one worker (local:1)")
+        return int(match.group(1))
+    if not re.fullmatch(r"[a-z]+://\S+", cluster):
+        raise ClusterError(f"--cluster {cluster}: give local:N or a scheduler address such as tcp://HOST:8786")
+    return 0
 
 
 def check_output(output: str) -> None:
@@ -421,6 +428,7 @@ def export_on_cluster(
     and write its ``_manifest.json``. ``on_problem`` gets each problem line when its shard is done;
     ``on_shard`` (shards done, shards in all, the report so far) follows the progress."""
     check_output(output)
+    local_workers(cluster)  # a bad --cluster is told before any input is read
     plan = plan_shards(inputs, articles_per_shard)
     _prepare(output)
     report = ClusterReport(failed=list(plan.failed))
