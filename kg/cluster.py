@@ -24,10 +24,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from kg.articles import SUFFIXES, STDIN, Article, ArticleError, folder_files, read_inputs, read_text_source
+from kg.articles import (SUFFIXES, STDIN, Article, ArticleError, folder_files, read_inputs, read_text_source,
+                         unique_ids)
 from kg.settings import Settings
 
 DEFAULT_ARTICLES_PER_SHARD = 2000
@@ -215,15 +217,7 @@ def _shard_articles(pieces: Iterable[Piece], refused: dict[str, str]) -> Iterato
     """The articles of a shard's pieces in order. An id seen before in the shard, or named in
     ``refused`` (id → the source that had it first, in an earlier shard), is refused as ``kg export``
     refuses a second article with an id already seen."""
-    seen = dict(refused)
-    for piece in pieces:
-        for item in _piece_articles(piece):
-            if isinstance(item, Article):
-                first = seen.setdefault(item.id, item.source)
-                if first != item.source:
-                    yield ArticleError(item.source, f"duplicate article id {item.id!r} (first in {first})")
-                    continue
-            yield item
+    yield from unique_ids(chain.from_iterable(_piece_articles(p) for p in pieces), dict(refused))
 
 
 def _piece_articles(piece: Piece) -> Iterator[Article | ArticleError]:
