@@ -281,3 +281,11 @@ def test_options_that_cannot_run_on_a_cluster_are_one_line_and_exit_2(tmp_path, 
     assert result.exit_code == 2
     assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_client_plans_and_runs_shards_without_importing_spacy():
+    # The client holds no model: its memory is what a driver needs, the workers hold the models.
+    code = ("import sys, kg.cluster, kg.cli.export_commands; kg.cluster.plan_shards([sys.argv[1]], 2); "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(EXAMPLES)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -109,6 +109,9 @@ def _manifest_shards(folder: Path, on_problem: Callable[[str], None], on_failed:
     try:
         entries = json.loads(manifest.read_text(encoding="utf-8"))["shards"]
         listed = [(folder / e["name"], e.get("sha256", "")) for e in entries if "error" not in e]
+        for entry in entries:
+            if "error" in entry:
+                on_problem(f"{folder / entry['name']}: not loaded: its export failed ({entry['error']})")
     except (OSError, ValueError, KeyError, TypeError) as err:
         on_problem(f"{manifest}: cannot read the manifest: {first_line(err)}")
         on_failed(str(folder))
