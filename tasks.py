@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-LOCKS = ["requirements.lock", "requirements-test.lock"]
+# The cluster extra (Dask distributed) is installed too: its tests run in CI like the rest.
+LOCKS = ["requirements.lock", "requirements-test.lock", "requirements-cluster.lock"]
 
 
 def run(*args: str | Path) -> None:

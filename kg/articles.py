@@ -173,13 +173,19 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Article | ArticleError
         if isinstance(item, ArticleError):
             yield item
             continue
-        for result in item:
-            if isinstance(result, Article):
-                first = seen.setdefault(result.id, result.source)
-                if first != result.source:
-                    yield ArticleError(result.source, f"duplicate article id {result.id!r} (first in {first})")
-                    continue
-            yield result
+        yield from unique_ids(item, seen)
+
+
+def unique_ids(items: Iterable[Article | ArticleError], seen: dict[str, str]) -> Iterator[Article | ArticleError]:
+    """``items``, with an article whose id is in ``seen`` (id → the source that had it first) from
+    another source refused as a duplicate; ``seen`` grows with the ids of the articles let through."""
+    for result in items:
+        if isinstance(result, Article):
+            first = seen.setdefault(result.id, result.source)
+            if first != result.source:
+                yield ArticleError(result.source, f"duplicate article id {result.id!r} (first in {first})")
+                continue
+        yield result
 
 
 def _expand(inputs: Iterable[str | Path]) -> Iterator[Iterator[Article | ArticleError] | ArticleError]:

@@ -156,12 +156,14 @@ def ingest(
     n_process: int = 1,
     on_problem: Callable[[str], None] = lambda line: None,
     timings: Timings | None = None,
+    read: Callable[[Iterable], Iterable[Article | ArticleError]] = read_inputs,
 ) -> Iterator[ArticleResult]:
     """Every article of ``inputs`` (files, folders, ``-``), in input order, as an ArticleResult;
     an input or article that cannot be done is a result with ``error`` set, and the others go on.
 
     ``on_problem`` receives each problem line as soon as the article is done; ``timings``, when given
-    (a ``defaultdict(float)``), collects the seconds spent in each stage."""
+    (a ``defaultdict(float)``), collects the seconds spent in each stage. ``read`` turns ``inputs``
+    into articles (the cluster runner passes one that reads a shard's byte ranges)."""
     if timings is None:
         timings = defaultdict(float)
     load_resources(settings)
@@ -169,7 +171,7 @@ def ingest(
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     try:
-        parsed = parse_stream(_timed(read_inputs(inputs), timings, "read"), n_process)
+        parsed = parse_stream(_timed(read(inputs), timings, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
             parsed = in_background(parsed, ahead=BATCH_SIZE)  # one batch ahead keeps the parser busy
         for item in _timed(parsed, timings, "parse"):

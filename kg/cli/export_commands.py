@@ -28,12 +28,20 @@ class _Progress:
         self.width = 0
 
     def update(self, report) -> None:
+        self.show(lambda rate: f"{len(report.exported)} article(s), {report.words:,} words, {rate:,.0f} words/s",
+                  report.words)
+
+    def update_shards(self, done: int, total: int, report) -> None:
+        self.show(lambda rate: f"shards {done}/{total}, {report.exported} article(s), {report.words:,} words, "
+                               f"{rate:,.0f} words/s", report.words, final=done == total)
+
+    def show(self, describe, words: int, final: bool = False) -> None:
+        """Rewrite the line as ``describe(words per second)``, at most every half second."""
         now = time.monotonic()
-        if not self.enabled or now - self.shown < 0.5:
+        if not self.enabled or (now - self.shown < 0.5 and not final):
             return
         self.shown = now
-        rate = report.words / (now - self.start)
-        line = f"{len(report.exported)} article(s), {report.words:,} words, {rate:,.0f} words/s"
+        line = describe(words / max(now - self.start, 1e-9))
         self.clear()
         sys.stderr.write(line)
         sys.stderr.flush()
@@ -64,6 +72,8 @@ def export(
     authority: options.Authority = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy parser processes; each costs ~400 MB.")] = 1,
     resolve: Annotated[bool, typer.Option("--resolve", help="Link the nodes of one entity across the articles (owl:sameAs to one canonical node) in one more graph.")] = False,
+    cluster: Annotated[Optional[str], typer.Option(metavar="local:N|tcp://HOST:PORT", help="Export on Dask (pip install 'kg[cluster]'): local:N starts N worker processes, an address joins a running scheduler. Writes OUTPUT/part-NNNNN.nq.gz shards and OUTPUT/_manifest.json.")] = None,
+    articles_per_shard: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per shard with --cluster.")] = 2000,
 ) -> None:
     """Extract people, organisations, places, roles, statements, meetings and dates from news
     articles and write them as RDF.
@@ -81,10 +91,16 @@ def export(
       kg export story.txt -f jsonld -o -          # JSON-LD on stdout
       cat story.txt | kg export - -o story.ttl    # read stdin
       kg export news.jsonl --resolve -o news.nq   # with the corpus-level identity links
+      kg export archive.jsonl --cluster local:2 -o shards/            # shards on 2 local workers
+      kg export s3://news/2025/ --cluster tcp://10.0.0.5:8786 -o s3://news-kg/2025/
     """
+    settings = options.settings_from(base, validate, authority)  # checked once, up front
+    if cluster is not None:
+        raise typer.Exit(_export_on_cluster(inputs, output, fmt, jobs, cluster, articles_per_shard, settings,
+                                            quiet, strict))
+
     from kg.export import choose_format, export as run_export
 
-    options.settings_from(base, validate, authority)  # checked once, up front
     try:
         choose_format(fmt, output)
     except ValueError as err:
@@ -149,3 +165,37 @@ def validate(
             graphs = len({q.graph_name for q in quads})
             _err(f"{path}: conforms ({len(quads)} triples in {graphs} graph{'s' if graphs != 1 else ''})")
     raise typer.Exit(worst)
+
+
+def _export_on_cluster(inputs: list[str], output: str, fmt: str | None, jobs: int, cluster: str,
+                       articles_per_shard: int, settings, quiet: bool, strict: bool) -> int:
+    """``kg export --cluster``: shards and a manifest in the folder ``output``; the exit status."""
+    from kg.cluster import ClusterError, export_on_cluster
+
+    if fmt not in (None, "nquads"):
+        _err(f"--format {fmt}: --cluster writes N-Quads shards (part-NNNNN.nq.gz)")
+        return 2
+    if jobs != 1:
+        _err("--jobs: with --cluster, the cluster's workers are the processes (e.g. --cluster local:2)")
+        return 2
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        report = export_on_cluster(inputs, output, cluster, articles_per_shard, settings,
+                                   on_problem=progress.wrap(_err), on_shard=progress.update_shards)
+    except ClusterError as err:
+        progress.clear()
+        _err(str(err))
+        return 2
+    except OSError as err:
+        progress.clear()
+        _err(f"{err.filename or output}: cannot write: {err.strerror or err}")
+        return 2
+    progress.clear()
+    if not quiet:
+        loads = ", ".join(str(n) for _, n in sorted(report.model_loads.items()))
+        _err(f"exported {report.exported} article(s), {report.words} words, to {output} in {len(report.shards)} "
+             f"shard(s) on {len(report.model_loads)} worker(s) (model loads per worker: {loads or 'none'})"
+             + (f"; {len(report.failed)} failed" if report.failed else "")
+             + (f"; {report.violations} shape violation(s)" if report.violations else ""))
+    code = report.exit_code
+    return 1 if code == 0 and strict and report.violations else code

@@ -38,7 +38,7 @@ def _fail(err: Exception | str, code: int = 2) -> typer.Exit:
 @app.command()
 def load(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", show_default=False,
-                      help="Articles (.txt, .json, .jsonl, folders, - for stdin) or RDF files kg wrote (.ttl, .nt, .nq, .trig, .jsonld).")],
+                      help="Articles (.txt, .json, .jsonl, folders, - for stdin), RDF files kg wrote (.ttl, .nt, .nq, .nq.gz, .trig, .jsonld) or a folder of shards from kg export --cluster.")],
     store: Store = "out/store",
     endpoint: EndpointOpt = None,
     query_url: QueryUrl = None,
@@ -65,13 +65,13 @@ def load(
     Examples:
       kg load examples/                               # extract and load into out/store
       kg load corpus.nq --store /data/kg              # an export, into another store
+      kg load shards/                                 # kg export --cluster's shards, bulk-loaded
       kg load out/ --endpoint http://127.0.0.1:7878   # into a running oxigraph server
       KG_ENDPOINT_TOKEN=... kg load news.jsonl -e https://sparql.example.org/ds
     """
-    from itertools import chain
     from pathlib import Path
 
-    from kg.store import StoreError, graphs_from_inputs, load as run_load, open_store
+    from kg.store import StoreError, load_inputs, open_store
 
     settings = options.settings_from(base, validate, authority)
     failed: list[str] = []
@@ -86,15 +86,13 @@ def load(
 
     target = None
     try:
-        # A new embedded store is made only once there is a graph to put in it.
-        if endpoint is not None or Path(store).exists():
-            target = opened()
-        graphs = graphs_from_inputs(inputs, settings, _err, on_result, failed.append)
-        first = next(graphs, None)
-        if first is None and failed:
+        # A new embedded store is made only when some input is there to put in it.
+        if endpoint is None and not Path(store).exists() and not any(_may_exist(i) for i in inputs):
+            for item in inputs:
+                _err(f"{item}: no such file or folder")
             raise _fail("nothing loaded: no input could be read", 2)
-        target = target or opened()
-        report = run_load(target, chain([first] if first else [], graphs))
+        target = opened()
+        report = load_inputs(target, inputs, settings, _err, on_result, failed.append)
         if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
             from kg.store.identity import refresh_identity
 
@@ -113,6 +111,13 @@ def load(
     if code == 0 and strict and violations:
         code = 1
     raise typer.Exit(code)
+
+
+def _may_exist(item: str) -> bool:
+    """Whether an input may give something: stdin, a URL, or a path that is there."""
+    from pathlib import Path
+
+    return item == "-" or "://" in item or Path(item).exists()
 
 
 @app.command()

@@ -142,7 +142,7 @@ def graphs_from_rdf_file(path: Path, base: str = DEFAULT_BASE) -> list[NamedGrap
     outside any named graph go to the graph of the kg:Article they belong to (see ``split_by_article``)."""
     by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
     loose: list[ox.Triple] = []
-    for quad in read_quads(path):
+    for quad in _read_quads(path):
         triple = ox.Triple(quad.subject, quad.predicate, quad.object)
         if isinstance(quad.graph_name, ox.DefaultGraph):
             loose.append(triple)
@@ -152,6 +152,16 @@ def graphs_from_rdf_file(path: Path, base: str = DEFAULT_BASE) -> list[NamedGrap
     if loose:
         graphs += split_by_article(loose, path, base)
     return graphs
+
+
+def _read_quads(path: Path) -> Iterable[ox.Quad]:
+    """``read_quads``, and gzipped N-Quads (``.nq.gz``, the shards of ``kg export --cluster``)."""
+    if path.name.lower().endswith(".nq.gz"):
+        import gzip
+
+        with gzip.open(path, "rb") as data:
+            return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+    return read_quads(path)
 
 
 def split_by_article(triples: list[ox.Triple], path: Path, base: str = DEFAULT_BASE) -> list[NamedGraph]:

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Benchmark: ``kg export`` with ``--jobs 1``, ``--jobs 2`` and ``--cluster local:2`` on one corpus.
+
+    .venv/bin/python bench/bench_cluster.py [CORPUS.jsonl] [--limit N] [--articles-per-shard N] [--runs jobs1,jobs2,local2]
+
+Each run is the real CLI in a fresh process, timed wall to wall (process start, model loads and
+cluster start-up included). A sampler walks the run's process tree (psutil) every 0.1 s and keeps
+each process's peak resident memory; the table gives their sum, and that sum per worker process
+(spaCy processes for --jobs, Dask workers for --cluster). Ratios are against ``--jobs 1`` of the same
+run. Targets (issue 15): --jobs 2 ≥ 1.8×, --cluster local:2 ≥ 1.7×, ≤ 450 MB per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "polnear-train.jsonl"
+KG = Path(sys.executable).parent / "kg"
+RUNS = {  # name → (kg export arguments, worker processes)
+    "jobs1": (["--jobs", "1"], 1),
+    "jobs2": (["--jobs", "2"], 2),
+    "local2": (["--cluster", "local:2"], 2),
+}
+
+
+def _corpus(path: Path, limit: int | None, folder: Path) -> tuple[Path, int, int]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = lines[:limit] if limit else lines
+    out = folder / f"{path.stem}-{len(lines)}.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    words = sum(len(json.loads(line)["text"].split()) for line in lines)
+    return out, len(lines), words
+
+
+class _TreeSampler(threading.Thread):
+    """Peak resident memory of every process in the tree under ``pid``, sampled until stopped."""
+
+    def __init__(self, pid: int, every_s: float = 0.1):
+        super().__init__(daemon=True)
+        self.root, self.every_s = psutil.Process(pid), every_s
+        self.peaks: dict[int, int] = {}
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                return
+            for proc in procs:
+                try:
+                    rss = proc.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), rss)
+            self.stopped.wait(self.every_s)
+
+
+def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
+    args, workers = RUNS[name]
+    output = folder / name
+    command = [str(KG), "export", str(corpus), "-q"]
+    command += (args + ["--articles-per-shard", str(per_shard), "-o", f"{output}/"] if "--cluster" in args
+                else args + ["-f", "nquads", "-o", f"{output}.nq"])
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = _TreeSampler(process.pid)
+    sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - start
+    sampler.stopped.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        sys.exit(f"{name}: kg export failed ({process.returncode}): {err[-2000:]}")
+    summed = sum(sampler.peaks.values()) / 2**20
+    return {"run": name, "seconds": seconds, "processes": len(sampler.peaks), "peak_mb_sum": summed,
+            "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
+
+
+def _quads(output: Path) -> int:
+    import gzip
+
+    if output.is_dir():
+        return sum(gzip.decompress(p.read_bytes()).count(b"\n") for p in output.glob("part-*.nq.gz"))
+    return Path(f"{output}.nq").read_bytes().count(b"\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--articles-per-shard", type=int, default=None,
+                        help="shard size for --cluster (default: the corpus in 8 shards, 4 per worker)")
+    parser.add_argument("--runs", default="jobs1,jobs2,local2", help="comma-separated: " + ", ".join(RUNS))
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"{args.corpus}: no such corpus")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, articles, words = _corpus(args.corpus, args.limit, Path(tmp))
+        per_shard = args.articles_per_shard or math.ceil(articles / 8)
+        print(f"corpus: {articles} articles, {words:,} words ({corpus.name}); --articles-per-shard {per_shard}")
+        results = [run_once(name, corpus, Path(tmp), per_shard) for name in args.runs.split(",")]
+    base = next((r["seconds"] for r in results if r["run"] == "jobs1"), None)
+    print(f"\n{'run':<8} {'wall s':>8} {'words/s':>9} {'× jobs1':>8} {'procs':>6} {'peak MB sum':>12} {'MB/worker':>10} {'quads':>9}")
+    for r in results:
+        ratio = f"{base / r['seconds']:.2f}" if base else "-"
+        print(f"{r['run']:<8} {r['seconds']:>8.1f} {words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
+              f"{r['peak_mb_sum']:>12,.0f} {r['peak_mb_per_worker']:>10,.0f} {r['quads']:>9,}")
+    if len({r["quads"] for r in results}) > 1:
+        print("WARNING: the runs wrote different numbers of quads")
+
+
+if __name__ == "__main__":
+    main()
