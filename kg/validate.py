@@ -81,7 +81,7 @@ def _sparql_checks() -> tuple[_SparqlCheck, ...]:
 @cache
 def compiled_shapes() -> Shapes:
     """The shipped shapes, compiled once; raises ShapesError if they use an unimplemented term."""
-    return compile_shapes(shapes_graph())
+    return compile_shapes(shapes_graph(), sparql=True)
 
 
 def validate_triples(triples: Iterable[ox.Triple | ox.Quad], article: str = "") -> list[Violation]:
