@@ -404,3 +404,121 @@ def test_random_breaks_agree_with_pyshacl(seed_triples, data):
     for _ in range(data.draw(st.integers(1, 3))):
         triples = mutate(data.draw, triples)
     agree({v.key for v in validate_triples(triples)}, triples, rdflib_graph(triples))
+
+
+# --- kg validate --report and --shapes, through the real CLI ------------------------------------------
+
+def _kg(*args):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+
+
+def _write_nquads(path, quads) -> None:
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+
+def _report_results(path) -> tuple[bool, set, list]:
+    """sh:conforms, the (focus, path, component) of each sh:result, and the results' other terms."""
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    (row,) = store.query(f"SELECT ?c WHERE {{ ?r a <{SH}ValidationReport> ; <{SH}conforms> ?c }}")
+    rows = list(store.query(f"""PREFIX sh: <{SH}>
+        SELECT ?focus ?path ?component ?shape ?severity ?message ?value WHERE {{
+            ?report sh:result ?r . ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:sourceConstraintComponent ?component ;
+               sh:sourceShape ?shape ; sh:resultSeverity ?severity ; sh:resultMessage ?message .
+            OPTIONAL {{ ?r sh:resultPath ?path }} OPTIONAL {{ ?r sh:value ?value }} }}"""))
+    keys = {(r["focus"].value, r["path"].value if isinstance(r["path"], ox.NamedNode) else "", r["component"].value)
+            for r in rows}
+    return row["c"].value == "true", keys, rows
+
+
+def test_the_validation_report_names_each_violation(tmp_path, quads):
+    mention = one(quads, kg("mention"))
+    statement = one(quads, kg("article")).subject
+    broken = [q for q in replace(quads, one(quads, nif("anchorOf")), ox.Literal("Bxrg"))
+              if not (q.subject == statement and q.predicate == kg("article"))]
+    broken = replace(broken, mention, one(quads, RDF_TYPE, kg("Role")).subject)
+    data = tmp_path / "broken.nq"
+    _write_nquads(data, broken)
+    report = tmp_path / "out" / "report.ttl"
+    proc = _kg("validate", data, "--report", report)
+    assert proc.returncode == 1, proc.stderr
+    conforms, keys, rows = _report_results(report)
+    expected = {(statement.value, KG + "article", component("MinCount")),
+                (mention.subject.value, KG + "mention", component("Class")),
+                (one(quads, RDF_TYPE, kg("Article")).subject.value, "", SPARQL)}
+    assert not conforms and keys == expected == reference_violations(rdflib_graph(broken))
+    assert len(rows) == len(proc.stdout.strip().splitlines()) == 3
+    anchor = next(r for r in rows if r["component"].value == SPARQL)
+    assert anchor["shape"].value == "https://w3id.org/newskg/shapes#ArticleShape"
+    assert anchor["value"] == one(quads, nif("anchorOf")).subject  # the mention whose anchor is wrong
+    wrong_class = next(r for r in rows if r["component"].value == component("Class"))
+    assert wrong_class["value"] == one(quads, RDF_TYPE, kg("Role")).subject
+    assert all(r["severity"].value == SH + "Violation" and r["message"].value for r in rows)
+
+    good = tmp_path / "good.nq"
+    _write_nquads(good, quads)
+    assert _kg("validate", good, "--report", report).returncode == 0
+    assert _report_results(report)[:2] == (True, set())
+
+
+USER_SHAPES = f"""
+@prefix sh: <{SH}> . @prefix kg: <{KG}> . @prefix nif: <{NIF}> . @prefix ex: <http://example.org/> .
+ex:EveryPersonHasARole a sh:NodeShape ; sh:targetClass kg:Person ;
+    sh:property [ sh:path kg:role ; sh:minCount 1 ; sh:message "a person without a role" ] ;
+    sh:property [ sh:path ( kg:mention nif:referenceContext ) ; sh:class kg:Article ] ;
+    sh:property [ sh:path [ sh:inversePath kg:speaker ] ; sh:maxCount 0 ; sh:message "a person who speaks" ] .
+"""
+# SHACL-SPARQL on an objects-of target: kg's engine refuses it, pyshacl runs it.
+USER_SPARQL_SHAPES = f"""
+@prefix sh: <{SH}> . @prefix kg: <{KG}> . @prefix ex: <http://example.org/> .
+ex:SpeakersAreNamed a sh:NodeShape ; sh:targetObjectsOf kg:speaker ; sh:severity sh:Warning ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "speaker {{$this}} has a short label" ;
+        sh:select "SELECT $this WHERE {{ $this <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER (STRLEN(?l) < 10) }}" ] .
+"""
+
+
+def test_a_users_shapes_are_checked_by_pyshacl_even_those_kgs_engine_cannot_compile(tmp_path, quads):
+    with pytest.raises(ShapesError):
+        compile_shapes(Graph().parse(data=USER_SPARQL_SHAPES, format="turtle"))
+    data, rules, sparql = tmp_path / "a.nq", tmp_path / "rules.ttl", tmp_path / "sparql.ttl"
+    _write_nquads(data, quads)
+    rules.write_text(USER_SHAPES, encoding="utf-8")
+    sparql.write_text(USER_SPARQL_SHAPES, encoding="utf-8")
+    berg = one(quads, RDFS_LABEL, ox.Literal("Anna Berg")).subject.value
+    haddad = one(quads, RDFS_LABEL, ox.Literal("Omar Haddad")).subject.value
+
+    proc = _kg("validate", data, "--shapes", sparql)  # a warning alone: the file still conforms
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"{data}: {berg}: speaker {berg} has a short label (warning)"  # entities are in no one article
+
+    report = tmp_path / "report.ttl"
+    proc = _kg("validate", data, "--shapes", rules, "--shapes", sparql, "--report", report)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{data}: {haddad}: a person without a role" in proc.stdout.splitlines()
+    assert (_kg("validate", data).returncode, validate_triples(quads)) == (0, [])  # kg's own shapes hold
+    conforms, keys, rows = _report_results(report)
+    assert keys == {(haddad, KG + "role", component("MinCount")), (berg, "", SPARQL), (berg, "", component("MaxCount"))}
+    store = ox.Store()
+    store.load(path=str(report), format=ox.RdfFormat.TURTLE)
+    assert store.query(f"""PREFIX sh: <{SH}> ASK {{ ?r sh:focusNode <{berg}> ;
+        sh:sourceConstraintComponent sh:MaxCountConstraintComponent ; sh:resultPath [ sh:inversePath <{KG}speaker> ] }}""")
+    shapes = {r["component"].value: r["shape"] for r in rows}
+    assert shapes[SPARQL] == ox.NamedNode("http://example.org/SpeakersAreNamed")
+    assert isinstance(shapes[component("MinCount")], ox.BlankNode)  # the property shape, as SHACL says
+    assert sorted(r["severity"].value.rsplit("#")[1] for r in rows) == ["Violation", "Violation", "Warning"]
+
+
+def test_unreadable_user_shapes_are_one_line(tmp_path, quads):
+    data, bad = tmp_path / "a.nq", tmp_path / "bad.ttl"
+    _write_nquads(data, quads)
+    bad.write_text("this is not turtle", encoding="utf-8")
+    for shapes in (bad, tmp_path / "missing.ttl"):
+        proc = _kg("validate", data, "--shapes", shapes, "--report", tmp_path / "r.ttl")
+        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert str(shapes) in proc.stderr and proc.stdout == ""
+    assert not (tmp_path / "r.ttl").exists()
