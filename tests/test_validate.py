@@ -123,7 +123,8 @@ def component(name: str) -> str:
 def test_the_shipped_shapes_compile():
     names = {s.name.rsplit("#", 1)[1] for s in compiled_shapes().targeted}
     assert names == {"ArticleShape", "MentionShape", "EntityShape", "ActorShape", "RoleShape", "DatedShape",
-                     "StatementShape", "MeetingShape", "TimeExpressionShape"}
+                     "StatementShape", "MeetingShape", "TimeExpressionShape", "PersonShape", "OrganisationShape",
+                     "PlaceShape"}
 
 
 @pytest.mark.parametrize("shape, named", [
@@ -278,6 +279,22 @@ def test_pyshacl_does_not_check_gyear_lexical_forms(quads):
     assert keys(replace(quads, dated, typed("Jan 2026", "gYearMonth"))) == set()
     failed = keys(replace(quads, dated, typed("2026", "integer")))
     assert failed == {(dated.subject.value, KG + "date", component("Or"))}
+
+
+@pytest.mark.parametrize("kg_class, schema_class", [
+    ("Article", "NewsArticle"), ("Person", "Person"), ("Organisation", "Organization"), ("Place", "Place"),
+    ("Meeting", "Event")])
+def test_each_node_also_carries_its_schema_org_type(quads, kg_class, schema_class):
+    typed = ox.NamedNode("http://schema.org/" + schema_class)
+    if kg_class == "Organisation":  # the small graph has none: make Oslo's government one
+        oslo = one(quads, RDF_TYPE, kg("Place")).subject
+        quads = quads + [ox.Quad(oslo, RDF_TYPE, kg("Organisation"))]
+        assert keys(quads) == {(oslo.value, "", component("Class"))}
+        return
+    node = one(quads, RDF_TYPE, kg(kg_class)).subject
+    assert ox.Quad(node, RDF_TYPE, typed, one(quads, RDF_TYPE, typed).graph_name) in quads
+    assert keys([q for q in quads if not (q.subject == node and q.object == typed)]) == {
+        (node.value, "", component("Class"))}
 
 
 def test_a_value_of_the_wrong_class(quads):
