@@ -7,6 +7,7 @@ pyshacl on the exact set of (focus node, path, constraint component) keys.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import pyoxigraph as ox
@@ -425,13 +426,19 @@ def test_random_breaks_agree_with_pyshacl(seed_triples, data):
 
 # --- kg validate --report and --shapes, through the real CLI ------------------------------------------
 
-def _kg(*args):
-    import subprocess
-    import sys
+@dataclass
+class _Run:
+    returncode: int
+    stdout: str
+    stderr: str
 
-    from conftest import ROOT
 
-    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+def _kg(*args) -> _Run:
+    """The real CLI, in-process (an exception would fail the test, not turn into an exit status)."""
+    from conftest import run_kg
+
+    result = run_kg(*args)
+    return _Run(result.exit_code, result.stdout, result.stderr)
 
 
 def _write_nquads(path, quads) -> None:
