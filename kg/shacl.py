@@ -1035,8 +1035,8 @@ class _Compiler:
         roots: dict[Term, None] = {}
         for predicate in _TARGETS:
             roots.update(dict.fromkeys(self.g.subjects(predicate)))
-        for shape_type in (_NODE_SHAPE, _PROPERTY_SHAPE):
-            roots.update(dict.fromkeys(self.g.subjects(_RDF_TYPE, shape_type)))
+        roots.update(dict.fromkeys(n for n in self.g.subjects(_RDF_TYPE)
+                                   if {_NODE_SHAPE, _PROPERTY_SHAPE} & self.classes_of(n)))
         for node in roots:
             self.shape(node)
         if self.sparql:
@@ -1093,7 +1093,8 @@ class _Compiler:
         for p in self.g.spo.get(node, {}):
             if _near_shacl(p.value):
                 raise ShapesError(f"{self.show(node)}: {p.value} is not in the SHACL namespace {_SH}")
-        types = self.objects(node, _RDF_TYPE)
+        self.objects(node, _RDF_TYPE)
+        types = self.classes_of(node)
         path = self.one(node, _sh("path"))
         if path is None and _PROPERTY_SHAPE in types:
             raise ShapesError(f"{self.show(node)}: a sh:PropertyShape needs a sh:path")
@@ -1126,29 +1127,28 @@ class _Compiler:
             raise ShapesError(f"sh:message {self.show(value)}: not a string")
         return value
 
-    def targets(self, node: Term, types: list[Term]) -> Targets:
+    def targets(self, node: Term, types: set[Term]) -> Targets:
         targets = Targets(
             nodes=[normalise(v) for v in self.objects(node, _sh("targetNode"))],
             classes=[ox.NamedNode(self.iri(v, "sh:targetClass")) for v in self.objects(node, _sh("targetClass"))],
             subjects_of=[ox.NamedNode(self.iri(v, "sh:targetSubjectsOf")) for v in self.objects(node, _sh("targetSubjectsOf"))],
             objects_of=[ox.NamedNode(self.iri(v, "sh:targetObjectsOf")) for v in self.objects(node, _sh("targetObjectsOf"))])
         # Implicit class target (SHACL 2.1.3.3): a shape that is also an rdfs:Class targets its instances.
-        if type(node) is ox.NamedNode and {_NODE_SHAPE, _PROPERTY_SHAPE} & set(types) and self.is_class(node) \
+        if type(node) is ox.NamedNode and _RDFS_CLASS in types and types & {_NODE_SHAPE, _PROPERTY_SHAPE} \
                 and node not in targets.classes:
             targets.classes.append(node)
         return targets
 
-    def is_class(self, node: Term) -> bool:
-        """Whether ``node`` is a SHACL instance of rdfs:Class in the shapes graph."""
+    def classes_of(self, node: Term) -> set[Term]:
+        """The classes ``node`` is a SHACL instance of in the shapes graph: its rdf:types and their
+        rdfs:subClassOf* (so a subclass of sh:NodeShape makes a node shape)."""
         seen, todo = set(), list(self.g.objects(node, _RDF_TYPE))
         while todo:
             cls = todo.pop()
-            if cls == _RDFS_CLASS:
-                return True
             if cls not in seen:
                 seen.add(cls)
                 todo += self.g.objects(cls, _SUBCLASS)
-        return False
+        return seen
 
     # -- paths
 

@@ -172,6 +172,9 @@ CORE = {
                sh:property [ sh:path [ sh:zeroOrMorePath ex:p ] ; sh:nodeKind sh:IRI ] ;
                sh:property [ sh:path [ sh:alternativePath ( ex:q [ sh:oneOrMorePath ex:p ] ) ] ; sh:maxCount 2 ] .""",
         'ex:b ex:p ex:a . ex:a ex:p ex:c . ex:c ex:q "x" ; ex:p ex:d . ex:d ex:p _:n .'),
+    "a subclass of sh:NodeShape is a node shape; an implicit target through it": (
+        """ex:Kind rdfs:subClassOf sh:NodeShape . ex:C a rdfs:Class, ex:Kind ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .""",
+        "ex:x a ex:C ."),
     "closed, ignored properties": (
         "ex:S sh:targetClass ex:C ; sh:closed true ; sh:ignoredProperties ( rdf:type ) ; sh:property [ sh:path ex:p ] .",
         "ex:x a ex:C ; ex:p 1 ; ex:q 2 ."),
