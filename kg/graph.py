@@ -22,6 +22,9 @@ from kg.vocab import KG, NIF, PREFIXES, SCHEMA  # noqa: F401  (PREFIXES: kg.grap
 DEFAULT_BASE = "https://w3id.org/newskg/data/"
 
 CLASS_OF = {"Person": KG.Person, "Organisation": KG.Organisation, "Place": KG.Place}
+# The schema.org type each node also carries, so a schema.org consumer (a search engine's JSON-LD
+# reader, a schema.org validator) understands the graph without the ontology, which aligns the two.
+SCHEMA_CLASS_OF = {"Person": SCHEMA.Person, "Organisation": SCHEMA.Organization, "Place": SCHEMA.Place}
 PATH_OF = {"Person": "person", "Organisation": "organisation", "Place": "place"}
 MENTION_TYPE = {"Name": KG.Name, "Nominal": KG.Nominal, "Pronoun": KG.Pronoun}
 MODE = {"Direct": KG.Direct, "Indirect": KG.Indirect, "Mixed": KG.Mixed}
@@ -151,6 +154,7 @@ class _ArticleGraph:
     def build(self) -> list[ox.Quad]:
         a = self.x.article
         self.add(self.article, _RDF.type, _KG.Article)
+        self.add(self.article, _RDF.type, _SCHEMA.NewsArticle)
         self.add(self.article, _KG.articleId, ox.Literal(a.id))
         if a.date is not None:
             self.add(self.article, _SCHEMA.datePublished, ox.Literal(a.date.isoformat(), datatype=_XSD_DATE))
@@ -170,6 +174,7 @@ class _ArticleGraph:
     def entity(self, e: Entity) -> None:
         node = self.entity_iris[e.key]
         self.add(node, _RDF.type, ox_iri(CLASS_OF[e.type]))
+        self.add(node, _RDF.type, ox_iri(SCHEMA_CLASS_OF[e.type]))
         self.add(node, _RDFS.label, ox.Literal(e.name))
         for alias in sorted(set(e.aliases) - {e.name}):
             self.add(node, _SCHEMA.alternateName, ox.Literal(alias))
@@ -248,6 +253,7 @@ class _ArticleGraph:
     def meeting(self, m: Meeting) -> None:
         node = self.meeting_iris[m.key]
         self.add(node, _RDF.type, _KG.Meeting)
+        self.add(node, _RDF.type, _SCHEMA.Event)
         self.add(node, _KG.article, self.article)
         for span in [m.trigger, *m.extra_triggers]:
             self.add(node, _KG.trigger, self.mention(span))

@@ -5,6 +5,9 @@ file): pyshacl took ~45 ms per article, nearly all of it per-focus-node rdflib l
 as the reference oracle (``reference_violations``) that the tests hold the engine to. The
 SPARQL-based constraints of the shapes (the anchor check: ``nif:anchorOf`` equals the article text at
 the offsets) are run by pyoxigraph, from the very query text in the shapes file.
+
+A user's own shapes (``kg validate --shapes``) go to pyshacl, which implements all of SHACL; any
+result, from either, can be written as a standard SHACL validation report (``write_report``).
 """
 
 from __future__ import annotations
@@ -15,16 +18,32 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg import resources
-from kg.shacl import Data, Shapes, compile_shapes
-from kg.terms import to_ox
+from kg.shacl import PREFIXES, Data, PredicatePath, Result, Shapes, compile_shapes
+from kg.terms import rdflib_graph, to_ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+_VIOLATION = str(SH.Violation)
 
 Key = tuple[str, str, str]  # (focus node, result path or "", source constraint component IRI)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a SHACL validation result says beyond its message (for ``write_report``)."""
+
+    focus: Term  # sh:focusNode
+    shape: Term | None  # sh:sourceShape
+    severity: str = _VIOLATION  # sh:resultSeverity
+    value: Term | None = None  # sh:value, where the constraint names one
+    path: Term | None = None  # sh:resultPath: an IRI, or the blank node heading ``path_triples``
+    path_triples: tuple[ox.Triple, ...] = ()  # a complex path's structure
 
 
 @dataclass(frozen=True, order=True)
@@ -35,10 +54,16 @@ class Violation:
     # The SHACL constraint component and path, to compare with pyshacl; not part of the report.
     component: str = field(default="", compare=False, repr=False)
     path: str = field(default="", compare=False, repr=False)
+    value: str = ""  # the offending value, when the constraint names one: two values are two violations
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> Key:
         return (self.node, self.path, self.component)
+
+    @property
+    def severity(self) -> str:
+        return self.evidence.severity if self.evidence is not None else _VIOLATION
 
     def __str__(self) -> str:
         where = f"{self.article}: " if self.article else ""
@@ -47,6 +72,7 @@ class Violation:
 
 @dataclass(frozen=True)
 class _SparqlCheck:
+    shape: Term
     target_class: str
     query: str  # a SELECT whose rows are violations; $this is a free variable bound per row
     message: str
@@ -74,14 +100,14 @@ def _sparql_checks() -> tuple[_SparqlCheck, ...]:
         for target in shapes.objects(shape, SH.targetClass):
             # Focus nodes are the target class's instances: the same binding pyshacl gives $this.
             query = f"{prefixes}{select[:where]} ?this a <{target}> . {select[where:]}"
-            checks.append(_SparqlCheck(str(target), query, str(shapes.value(constraint, SH.message))))
+            checks.append(_SparqlCheck(to_ox(shape), str(target), query, str(shapes.value(constraint, SH.message))))
     return tuple(checks)
 
 
 @cache
 def compiled_shapes() -> Shapes:
     """The shipped shapes, compiled once; raises ShapesError if they use an unimplemented term."""
-    return compile_shapes(shapes_graph())
+    return compile_shapes(shapes_graph(), sparql=True)
 
 
 def validate_triples(triples: Iterable[ox.Triple | ox.Quad], article: str = "") -> list[Violation]:
@@ -127,10 +153,7 @@ def validate_graph(graph: Graph, article: str = "") -> list[Violation]:
 
 
 def _validate(data: Data, article: str, triples: list[ox.Triple | ox.Quad]) -> list[Violation]:
-    violations = {
-        Violation(article or _article_of(r.focus.value), r.focus.value, r.message, r.component, r.path)
-        for r in compiled_shapes().validate(data)
-    }
+    violations = {_violation(r, article) for r in compiled_shapes().validate(data)}
     checks = _sparql_checks()
     if checks:
         # The store takes the quads as given (its default graph the union of all graphs), unless
@@ -143,6 +166,16 @@ def _validate(data: Data, article: str, triples: list[ox.Triple | ox.Quad]) -> l
             quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
         violations.update(_sparql_violations(quads, checks, article))
     return sorted(violations)
+
+
+def _violation(r: Result, article: str) -> Violation:
+    path, path_triples = None, []
+    if r.path_node is not None:
+        path = r.path_node.iri if isinstance(r.path_node, PredicatePath) else r.path_node.to_rdf(path_triples)
+    evidence = Evidence(r.focus, r.shape.node if r.shape is not None else None, r.severity, r.value, path,
+                        tuple(path_triples))
+    return Violation(article or _article_of(r.focus.value), r.focus.value, r.message, r.component, r.path,
+                     "" if r.value is None else r.value.value, evidence)
 
 
 def reference_violations(graph: Graph) -> set[Key]:
@@ -166,9 +199,10 @@ def _sparql_violations(quads: list[ox.Quad], checks: tuple[_SparqlCheck, ...], a
     found = []
     for check in checks:
         for row in store.query(check.query, use_default_graph_as_union=True):
-            this = row["this"]
+            this, value = row["this"], row["value"]
             found.append(Violation(article or _article_of(this.value), this.value, _fill(check.message, row),
-                                   str(SH.SPARQLConstraintComponent)))
+                                   str(SH.SPARQLConstraintComponent), "", "" if value is None else value.value,
+                                   Evidence(this, check.shape, value=value)))
     return found
 
 
@@ -185,3 +219,121 @@ def _article_of(node) -> str:
     if "/article/" in text:
         return text.split("/article/", 1)[1].split("#", 1)[0]
     return ""
+
+
+# --- a user's own shapes, by pyshacl ----------------------------------------------------------------
+
+def read_shapes(paths: Iterable[Path]) -> Graph:
+    """A user's shapes files (Turtle, or any RDF syntax rdflib knows from the suffix) as one graph;
+    ValueError naming the file and what is wrong."""
+    graph = Graph()
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"{path}: no such shapes file")
+        try:
+            graph.parse(path, format="turtle" if path.suffix.lower() in (".ttl", ".shacl", "") else None)
+        except Exception as err:  # any parser's error is a bad file, said in one line
+            raise ValueError(f"{path}: cannot parse: {_first_line(err)}") from None
+    return graph
+
+
+def validate_dataset_with(quads: Iterable[ox.Quad], shapes: Graph) -> list[Violation]:
+    """Every result of the user's ``shapes`` on a dataset kg wrote, by pyshacl (all of SHACL, SPARQL
+    too): each named graph (one article) on its own, as kg's shapes check them. ValueError when
+    pyshacl rejects the shapes."""
+    import pyshacl
+
+    graphs: dict = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)
+    found = []
+    for triples in graphs.values():
+        try:
+            _, report, _ = pyshacl.validate(rdflib_graph(triples), shacl_graph=shapes, inference="none",
+                                            abort_on_first=False, allow_warnings=True)
+        except Exception as err:  # pyshacl's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError...
+            raise ValueError(f"the shapes cannot be used: {_first_line(err)}") from None
+        found += [_pyshacl_violation(report, r) for r in report.objects(None, SH.result)]
+    return sorted(set(found))
+
+
+def _pyshacl_violation(report: Graph, result) -> Violation:
+    def term(predicate):
+        value = report.value(result, predicate)
+        return None if value is None else to_ox(value)
+
+    focus, value = term(SH.focusNode), term(SH.value)
+    path = report.value(result, SH.resultPath)
+    path_triples: list[ox.Triple] = []
+    if isinstance(path, BNode):  # a complex path: copy its blank-node structure
+        todo, seen = [path], set()
+        while todo:
+            node = todo.pop()
+            seen.add(node)
+            for p, o in report.predicate_objects(node):
+                path_triples.append(ox.Triple(to_ox(node), to_ox(p), to_ox(o)))
+                if isinstance(o, BNode) and o not in seen:
+                    todo.append(o)
+    messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+    component = str(report.value(result, SH.sourceConstraintComponent))
+    evidence = Evidence(focus, term(SH.sourceShape), str(report.value(result, SH.resultSeverity) or _VIOLATION),
+                        value, None if path is None else to_ox(path), tuple(path_triples))
+    return Violation(_article_of(focus.value), focus.value, messages[0] if messages else component.rsplit("#", 1)[-1],
+                     component, str(path) if isinstance(path, URIRef) else "", "" if value is None else value.value,
+                     evidence)
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+# --- the standard SHACL validation report ---------------------------------------------------------
+
+def _sh(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(SH) + name)
+
+
+def report_triples(violations: Iterable[Violation]) -> list[ox.Triple]:
+    """An sh:ValidationReport of ``violations`` (sh:conforms true when there are none). Blank nodes
+    get names in order of appearance (the report's, and any shape's or data node's), so the same
+    results always give the same report."""
+    report = ox.BlankNode("report")
+    violations = sorted(violations)
+    head = [ox.Triple(report, ox.NamedNode(str(RDF.type)), _sh("ValidationReport")),
+            ox.Triple(report, _sh("conforms"), ox.Literal(not violations))]
+    body = []
+    for i, v in enumerate(violations, 1):
+        result = ox.BlankNode(f"r{i}")
+        e = v.evidence or Evidence(ox.NamedNode(v.node), None)
+        head.append(ox.Triple(report, _sh("result"), result))
+        body += [ox.Triple(result, ox.NamedNode(str(RDF.type)), _sh("ValidationResult")),
+                 ox.Triple(result, _sh("focusNode"), e.focus),
+                 ox.Triple(result, _sh("resultSeverity"), ox.NamedNode(e.severity)),
+                 ox.Triple(result, _sh("resultMessage"), ox.Literal(v.message))]
+        if v.component:
+            body.append(ox.Triple(result, _sh("sourceConstraintComponent"), ox.NamedNode(v.component)))
+        for predicate, term in (("sourceShape", e.shape), ("value", e.value), ("resultPath", e.path)):
+            if term is not None:
+                body.append(ox.Triple(result, _sh(predicate), term))
+        body += e.path_triples
+    own = {t.object for t in head if t.predicate == _sh("result")} | {report}
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def name(term):
+        if type(term) is not ox.BlankNode or term in own:
+            return term
+        return names.setdefault(term, ox.BlankNode(f"b{len(names) + 1}"))
+
+    return head + [ox.Triple(name(t.subject), t.predicate, name(t.object)) for t in body]
+
+
+def write_report(path: Path, violations: Iterable[Violation]) -> None:
+    """Write the SHACL validation report of ``violations`` to ``path`` as Turtle, atomically."""
+    from kg.serialize import write_atomic
+
+    triples = report_triples(violations)
+    used = {t.value for triple in triples for t in (triple.predicate, triple.object) if type(t) is ox.NamedNode}
+    known = {**PREFIXES, "kgsh": "https://w3id.org/newskg/shapes#"}
+    prefixes = {p: ns for p, ns in known.items() if any(iri.startswith(ns) for iri in used)}
+    write_atomic(path, ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))

@@ -6,13 +6,16 @@ pyshacl on the exact set of (focus node, path, constraint component) keys.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.namespace import SH as SH_RDFLIB
 
 from kg.graph import article_quads
 from kg.model import Article, Entity, Extraction, Meeting, Mention, Role, Span, Statement, TimeExpression
@@ -121,19 +124,26 @@ def component(name: str) -> str:
 def test_the_shipped_shapes_compile():
     names = {s.name.rsplit("#", 1)[1] for s in compiled_shapes().targeted}
     assert names == {"ArticleShape", "MentionShape", "EntityShape", "ActorShape", "RoleShape", "DatedShape",
-                     "StatementShape", "MeetingShape", "TimeExpressionShape"}
+                     "StatementShape", "MeetingShape", "TimeExpressionShape", "PersonShape", "OrganisationShape",
+                     "PlaceShape"}
 
 
-@pytest.mark.parametrize("extra", [
-    '[ sh:path kg:articleId ; sh:pattern "^a" ]',
-    "[ sh:path kg:articleId ; sh:qualifiedValueShape [ sh:datatype xsd:string ] ; sh:qualifiedMinCount 1 ]",
-    "[ sh:path ( kg:articleId kg:value ) ; sh:minCount 1 ]",
+@pytest.mark.parametrize("shape, named", [
+    ("sh:property [ sh:path kg:articleId ; sh:minCountt 1 ]", "sh:minCountt"),  # misspelt
+    ("sh:property [ sh:path kg:articleId ; <http://www.w3.org/ns/shacl/minCount> 1 ]", "not in the SHACL namespace"),
+    ("sh:sparql [ sh:select 'SELECT $this WHERE { }' ]", "sh:sparql"),  # SHACL-SPARQL: validate.py runs it, not the engine
+    ("sh:property [ sh:path kg:mention ; sh:node kg:S ]", "recursive shapes"),
+    ("sh:minCount 1", "sh:minCount is for property shapes"),
+    ("sh:property [ sh:path ( kg:articleId ) ; sh:minCount 1 ]", "sequence path needs two or more"),
+    ("sh:property [ sh:path [ sh:inversePath kg:a ; sh:zeroOrMorePath kg:b ] ]", "exactly one of"),
+    ('sh:property [ sh:path kg:articleId ; sh:pattern "^a" ; sh:flags "u" ]', "sh:flags"),
+    ("sh:property [ sh:path kg:articleId ; sh:qualifiedValueShape [ sh:datatype xsd:string ] ]", "qualified count"),
 ])
-def test_an_unimplemented_shacl_term_fails_at_compile_time(extra):
+def test_what_the_engine_does_not_implement_fails_at_compile_time_naming_it(shape, named):
     shapes = Graph().parse(data=f"""
         @prefix sh: <{SH}> . @prefix kg: <{KG}> . @prefix xsd: <{XSD}> .
-        kg:S a sh:NodeShape ; sh:targetClass kg:Article ; sh:property {extra} .""", format="turtle")
-    with pytest.raises(ShapesError):
+        kg:S a sh:NodeShape ; sh:targetClass kg:Article ; {shape} .""", format="turtle")
+    with pytest.raises(ShapesError, match=re.escape(named)):
         compile_shapes(shapes)
 
 
@@ -144,6 +154,87 @@ def test_an_unimplemented_term_anywhere_in_the_shipped_shapes_fails():
     shapes.parse(data=f"<{KG}X> <{SH}closed> true .", format="turtle")
     with pytest.raises(ShapesError):
         compile_shapes(shapes)
+
+
+# --- SHACL Core beyond kg's shapes, on small graphs, against pyshacl ---------------------------------
+
+CORE = {
+    "implicit class target": ("ex:C a rdfs:Class, sh:NodeShape ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",
+                              "ex:x a ex:C . ex:y a ex:D ."),
+    "target node, node, not, and": (
+        """ex:S sh:targetNode ex:x, ex:y ; sh:node ex:T ; sh:not [ sh:class ex:Bad ] ;
+               sh:and ( [ sh:nodeKind sh:IRI ] [ sh:property [ sh:path ex:p ; sh:maxCount 1 ] ] ) .
+           ex:T sh:property [ sh:path ex:q ; sh:minCount 1 ] .""",
+        "ex:x ex:q 1 ; ex:p 1, 2 . ex:y a ex:Bad ."),
+    "complex paths": (
+        """ex:S sh:targetNode ex:a ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:class ex:C ] ;
+               sh:property [ sh:path ( ex:p ex:q ) ; sh:datatype xsd:integer ] ;
+               sh:property [ sh:path [ sh:zeroOrMorePath ex:p ] ; sh:nodeKind sh:IRI ] ;
+               sh:property [ sh:path [ sh:alternativePath ( ex:q [ sh:oneOrMorePath ex:p ] ) ] ; sh:maxCount 2 ] .""",
+        'ex:b ex:p ex:a . ex:a ex:p ex:c . ex:c ex:q "x" ; ex:p ex:d . ex:d ex:p _:n .'),
+    "a subclass of sh:NodeShape is a node shape; an implicit target through it": (
+        """ex:Kind rdfs:subClassOf sh:NodeShape . ex:C a rdfs:Class, ex:Kind ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .""",
+        "ex:x a ex:C ."),
+    "closed, ignored properties": (
+        "ex:S sh:targetClass ex:C ; sh:closed true ; sh:ignoredProperties ( rdf:type ) ; sh:property [ sh:path ex:p ] .",
+        "ex:x a ex:C ; ex:p 1 ; ex:q 2 ."),
+    "qualified counts, disjoint": (
+        """ex:S sh:targetNode ex:h ;
+               sh:property [ sh:path ex:f ; sh:qualifiedValueShape [ sh:class ex:Thumb ] ; sh:qualifiedMinCount 1 ;
+                             sh:qualifiedMaxCount 1 ; sh:qualifiedValueShapesDisjoint true ] ;
+               sh:property [ sh:path ex:f ; sh:qualifiedValueShape [ sh:class ex:Finger ] ; sh:qualifiedMinCount 4 ;
+                             sh:qualifiedValueShapesDisjoint true ] .""",
+        "ex:h ex:f ex:t, ex:1, ex:2, ex:3, ex:4 . ex:t a ex:Thumb, ex:Finger . ex:1 a ex:Finger . ex:2 a ex:Finger ."),
+    "strings": (
+        """ex:S sh:targetNode ex:x ; sh:property [ sh:path ex:p ; sh:pattern "^ab" ; sh:flags "i" ; sh:maxLength 3 ] ;
+               sh:property [ sh:path ex:l ; sh:languageIn ( "en" ) ; sh:uniqueLang true ] .""",
+        'ex:x ex:p "ABc", "abcd", "x", ex:ab ; ex:l "a"@en, "b"@EN, "c"@en-GB, "d"@de, "e" .'),
+    "ranges": (
+        """ex:S sh:targetNode ex:x ; sh:property [ sh:path ex:n ; sh:minInclusive 1 ; sh:maxExclusive 10 ] ;
+               sh:property [ sh:path ex:d ; sh:minExclusive "2020-01-01"^^xsd:date ] .""",
+        'ex:x ex:n 0, 1, 9, 10, "5" ; ex:d "2020-01-01"^^xsd:date, "2021-01-01"^^xsd:date, 3 .'),
+    "property pairs": (
+        """ex:S sh:targetNode ex:x ; sh:property [ sh:path ex:a ; sh:equals ex:b ; sh:disjoint ex:c ;
+               sh:lessThanOrEquals ex:d ] .""",
+        "ex:x ex:a 1, 2 ; ex:b 2, 3 ; ex:c 1 ; ex:d 1 ."),
+    "nested property shapes, severity, deactivated": (
+        """ex:S sh:targetClass ex:P ; sh:property [ sh:path ex:address ; sh:severity sh:Warning ;
+               sh:property [ sh:path ex:city ; sh:minCount 1 ] ] .
+           ex:Off sh:targetClass ex:P ; sh:deactivated true ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .""",
+        "ex:x a ex:P ; ex:address ex:a1, ex:a2 . ex:a1 ex:city ex:c ."),
+}
+
+
+def _turtle(text: str) -> str:
+    return (f"@prefix sh: <{SH}> . @prefix ex: <http://example.org/> . @prefix xsd: <{XSD}> . "
+            "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . "
+            f"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n{text}")
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_shacl_core_features_agree_with_pyshacl(name):
+    import pyshacl
+
+    from kg.shacl import Data, PredicatePath
+
+    shapes_text, data_text = (_turtle(t) for t in CORE[name])
+    data = [q.triple for q in ox.parse(data_text, format=ox.RdfFormat.TURTLE)]
+    results = compile_shapes(q.triple for q in ox.parse(shapes_text, format=ox.RdfFormat.TURTLE)).validate(Data(data))
+    assert results, "each case breaks something"
+    _, report, _ = pyshacl.validate(Graph().parse(data=data_text, format="turtle"),
+                                    shacl_graph=Graph().parse(data=shapes_text, format="turtle"))
+    reference = set()
+    for r in report.objects(None, SH_RDFLIB.result):  # not the sh:detail results nested in them
+        path, value = report.value(r, SH_RDFLIB.resultPath), report.value(r, SH_RDFLIB.value)
+        reference.add((str(report.value(r, SH_RDFLIB.focusNode)),
+                       "complex" if isinstance(path, BNode) else str(path or ""),
+                       str(report.value(r, SH_RDFLIB.sourceConstraintComponent)),
+                       "" if value is None or isinstance(value, BNode) else str(value),
+                       str(report.value(r, SH_RDFLIB.resultSeverity))))
+    assert {(r.focus.value, "complex" if r.path_node is not None and not isinstance(r.path_node, PredicatePath) else r.path,
+             r.component,
+             "" if r.value is None or isinstance(r.value, ox.BlankNode) else r.value.value, r.severity)
+            for r in results} == reference
 
 
 # --- one break per constraint kind ---------------------------------------------------------------------
@@ -192,6 +283,22 @@ def test_pyshacl_does_not_check_gyear_lexical_forms(quads):
     assert keys(replace(quads, dated, typed("Jan 2026", "gYearMonth"))) == set()
     failed = keys(replace(quads, dated, typed("2026", "integer")))
     assert failed == {(dated.subject.value, KG + "date", component("Or"))}
+
+
+@pytest.mark.parametrize("kg_class, schema_class", [
+    ("Article", "NewsArticle"), ("Person", "Person"), ("Organisation", "Organization"), ("Place", "Place"),
+    ("Meeting", "Event")])
+def test_each_node_also_carries_its_schema_org_type(quads, kg_class, schema_class):
+    typed = ox.NamedNode("http://schema.org/" + schema_class)
+    if kg_class == "Organisation":  # the small graph has none: make Oslo's government one
+        oslo = one(quads, RDF_TYPE, kg("Place")).subject
+        quads = quads + [ox.Quad(oslo, RDF_TYPE, kg("Organisation"))]
+        assert keys(quads) == {(oslo.value, "", component("Class"))}
+        return
+    node = one(quads, RDF_TYPE, kg(kg_class)).subject
+    assert ox.Quad(node, RDF_TYPE, typed, one(quads, RDF_TYPE, typed).graph_name) in quads
+    assert keys([q for q in quads if not (q.subject == node and q.object == typed)]) == {
+        (node.value, "", component("Class"))}
 
 
 def test_a_value_of_the_wrong_class(quads):
@@ -318,3 +425,127 @@ def test_random_breaks_agree_with_pyshacl(seed_triples, data):
     for _ in range(data.draw(st.integers(1, 3))):
         triples = mutate(data.draw, triples)
     agree({v.key for v in validate_triples(triples)}, triples, rdflib_graph(triples))
+
+
+# --- kg validate --report and --shapes, through the real CLI ------------------------------------------
+
+@dataclass
+class _Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _kg(*args) -> _Run:
+    """The real CLI, in-process (an exception would fail the test, not turn into an exit status)."""
+    from conftest import run_kg
+
+    result = run_kg(*args)
+    return _Run(result.exit_code, result.stdout, result.stderr)
+
+
+def _write_nquads(path, quads) -> None:
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+
+def _report_results(path) -> tuple[bool, set, list]:
+    """sh:conforms, the (focus, path, component) of each sh:result, and the results' other terms."""
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    (row,) = store.query(f"SELECT ?c WHERE {{ ?r a <{SH}ValidationReport> ; <{SH}conforms> ?c }}")
+    rows = list(store.query(f"""PREFIX sh: <{SH}>
+        SELECT ?focus ?path ?component ?shape ?severity ?message ?value WHERE {{
+            ?report sh:result ?r . ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:sourceConstraintComponent ?component ;
+               sh:sourceShape ?shape ; sh:resultSeverity ?severity ; sh:resultMessage ?message .
+            OPTIONAL {{ ?r sh:resultPath ?path }} OPTIONAL {{ ?r sh:value ?value }} }}"""))
+    keys = {(r["focus"].value, r["path"].value if isinstance(r["path"], ox.NamedNode) else "", r["component"].value)
+            for r in rows}
+    return row["c"].value == "true", keys, rows
+
+
+def test_the_validation_report_names_each_violation(tmp_path, quads):
+    mention = one(quads, kg("mention"))
+    statement = one(quads, kg("article")).subject
+    broken = [q for q in replace(quads, one(quads, nif("anchorOf")), ox.Literal("Bxrg"))
+              if not (q.subject == statement and q.predicate == kg("article"))]
+    broken = replace(broken, mention, one(quads, RDF_TYPE, kg("Role")).subject)
+    data = tmp_path / "broken.nq"
+    _write_nquads(data, broken)
+    report = tmp_path / "out" / "report.ttl"
+    proc = _kg("validate", data, "--report", report)
+    assert proc.returncode == 1, proc.stderr
+    conforms, keys, rows = _report_results(report)
+    expected = {(statement.value, KG + "article", component("MinCount")),
+                (mention.subject.value, KG + "mention", component("Class")),
+                (one(quads, RDF_TYPE, kg("Article")).subject.value, "", SPARQL)}
+    assert not conforms and keys == expected == reference_violations(rdflib_graph(broken))
+    assert len(rows) == len(proc.stdout.strip().splitlines()) == 3
+    anchor = next(r for r in rows if r["component"].value == SPARQL)
+    assert anchor["shape"].value == "https://w3id.org/newskg/shapes#ArticleShape"
+    assert anchor["value"] == one(quads, nif("anchorOf")).subject  # the mention whose anchor is wrong
+    wrong_class = next(r for r in rows if r["component"].value == component("Class"))
+    assert wrong_class["value"] == one(quads, RDF_TYPE, kg("Role")).subject
+    assert all(r["severity"].value == SH + "Violation" and r["message"].value for r in rows)
+
+    good = tmp_path / "good.nq"
+    _write_nquads(good, quads)
+    assert _kg("validate", good, "--report", report).returncode == 0
+    assert _report_results(report)[:2] == (True, set())
+
+
+USER_SHAPES = f"""
+@prefix sh: <{SH}> . @prefix kg: <{KG}> . @prefix nif: <{NIF}> . @prefix ex: <http://example.org/> .
+ex:EveryPersonHasARole a sh:NodeShape ; sh:targetClass kg:Person ;
+    sh:property [ sh:path kg:role ; sh:minCount 1 ; sh:message "a person without a role" ] ;
+    sh:property [ sh:path ( kg:mention nif:referenceContext ) ; sh:class kg:Article ] ;
+    sh:property [ sh:path [ sh:inversePath kg:speaker ] ; sh:maxCount 0 ; sh:message "a person who speaks" ] .
+"""
+# SHACL-SPARQL on an objects-of target: kg's engine refuses it, pyshacl runs it.
+USER_SPARQL_SHAPES = f"""
+@prefix sh: <{SH}> . @prefix kg: <{KG}> . @prefix ex: <http://example.org/> .
+ex:SpeakersAreNamed a sh:NodeShape ; sh:targetObjectsOf kg:speaker ; sh:severity sh:Warning ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "speaker {{$this}} has a short label" ;
+        sh:select "SELECT $this WHERE {{ $this <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER (STRLEN(?l) < 10) }}" ] .
+"""
+
+
+def test_a_users_shapes_are_checked_by_pyshacl_even_those_kgs_engine_cannot_compile(tmp_path, quads):
+    with pytest.raises(ShapesError):
+        compile_shapes(Graph().parse(data=USER_SPARQL_SHAPES, format="turtle"))
+    data, rules, sparql = tmp_path / "a.nq", tmp_path / "rules.ttl", tmp_path / "sparql.ttl"
+    _write_nquads(data, quads)
+    rules.write_text(USER_SHAPES, encoding="utf-8")
+    sparql.write_text(USER_SPARQL_SHAPES, encoding="utf-8")
+    berg = one(quads, RDFS_LABEL, ox.Literal("Anna Berg")).subject.value
+    haddad = one(quads, RDFS_LABEL, ox.Literal("Omar Haddad")).subject.value
+
+    proc = _kg("validate", data, "--shapes", sparql)  # a warning alone: the file still conforms
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"{data}: {berg}: speaker {berg} has a short label (warning)"  # entities are in no one article
+
+    report = tmp_path / "report.ttl"
+    proc = _kg("validate", data, "--shapes", rules, "--shapes", sparql, "--report", report)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{data}: {haddad}: a person without a role" in proc.stdout.splitlines()
+    assert (_kg("validate", data).returncode, validate_triples(quads)) == (0, [])  # kg's own shapes hold
+    conforms, keys, rows = _report_results(report)
+    assert keys == {(haddad, KG + "role", component("MinCount")), (berg, "", SPARQL), (berg, "", component("MaxCount"))}
+    store = ox.Store()
+    store.load(path=str(report), format=ox.RdfFormat.TURTLE)
+    assert store.query(f"""PREFIX sh: <{SH}> ASK {{ ?r sh:focusNode <{berg}> ;
+        sh:sourceConstraintComponent sh:MaxCountConstraintComponent ; sh:resultPath [ sh:inversePath <{KG}speaker> ] }}""")
+    shapes = {r["component"].value: r["shape"] for r in rows}
+    assert shapes[SPARQL] == ox.NamedNode("http://example.org/SpeakersAreNamed")
+    assert isinstance(shapes[component("MinCount")], ox.BlankNode)  # the property shape, as SHACL says
+    assert sorted(r["severity"].value.rsplit("#")[1] for r in rows) == ["Violation", "Violation", "Warning"]
+
+
+def test_unreadable_user_shapes_are_one_line(tmp_path, quads):
+    data, bad = tmp_path / "a.nq", tmp_path / "bad.ttl"
+    _write_nquads(data, quads)
+    bad.write_text("this is not turtle", encoding="utf-8")
+    for shapes in (bad, tmp_path / "missing.ttl"):
+        proc = _kg("validate", data, "--shapes", shapes, "--report", tmp_path / "r.ttl")
+        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert str(shapes) in proc.stderr and proc.stdout == ""
+    assert not (tmp_path / "r.ttl").exists()

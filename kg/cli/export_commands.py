@@ -1,4 +1,4 @@
-"""``kg export`` and ``kg validate``."""
+"""``kg export``."""
 
 from __future__ import annotations
 
@@ -125,46 +125,6 @@ def export(
     if code == 0 and strict and report.violations:
         code = 1
     raise typer.Exit(code)
-
-
-@app.command()
-def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="RDF files that kg wrote (.ttl, .jsonld, .nt, .nq, .trig).", show_default=False)],
-) -> None:
-    """Check RDF files against kg's SHACL shapes; print each violation as 'article: node: message'.
-    Each named graph (one article) is checked on its own, as export checks it.
-
-    Exit status: 0 when every file conforms, 1 when one does not, 2 when one cannot be read.
-
-    \b
-    Examples:
-      kg validate out/*.ttl
-      kg validate corpus.nq
-    """
-    from kg.serialize import read_quads
-    from kg.validate import validate_dataset
-
-    worst = 0
-    for path in files:
-        try:
-            quads = read_quads(path)
-        except FileNotFoundError:
-            _err(f"{path}: no such file")
-            worst = 2
-            continue
-        except Exception as err:  # any parser's error is a bad file, reported in one line
-            _err(f"{path}: cannot parse: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
-            worst = 2
-            continue
-        violations = validate_dataset(quads)
-        for v in violations:
-            typer.echo(f"{path}: {v}")
-        if violations:
-            worst = max(worst, 1)
-        else:
-            graphs = len({q.graph_name for q in quads})
-            _err(f"{path}: conforms ({len(quads)} triples in {graphs} graph{'s' if graphs != 1 else ''})")
-    raise typer.Exit(worst)
 
 
 def _export_on_cluster(inputs: list[str], output: str, fmt: str | None, jobs: int, cluster: str,
