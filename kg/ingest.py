@@ -24,7 +24,7 @@ from kg.articles import Article, ArticleError, article_from_record, read_inputs
 from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_graph_iri, article_quads
 from kg.nlp.linking import link, load_authority, load_gazetteer
-from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
+from kg.nlp.pipeline import extract, load_nlp, parse_batches
 from kg.serialize import sorted_nquads
 from kg.validate import Violation, validate_triples
 
@@ -38,6 +38,21 @@ class Settings:
     base: str = DEFAULT_BASE
     validate: bool = True
     authority: str | None = None  # path of an authority CSV (owl:sameAs links)
+
+    def __post_init__(self) -> None:
+        check_base(self.base)
+
+
+def check_base(base: str) -> None:
+    """Raise a ValueError saying what is wrong with ``base`` as the base IRI of kg's nodes."""
+    if "#" in base:
+        raise ValueError("must not hold '#' (kg adds '#...' fragments to article IRIs); end it with '/'")
+    if not base.endswith("/"):
+        raise ValueError("must end with '/'")
+    try:
+        ox.NamedNode(f"{base}article/x")
+    except ValueError as err:
+        raise ValueError(f"not a valid IRI: {err}") from None
 
 
 @dataclass
@@ -177,17 +192,18 @@ def ingest(
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     try:
-        parsed = parse_stream(_timed(read_inputs(inputs), timings, "read"), n_process)
+        batches = parse_batches(_timed(read_inputs(inputs), timings, "read"), n_process)
         if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
-            parsed = in_background(parsed, ahead=BATCH_SIZE)  # one batch ahead keeps the parser busy
-        for item in _timed(parsed, timings, "parse"):
-            if isinstance(item, ArticleError):
-                result = ArticleResult(item.source, error=item, base=settings.base)
-            else:
-                doc, article = item
-                result = finish_article(article, doc, settings, timings)
-            for line in result.problems():
-                on_problem(line)
-            yield result
+            batches = in_background(batches, ahead=1)  # the next batch is parsed while this one is done
+        for batch in _timed(batches, timings, "parse"):
+            for item in batch:
+                if isinstance(item, ArticleError):
+                    result = ArticleResult(item.source, error=item, base=settings.base)
+                else:
+                    doc, article = item
+                    result = finish_article(article, doc, settings, timings)
+                for line in result.problems():
+                    on_problem(line)
+                yield result
     finally:
         gc.unfreeze()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -51,12 +54,27 @@ class _Progress:
         return printed
 
 
+@contextmanager
+def _unwound_by_sigterm():
+    """SIGTERM (a scheduler's stop, `kill`) unwinds the job like Ctrl-C does, so that the spool and
+    half-written temporary files are removed on the way out; only SIGKILL leaves them behind, for
+    the next export to remove."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command()
 def export(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files (.txt, .json, .jsonl), folders, or - for stdin.", show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="A file (all articles together), a folder (one file per article), or - for stdout.")] = "out/",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="turtle | jsonld | ntriples | nquads | trig (default: from the output suffix, else turtle).")] = None,
-    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the exported nodes.")] = DEFAULT_BASE,
+    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the exported nodes; ends with '/'.")] = DEFAULT_BASE,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each article's graph against the SHACL shapes.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any graph violates the shapes.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
@@ -80,9 +98,12 @@ def export(
       cat story.txt | kg export - -o story.ttl    # read stdin
     """
     from kg.export import choose_format, export as run_export
+    from kg.ingest import check_base
 
-    if not base.endswith(("/", "#")):
-        _err(f"--base {base}: must end with '/' or '#'")
+    try:
+        check_base(base)
+    except ValueError as err:
+        _err(f"--base {base}: {err}")
         raise typer.Exit(2)
     try:
         choose_format(fmt, output)
@@ -98,8 +119,9 @@ def export(
 
             load_authority(authority)  # a malformed file stops here, before any work
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
-                            authority=authority, on_article=progress.update)
+        with _unwound_by_sigterm():
+            report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
+                                authority=authority, on_article=progress.update)
         progress.clear()
     except ValueError as err:
         if authority is None:
