@@ -21,7 +21,6 @@ import pyoxigraph as ox
 from spacy.tokens import Doc
 
 from kg.articles import Article, ArticleError, article_from_record, read_inputs
-from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_graph_iri, article_quads
 from kg.nlp.linking import link, load_authority, load_gazetteer
 from kg.nlp.pipeline import extract, load_nlp, parse_batches
@@ -192,9 +191,9 @@ def ingest(
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     try:
-        batches = parse_batches(_timed(read_inputs(inputs), timings, "read"), n_process)
-        if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
-            batches = in_background(batches, ahead=1)  # the next batch is parsed while this one is done
+        # One process: the next batch of long articles is parsed in a second thread while this one
+        # is extracted (spaCy's own worker processes must not be forked from a second thread).
+        batches = parse_batches(_timed(read_inputs(inputs), timings, "read"), n_process, overlap=n_process == 1)
         for batch in _timed(batches, timings, "parse"):
             for item in batch:
                 if isinstance(item, ArticleError):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings, strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from conftest import EXAMPLES, ROOT, SEED, run_kg
+from kg.export import file_stem
 from kg.validate import validate_graph
 
 
@@ -357,3 +360,12 @@ def test_an_id_must_be_a_string_or_an_integer(tmp_path):
                                  f"{corpus}:2: id must be a string or an integer, not {{\"a\": 1}}",
                                  f"{corpus}:3: id must be a string or an integer, not true"]
     assert _article_ids(out) == ["7"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8"), max_size=400), min_size=2, max_size=12, unique=True))
+def test_file_stems_are_safe_bounded_stable_and_distinct(ids):
+    stems = [file_stem(i) for i in ids]
+    assert len({s.casefold() for s in stems}) == len(ids)
+    assert stems == [file_stem(i) for i in ids]
+    assert all(re.fullmatch(r"[a-z0-9_%][a-z0-9_%A-F-]*", s) and len(s) <= 81 for s in stems), stems
