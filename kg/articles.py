@@ -13,13 +13,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.model import Article
 
 SUFFIXES = (".txt", ".json", ".jsonl")
 STDIN = "-"
+# spaCy's max_length. Longer articles are refused; those over PIECE_CHARS (kg/nlp/pipeline.py) are
+# parsed in pieces, so that the parser's memory stays bounded whatever the article's length.
+MAX_ARTICLE_CHARS = 1_000_000
+# A JSONL line longer than this cannot hold an article under the limit (an astral character written
+# as two \uXXXX escapes takes 12 bytes) and its metadata: it is skipped without being held in memory.
+MAX_LINE_BYTES = 16 * MAX_ARTICLE_CHARS
+# A .txt file this big cannot hold a body under the limit (UTF-8 takes at most 4 bytes a character).
+_MAX_TXT_BYTES = 4 * MAX_ARTICLE_CHARS + 4096
 # A header is the word "date" and something date-like; the body follows after spaces or one line break.
 _HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\r?\n|[ \t]+|\Z)", re.IGNORECASE)
+# JSON's \ud800 escapes decode to lone surrogates: valid JSON, not Unicode (nothing can encode them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -67,15 +78,28 @@ def article_from_record(record: object, default_id: str, source: str) -> Article
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("missing 'text' (a string)")
-    article_id = record.get("id", default_id)
-    if article_id is None or str(article_id).strip() == "":
-        article_id = default_id
     title = record.get("title")
-    return _checked(Article(str(article_id), text, parse_date(record.get("date")),
+    return _checked(Article(_record_id(record.get("id"), default_id), text, parse_date(record.get("date")),
                             title if isinstance(title, str) else None, source))
 
 
+def _record_id(value: object, default_id: str) -> str:
+    """A record's id: a string or an integer (as its digits); none or blank gives ``default_id``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default_id
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"id must be a string or an integer, not {json.dumps(value)[:60]}")
+    return str(value)
+
+
 def _checked(article: Article) -> Article:
+    for name, value in (("id", article.id), ("title", article.title), ("text", article.text)):
+        bad = _SURROGATE.search(value) if value else None
+        if bad:
+            raise ValueError(f"{name} holds a lone surrogate \\u{ord(bad.group()):04x} at character {bad.start()}: "
+                             "not valid Unicode")
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise ValueError(f"article too long: {len(article.text):,} characters (the limit is {MAX_ARTICLE_CHARS:,})")
     if not article.text.strip():
         raise ValueError("empty article: no text")
     return article
@@ -88,28 +112,75 @@ def _decode(data: bytes) -> str:
         raise ValueError(f"cannot decode as UTF-8 (byte {err.start})") from None
 
 
+def _json(text: str, where_in_text: bool = False) -> object:
+    """The JSON value of ``text``; a ValueError saying "invalid JSON: ..." when it is not one."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno}, column {err.colno}" if where_in_text else f"column {err.colno}"
+        raise ValueError(f"invalid JSON: {err.msg} ({where})") from None
+    except RecursionError:  # json's C parser recurses once per [ or {
+        raise ValueError("invalid JSON: nested too deeply") from None
+
+
+def _is_one_json_value(raw: str) -> bool:
+    try:
+        json.loads(raw)
+    except json.JSONDecodeError:
+        return False
+    except RecursionError:
+        return True  # read as .json, which says "invalid JSON: nested too deeply"
+    return True
+
+
+def _jsonl_articles(lines: Iterable[str | ValueError], name: str, source: str) -> Iterator[Article | ArticleError]:
+    """One article per line (a line that could not be read is the ValueError saying why)."""
+    count = 0
+    for lineno, line in enumerate(lines, 1):
+        if isinstance(line, str) and not line.strip():
+            continue
+        count += 1
+        where = f"{source}:{lineno}"
+        if isinstance(line, ValueError):
+            yield ArticleError(where, str(line))
+            continue
+        try:
+            yield article_from_record(_json(line), f"{name}-{lineno}", where)
+        except ValueError as err:
+            yield ArticleError(where, str(err))
+    if count == 0:
+        yield ArticleError(source, "empty file: no articles")
+
+
+def _file_lines(file: BinaryIO) -> Iterator[str | ValueError]:
+    """The lines of a JSONL file, split at b"\n" only (U+2028 and U+2029 may sit inside a JSON
+    string), each decoded on its own so that a bad line costs that line only. A line over
+    MAX_LINE_BYTES is skipped a piece at a time, never held whole."""
+    offset = 0
+    while line := file.readline(MAX_LINE_BYTES + 1):
+        start, offset = offset, offset + len(line)
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = file.readline(MAX_LINE_BYTES)
+                offset += len(line)
+            yield ValueError(f"line too long: over {MAX_LINE_BYTES:,} bytes (an article is at most "
+                             f"{MAX_ARTICLE_CHARS:,} characters)")
+            continue
+        try:
+            yield line.decode("utf-8-sig" if start == 0 else "utf-8")
+        except UnicodeDecodeError as err:
+            yield ValueError(f"cannot decode as UTF-8 (byte {start + err.start})")
+
+
 def read_text_source(raw: str, name: str, suffix: str, source: str) -> Iterator[Article | ArticleError]:
     """Articles from the text of one input; ``suffix`` chooses the format."""
     if suffix == ".jsonl":
-        count = 0
-        for lineno, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            count += 1
-            where = f"{source}:{lineno}"
-            try:
-                yield article_from_record(json.loads(line), f"{name}-{lineno}", where)
-            except json.JSONDecodeError as err:
-                yield ArticleError(where, f"invalid JSON: {err.msg} (column {err.colno})")
-            except ValueError as err:
-                yield ArticleError(where, str(err))
-        if count == 0:
-            yield ArticleError(source, "empty file: no articles")
+        yield from _jsonl_articles(raw.split("\n"), name, source)
     elif suffix == ".json":
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as err:
-            yield ArticleError(source, f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})")
+            data = _json(raw, where_in_text=True)
+        except ValueError as err:
+            yield ArticleError(source, str(err))
             return
         records = data if isinstance(data, list) else [data]
         if not records:
@@ -128,7 +199,16 @@ def read_text_source(raw: str, name: str, suffix: str, source: str) -> Iterator[
 
 
 def _read_file(path: Path) -> Iterator[Article | ArticleError]:
+    suffix = path.suffix.lower()
     try:
+        if suffix == ".jsonl":  # read a line at a time: an archive never sits in memory whole
+            with open(path, "rb") as file:
+                yield from _jsonl_articles(_file_lines(file), path.stem, str(path))
+            return
+        if suffix == ".txt" and path.stat().st_size > _MAX_TXT_BYTES:
+            yield ArticleError(str(path), f"article too long: {path.stat().st_size:,} bytes, more than "
+                                          f"{MAX_ARTICLE_CHARS:,} characters (the limit)")
+            return
         raw = _decode(path.read_bytes())
     except FileNotFoundError:
         yield ArticleError(str(path), "no such file")
@@ -139,7 +219,7 @@ def _read_file(path: Path) -> Iterator[Article | ArticleError]:
     except ValueError as err:
         yield ArticleError(str(path), str(err))
         return
-    yield from read_text_source(raw, path.stem, path.suffix.lower(), str(path))
+    yield from read_text_source(raw, path.stem, suffix, str(path))
 
 
 def _read_stdin() -> Iterator[Article | ArticleError]:
@@ -154,11 +234,7 @@ def _read_stdin() -> Iterator[Article | ArticleError]:
         suffix = ".json"
     elif head == "{":
         # One object over several lines is .json; one object per line is .jsonl.
-        try:
-            json.loads(raw)
-            suffix = ".json"
-        except json.JSONDecodeError:
-            suffix = ".jsonl"
+        suffix = ".json" if _is_one_json_value(raw) else ".jsonl"
     else:
         suffix = ".txt"
     yield from read_text_source(raw, "stdin", suffix, "<stdin>")

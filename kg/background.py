@@ -1,9 +1,11 @@
 """Run an iterator in a background thread and take its items, in order, in the calling thread.
 
-Export uses it to parse the next articles while the current one is extracted, mapped, validated and
-written: spaCy spends most of a parse in matrix code that releases the GIL, so the two overlap on a
-second core (120 polnear articles: 16.8 s one after the other, 15.2 s overlapped, 14.2 s for the
-parse alone). The order of items, and so the output, is exactly that of the iterator.
+``kg load ARTICLES`` (kg/store.py) uses it to parse the next articles while the current one is
+extracted and loaded: spaCy spends most of a long article's parse in matrix code that releases the
+GIL, so the two overlap on a second core (120 polnear articles: 16.8 s one after the other, 15.2 s
+overlapped, 14.2 s for the parse alone). The order of items, and so the output, is exactly that of
+the iterator. (``kg.ingest`` overlaps batch by batch instead, see ``kg.nlp.pipeline.parse_batches``:
+for short articles the thread costs more than it gives.)
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ One bad article never stops the others; every output file appears whole or not a
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sys
 import tempfile
 import time
@@ -20,8 +22,8 @@ from kg.articles import ArticleError
 from kg.graph import DEFAULT_BASE, identity_graph_iri, slug
 from kg.ingest import ArticleResult, Settings, ingest
 from kg.resolve import Registry
-from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, serialize_quads, sorted_nquads, write_atomic,
-                          write_nquads_file_as)
+from kg.serialize import (FORMAT_OF_SUFFIX, FORMATS, open_atomic, remove_stale_temp_files, serialize_quads,
+                          sorted_nquads, temp_file, write_atomic, write_nquads_file_as)
 from kg.validate import Violation
 
 STDOUT = "-"
@@ -42,6 +44,27 @@ class ExportReport:
         if not self.exported and self.failed:
             return 2
         return 1 if self.failed else 0
+
+
+# The readable part of a file name in a folder export, in bytes: the whole name stays far below the
+# 255 bytes file systems allow, whatever the id.
+_READABLE_BYTES = 64
+_HASHED = re.compile(r"-[0-9a-f]{16}\Z")  # what a hashed name ends with; an id that does is hashed too
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}  # Windows
+
+
+def file_stem(article_id: str) -> str:
+    """The name (less its suffix) of an article's file in a folder export: the id itself when it is
+    already a safe name (lower case ASCII letters, digits, '-' and '_', short), otherwise a readable
+    prefix and 64 bits of a hash of the exact id. Names are unique per id (two ids share a name only
+    if they share the prefix and the hash), also on a file system that ignores case, and stable:
+    the same id always gives the same name."""
+    readable = slug(article_id)
+    if (readable == article_id and len(readable) <= _READABLE_BYTES and readable not in _RESERVED
+            and not _HASHED.search(readable)):
+        return readable
+    prefix = re.sub(r"%[0-9A-F]?\Z", "", readable[:_READABLE_BYTES]).rstrip("-_")  # never half a %XX
+    return f"{prefix}-{hashlib.sha256(article_id.encode('utf-8')).hexdigest()[:16]}"
 
 
 def output_is_folder(output: str) -> bool:
@@ -89,7 +112,9 @@ def export(
     to_folder = output_is_folder(output)
     streaming = output == STDOUT and fmt == "nquads"
     # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
-    chunks = None if to_folder or streaming else _ChunkFile(Path(output).parent if output != STDOUT else None)
+    spool_folder = None if output == STDOUT else Path(output).parent
+    remove_stale_temp_files(Path(output) if to_folder else spool_folder or Path(tempfile.gettempdir()))
+    chunks = None if to_folder or streaming else _ChunkFile(spool_folder)
     registry = Registry() if resolve else None
     try:
         with closing(ingest(inputs, settings, n_process, on_problem, report.seconds)) as results:
@@ -100,7 +125,7 @@ def export(
                     if registry is not None:
                         registry.add(result.quads)
                     if to_folder:
-                        path = Path(output) / f"{slug(result.article.id)}{FORMATS[fmt][0]}"
+                        path = Path(output) / f"{file_stem(result.article.id)}{FORMATS[fmt][0]}"
                         write_atomic(path, serialize_quads(result.quads, fmt))
                         report.files.append(path)
                     elif chunks is None:  # N-Quads on stdout: each article as soon as it is done, for a pipe
@@ -148,13 +173,16 @@ def _add(report: ExportReport, result: ArticleResult) -> None:
 class _ChunkFile:
     """Spools each article's N-Quads to a temporary file beside the output, so that a corpus never
     sits in memory as Python objects: N-Quads output is that file, renamed into place when complete;
-    the other formats are written from it (see ``write_nquads_file_as``)."""
+    the other formats are written from it (see ``write_nquads_file_as``). Ended by a signal the CLI
+    catches, the spool is removed on the way out; after a SIGKILL, by the next export (see
+    ``remove_stale_temp_files``)."""
 
     def __init__(self, folder: Path | None):
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-        self.file = tempfile.NamedTemporaryFile(dir=folder, prefix=".kg-export.", suffix=".nq.tmp", delete=False)
-        self.path = Path(self.file.name)
+        fd, name = temp_file(folder, ".nq.tmp")
+        self.file = os.fdopen(fd, "wb")
+        self.path = Path(name)
 
     def add(self, data: bytes) -> None:
         self.file.write(data)

@@ -21,10 +21,9 @@ import pyoxigraph as ox
 from spacy.tokens import Doc
 
 from kg.articles import Article, ArticleError, article_from_record, read_inputs
-from kg.background import in_background
 from kg.graph import DEFAULT_BASE, article_graph_iri, article_quads
 from kg.nlp.linking import link, load_authority, load_gazetteer
-from kg.nlp.pipeline import BATCH_SIZE, extract, load_nlp, parse_stream
+from kg.nlp.pipeline import extract, load_nlp, parse_batches
 from kg.serialize import sorted_nquads
 from kg.settings import Settings
 from kg.validate import Violation, validate_triples
@@ -171,17 +170,18 @@ def ingest(
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     try:
-        parsed = parse_stream(_timed(read(inputs), timings, "read"), n_process)
-        if n_process == 1:  # spaCy's own worker processes must not be forked from a second thread
-            parsed = in_background(parsed, ahead=BATCH_SIZE)  # one batch ahead keeps the parser busy
-        for item in _timed(parsed, timings, "parse"):
-            if isinstance(item, ArticleError):
-                result = ArticleResult(item.source, error=item, base=settings.base)
-            else:
-                doc, article = item
-                result = finish_article(article, doc, settings, timings)
-            for line in result.problems():
-                on_problem(line)
-            yield result
+        # One process: the next batch of long articles is parsed in a second thread while this one
+        # is extracted (spaCy's own worker processes must not be forked from a second thread).
+        batches = parse_batches(_timed(read(inputs), timings, "read"), n_process, overlap=n_process == 1)
+        for batch in _timed(batches, timings, "parse"):
+            for item in batch:
+                if isinstance(item, ArticleError):
+                    result = ArticleResult(item.source, error=item, base=settings.base)
+                else:
+                    doc, article = item
+                    result = finish_article(article, doc, settings, timings)
+                for line in result.problems():
+                    on_problem(line)
+                yield result
     finally:
         gc.unfreeze()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import re
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -106,7 +108,7 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
     """A binary file that becomes ``path`` only when the block ends without an error: readers see
     the old file or the whole new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = temp_file(path.parent, f".{path.name}.tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             yield out
@@ -120,6 +122,48 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
         except FileNotFoundError:
             pass
         raise
+
+
+TEMP_PREFIX = ".kg-export."
+# A temporary file's name says which process on which host made it: .kg-export.HOST-PID.RANDOM...tmp
+_TEMP_OWNER = re.compile(r"\.kg-export\.([A-Za-z0-9]+)-(\d+)\.")
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32] or "host"
+
+
+def temp_file(folder: Path | None, suffix: str) -> tuple[int, str]:
+    """A new temporary file in ``folder`` (None: the system's), named after this process so that
+    ``remove_stale_temp_files`` can tell when its maker is gone; (descriptor, path) as ``mkstemp``."""
+    return tempfile.mkstemp(dir=folder, prefix=f"{TEMP_PREFIX}{_host()}-{os.getpid()}.", suffix=suffix)
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Remove the temporary files that kg processes of this host left in ``folder`` when they were
+    killed outright (SIGKILL, a power cut: no chance to clean up); those of running processes stay."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    host = _host()
+    for path in folder.glob(f"{TEMP_PREFIX}*.tmp"):
+        owner = _TEMP_OWNER.match(path.name)
+        if owner and owner.group(1) == host and not _running(int(owner.group(2))):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT there: never guess
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 # Lines sorted in memory at a time when merging a corpus into one graph (~100 MB of Python bytes).

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings, strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from conftest import EXAMPLES, ROOT, SEED, run_kg
+from kg.export import file_stem
 from kg.validate import validate_graph
 
 
@@ -209,3 +212,160 @@ def test_a_reader_that_stops_early_ends_the_export_quietly():
     stderr = proc.stderr.read().decode("utf-8")
     proc.wait(timeout=60)
     assert "Broken pipe" not in stderr and "Traceback" not in stderr, stderr
+
+
+# ------------------------------------------------------------------ hostile input (issue 13)
+
+
+def _jsonl(path, *lines: str):
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def _problems(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if not line.startswith("exported ")]
+
+
+def _article_ids(path) -> list[str]:
+    return sorted(q.object.value for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+                  if q.predicate.value.endswith("#articleId"))
+
+
+GOOD = json.dumps({"id": "good", "text": "Angela Merkel visited Paris."})
+
+
+def test_a_lone_surrogate_refuses_that_article_only(tmp_path):
+    corpus = _jsonl(tmp_path / "s.jsonl", GOOD, r'{"id": "t", "text": "Bad \ud800 text."}',
+                    r'{"id": "i\udc00", "text": "Olaf Scholz spoke."}', r'{"id": "ti", "title": "\udfff", "text": "Hi."}')
+    out = tmp_path / "s.nq"
+    result = run_kg("export", corpus, "-f", "nquads", "-o", out)
+    assert result.exit_code == 1
+    assert _problems(result) == [
+        f"{corpus}:2: text holds a lone surrogate \\ud800 at character 4: not valid Unicode",
+        f"{corpus}:3: id holds a lone surrogate \\udc00 at character 1: not valid Unicode",
+        f"{corpus}:4: title holds a lone surrogate \\udfff at character 0: not valid Unicode"]
+    assert _article_ids(out) == ["good"]
+
+
+def test_an_article_over_the_size_limit_is_refused_in_one_line(tmp_path):
+    from kg.articles import MAX_ARTICLE_CHARS
+
+    huge = json.dumps({"id": "huge", "text": "word " * (MAX_ARTICLE_CHARS // 5) + "x"})
+    corpus = _jsonl(tmp_path / "big.jsonl", huge, GOOD)
+    (tmp_path / "big.txt").write_text("a" * (MAX_ARTICLE_CHARS + 1), encoding="utf-8")
+    out = tmp_path / "big.nq"
+    result = run_kg("export", corpus, tmp_path / "big.txt", "-f", "nquads", "-o", out)
+    assert result.exit_code == 1
+    assert _problems(result) == [
+        f"{corpus}:1: article too long: 1,000,001 characters (the limit is 1,000,000)",
+        f"{tmp_path / 'big.txt'}: article too long: 1,000,001 characters (the limit is 1,000,000)"]
+    assert _article_ids(out) == ["good"]
+
+
+def test_a_long_article_is_parsed_in_pieces_with_exact_offsets(tmp_path, monkeypatch):
+    """Pieces keep the parser's memory bounded; the Doc they join into indexes the text exactly."""
+    from kg.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 300)
+    paragraphs = [f"Foreign Minister Tomás Reis met Ingrid Halvorsen in Lisbon on Tuesday {i}. \"We agreed,\" "
+                  f"Halvorsen said. The talks   went on\nfor hours  " for i in range(12)]
+    text = "\n\n".join(paragraphs) + "Reis flew to Oslo." + "x" * 700
+    corpus = _jsonl(tmp_path / "long.jsonl", json.dumps({"id": "long", "date": "2026-03-10", "text": text}))
+    out = tmp_path / "long.nq"
+    result = run_kg("export", corpus, "-f", "nquads", "-o", out)
+    assert result.exit_code == 0, result.output
+    mentions = _anchors(out)
+    assert len(mentions) > 30 and max(b for b, _, _ in mentions) > 1500
+    assert all(text[begin:end] == anchor for begin, end, anchor in mentions)
+
+
+def _anchors(path) -> list[tuple[int, int, str]]:
+    """(begin, end, anchorOf) of every mention in an N-Quads file."""
+    by_node: dict[str, dict[str, str]] = {}
+    for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        name = q.predicate.value.rsplit("#", 1)[-1]
+        if name in ("beginIndex", "endIndex", "anchorOf"):
+            by_node.setdefault(q.subject.value, {})[name] = q.object.value
+    return [(int(v["beginIndex"]), int(v["endIndex"]), v["anchorOf"]) for v in by_node.values() if "anchorOf" in v]
+
+
+HOSTILE_IDS = ["AP-2016-001", "ap-2016-001", "ap 2016 001", "a/b", "a>b", 'a"b', ".", "..", "unnamed", "CON",
+               "x" * 300, "日本語の記事" * 7, "ap-2016-001-0123456789abcdef"]
+
+
+def test_folder_output_names_are_unique_stable_and_bounded(tmp_path):
+    records = [json.dumps({"id": i, "text": f"Angela Merkel visited Paris on day {n}."}) for n, i in enumerate(HOSTILE_IDS)]
+    corpus = _jsonl(tmp_path / "ids.jsonl", *records)
+    result = run_kg("export", corpus, "-o", tmp_path / "out", "-f", "nquads")
+    assert result.exit_code == 0, result.output
+    assert f"exported {len(HOSTILE_IDS)} article(s)" in result.stderr
+    files = sorted((tmp_path / "out").iterdir())
+    assert len(files) == len(HOSTILE_IDS)
+    assert len({f.name.casefold() for f in files}) == len(files)  # also on a case-insensitive file system
+    assert all(len(f.name.encode("utf-8")) <= 100 and f.name[0] not in ".-" for f in files)
+    ids = {(_article_ids(f)[0]): f.name for f in files}
+    assert sorted(ids) == sorted(HOSTILE_IDS)
+    assert ids["ap-2016-001"] == "ap-2016-001.nq" and ids["AP-2016-001"].startswith("ap-2016-001-")
+    again = run_kg("export", corpus, "-o", tmp_path / "again", "-f", "nquads")
+    assert again.exit_code == 0 and sorted(p.name for p in (tmp_path / "again").iterdir()) == [f.name for f in files]
+
+
+def test_jsonl_lines_end_at_newline_only(tmp_path):
+    """U+2028 and U+2029 are legal inside JSON strings; they do not end a line."""
+    corpus = tmp_path / "ls.jsonl"
+    corpus.write_text(json.dumps({"id": "ls", "text": "Angela Merkel\u2028visited\u2029Paris."}, ensure_ascii=False)
+                      + "\n\u2028\n" + "{broken\n" + GOOD + "\n", encoding="utf-8")
+    out = tmp_path / "ls.nq"
+    result = run_kg("export", corpus, "-f", "nquads", "-o", out)
+    assert result.exit_code == 1
+    assert _problems(result) == [f"{corpus}:3: invalid JSON: Expecting property name enclosed in double quotes (column 2)"]
+    assert _article_ids(out) == ["good", "ls"]
+
+
+def test_deeply_nested_json_is_invalid_json_not_a_crash(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    corpus = _jsonl(tmp_path / "deep.jsonl", "[" * 100_000, GOOD)
+    out = tmp_path / "deep.nq"
+    result = run_kg("export", tmp_path / "deep.json", corpus, "-f", "nquads", "-o", out)
+    assert result.exit_code == 1
+    assert _problems(result) == [f"{tmp_path / 'deep.json'}: invalid JSON: nested too deeply",
+                                 f"{corpus}:1: invalid JSON: nested too deeply"]
+    assert _article_ids(out) == ["good"]
+
+
+@pytest.mark.parametrize("base, why", [
+    ("https://example.org/kg#", "must not hold '#' (kg adds '#...' fragments to article IRIs); end it with '/'"),
+    ("https://example.org/a b/", "not a valid IRI: Invalid IRI code point ' '"),
+    ("https://example.org/{x}/", "not a valid IRI: Invalid IRI code point '{'"),
+    ('https://example.org/"q"/', "not a valid IRI: Invalid IRI code point '\"'"),
+    ("https://example.org/%zz/", "not a valid IRI: Invalid IRI percent encoding '%zz'"),
+    ("example.org/kg/", "not a valid IRI: No scheme found in an absolute IRI"),
+    ("https://example.org/kg", "must end with '/'"),
+])
+def test_a_bad_base_is_refused_once_up_front(tmp_path, base, why):
+    result = run_kg("export", SEED, "--base", base, "-o", tmp_path / "x.nq")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"--base {base}: {why}"]
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_id_must_be_a_string_or_an_integer(tmp_path):
+    corpus = _jsonl(tmp_path / "ids.jsonl", '{"id": ["x"], "text": "Olaf Scholz spoke."}',
+                    '{"id": {"a": 1}, "text": "Olaf Scholz spoke."}', '{"id": true, "text": "Olaf Scholz spoke."}',
+                    '{"id": 7, "text": "Olaf Scholz spoke."}')
+    out = tmp_path / "ids.nq"
+    result = run_kg("export", corpus, "-f", "nquads", "-o", out)
+    assert result.exit_code == 1
+    assert _problems(result) == [f"{corpus}:1: id must be a string or an integer, not [\"x\"]",
+                                 f"{corpus}:2: id must be a string or an integer, not {{\"a\": 1}}",
+                                 f"{corpus}:3: id must be a string or an integer, not true"]
+    assert _article_ids(out) == ["7"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8"), max_size=400), min_size=2, max_size=12, unique=True))
+def test_file_stems_are_safe_bounded_stable_and_distinct(ids):
+    stems = [file_stem(i) for i in ids]
+    assert len({s.casefold() for s in stems}) == len(ids)
+    assert stems == [file_stem(i) for i in ids]
+    assert all(re.fullmatch(r"[a-z0-9_%][a-z0-9_%A-F-]*", s) and len(s) <= 81 for s in stems), stems

@@ -8,6 +8,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 
 import pyoxigraph as ox
+from hypothesis import given, strategies as st
 
 from conftest import SEED, run_kg
 from kg.ingest import ArticleResult, Settings, ingest, process_article
@@ -90,3 +91,19 @@ def test_timings_collect_each_stage(tmp_path):
     list(ingest([SEED], Settings(), timings=timings))
     assert set(timings) == {"read", "parse", "extract", "map", "validate"}
     assert all(seconds > 0 for seconds in timings.values())
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=400), st.integers(min_value=1, max_value=60))
+def test_pieces_join_back_into_the_text_and_keep_to_the_size(text, size):
+    from kg.nlp.pipeline import pieces
+
+    parts = pieces(text, size)
+    assert "".join(parts) == text
+    assert all(0 < len(p) <= size for p in parts) or parts == [""]
+
+
+def test_pieces_are_cut_after_paragraphs_first():
+    from kg.nlp.pipeline import pieces
+
+    assert pieces("One. Two.\n\nThree four. Five", 20) == ["One. Two.\n\n", "Three four. Five"]
+    assert pieces("One two three. Four five six", 20) == ["One two three. ", "Four five six"]

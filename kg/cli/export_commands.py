@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -60,6 +63,21 @@ class _Progress:
         return printed
 
 
+@contextmanager
+def _unwound_by_sigterm():
+    """SIGTERM (a scheduler's stop, `kill`) unwinds the job like Ctrl-C does, so that the spool and
+    half-written temporary files are removed on the way out; only SIGKILL leaves them behind, for
+    the next export to remove."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command()
 def export(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files (.txt, .json, .jsonl), folders, or - for stdin.", show_default=False)],
@@ -108,8 +126,9 @@ def export(
         raise typer.Exit(2)
     try:
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
-                            authority=authority, on_article=progress.update, resolve=resolve)
+        with _unwound_by_sigterm():
+            report = run_export(inputs, output, fmt, base, validate, on_problem=progress.wrap(_err), n_process=jobs,
+                                authority=authority, on_article=progress.update, resolve=resolve)
         progress.clear()
     except BrokenPipeError:
         raise  # the reader of stdout left (`kg export ... -o - | head`): click exits quietly

@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from kg.graph import DEFAULT_BASE
-from kg.settings import Settings
+from kg.settings import Settings, check_base
 
-Base = Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the nodes of extracted articles.")]
+Base = Annotated[str, typer.Option(metavar="IRI", help="Base IRI of the nodes of extracted articles; ends with '/'.")]
 Validate = Annotated[bool, typer.Option("--validate/--no-validate", help="Check each article's graph against the SHACL shapes.")]
 Strict = Annotated[bool, typer.Option(help="Exit 1 when any graph violates the shapes.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")]
@@ -25,8 +25,10 @@ def err(line: str) -> None:
 def settings_from(base: str = DEFAULT_BASE, validate: bool = True, authority: Path | None = None) -> Settings:
     """The ingestion settings of the options, checked up front: a bad base or authority file is one
     line and exit 2, before any article is read."""
-    if not base.endswith(("/", "#")):
-        err(f"--base {base}: must end with '/' or '#'")
+    try:
+        check_base(base)
+    except ValueError as error:
+        err(f"--base {base}: {error}")
         raise typer.Exit(2)
     if authority is not None:
         if not authority.is_file():
