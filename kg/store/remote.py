@@ -43,11 +43,16 @@ class Endpoint:
 
 def endpoint_from(url: str, query_url: str | None = None, update_url: str | None = None,
                   store_url: str | None = None) -> Endpoint:
-    """From a base URL, the oxigraph server's layout (URL/query, URL/update, URL/store); each can be set."""
+    """From a base URL, the oxigraph server's layout (URL/query, URL/update, URL/store); each can be set.
+
+    A URL whose path ends in ``/sparql`` is one endpoint that answers queries and updates alike
+    (Virtuoso's ``/sparql``, also QLever's and Blazegraph's layout): both go to it."""
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise StoreError(f"--endpoint {url or repr(url)}: not an http(s) URL")
     root = url.rstrip("/")
+    if parsed.path.rstrip("/").endswith("/sparql"):
+        return Endpoint(query_url or root, update_url or root, store_url or f"{root}-graph-crud")
     return Endpoint(query_url or f"{root}/query", update_url or f"{root}/update", store_url or f"{root}/store")
 
 
