@@ -30,6 +30,7 @@ from typing import BinaryIO
 
 from kg.articles import (SUFFIXES, STDIN, Article, ArticleError, folder_files, read_inputs, read_text_source,
                          unique_ids)
+from kg.serialize import TEMP_PREFIX
 from kg.settings import Settings
 
 DEFAULT_ARTICLES_PER_SHARD = 2000
@@ -522,7 +523,10 @@ def _finish(output: str, plan: Plan, report: ClusterReport, articles_per_shard: 
     for path in fs.ls(root, detail=False):
         name = PurePosixPath(path).name
         stale_shard = _SHARD_FILE.fullmatch(name) and name not in wanted
-        lost_temp = name.startswith(".part-") and name.endswith(".tmp")
+        # Every shard is done now, so a shard's temporary file left in the folder is a lost task's
+        # (fsspec's names, or open_atomic's for a local folder).
+        lost_temp = name.endswith(".tmp") and (name.startswith(".part-") or
+                                               (name.startswith(TEMP_PREFIX) and ".part-" in name))
         if stale_shard or lost_temp:
             fs.rm(path)
     manifest = {

@@ -43,11 +43,16 @@ class Endpoint:
 
 def endpoint_from(url: str, query_url: str | None = None, update_url: str | None = None,
                   store_url: str | None = None) -> Endpoint:
-    """From a base URL, the oxigraph server's layout (URL/query, URL/update, URL/store); each can be set."""
+    """From a base URL, the oxigraph server's layout (URL/query, URL/update, URL/store); each can be set.
+
+    A URL whose path ends in ``/sparql`` is one endpoint that answers queries and updates alike
+    (Virtuoso's ``/sparql``, also QLever's and Blazegraph's layout): both go to it."""
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise StoreError(f"--endpoint {url or repr(url)}: not an http(s) URL")
     root = url.rstrip("/")
+    if parsed.path.rstrip("/").endswith("/sparql"):
+        return Endpoint(query_url or root, update_url or root, store_url or f"{root}-graph-crud")
     return Endpoint(query_url or f"{root}/query", update_url or f"{root}/update", store_url or f"{root}/store")
 
 
@@ -121,7 +126,9 @@ class RemoteStore:
         again, after a random pause, until the count is no more than ours. (A later whole replace
         by the other loader may pass too: either way the graph is one whole version, never a mix.)"""
         g = ox.NamedNode(graph.iri)
-        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{graph.ntriples().decode('utf-8')}}} }}"
+        update = f"DROP SILENT GRAPH {g}"
+        if graph.triples:  # an empty INSERT DATA block is a syntax error to some stores (Virtuoso)
+            update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{graph.ntriples().decode('utf-8')}}} }}"
         size = len(set(graph.triples))
         count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
         for attempt in range(REPLACE_ATTEMPTS):
