@@ -267,3 +267,126 @@ def test_visited_person_is_the_host(nlp):
     ms, names = meetings_of(nlp, text, {"Vladimir Putin": PERSON, "Narendra Modi": PERSON, "Moscow": PLACE})
     assert len(ms) == 1 and names[ms[0].host] == "Vladimir Putin"
     assert participants(ms[0], names) == {"Vladimir Putin", "Narendra Modi"}
+
+
+# ------------------------------------------------------------------------- what is a meeting (issue 12)
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton attacked Donald Trump at the debate on Monday.",
+    "Hillary Clinton said in an interview with Donald Trump that taxes would rise.",
+    "Hillary Clinton endorsed Donald Trump during a conference call with reporters.",
+    "Donald Trump spoke with voters outside the polling station.",
+    "Donald Trump accused Hillary Clinton at a town hall meeting in Buffalo.",
+    "Hillary Clinton's meetings with Donald Trump were many.",
+    "Hillary Clinton's campaign made phone calls to Donald Trump.",
+])
+def test_debates_interviews_audiences_and_plurals_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Hillary Clinton": PERSON, "Donald Trump": PERSON})
+    assert ms == []
+
+
+def test_an_interview_by_investigators_is_a_meeting(nlp):
+    ms, names = meetings_of(nlp, "FBI officials will interview Huma Abedin next week.",
+                            {"FBI": ORGANISATION, "Huma Abedin": PERSON})
+    assert len(ms) == 1 and ms[0].status == PLANNED
+    assert "Huma Abedin" in participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "People I have met are uninvolved voters, Bernie Sanders said.",
+    "Bernie Sanders meets voters every day.",
+    "Would you come and meet Bernie Sanders?",
+    "Bernie Sanders said he would be honored to meet Pope Francis.",
+    "Pope Francis has no plans to meet Bernie Sanders.",
+    "I've met Bernie Sanders on more than one occasion.",
+    "Those who met Bernie Sanders gave money.",
+    "Pope Francis was excited to meet Bernie Sanders.",
+    "Bernie Sanders gave voters an opportunity to meet Pope Francis.",
+])
+def test_generic_habitual_and_hypothetical_uses_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Bernie Sanders": PERSON, "Pope Francis": PERSON})
+    assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "We struggle to make ends meet.",
+    "It is a threshold met only by Donald Trump and Ted Cruz.",
+    "Think Donald Trump meets Ted Cruz.",
+])
+def test_other_senses_of_meet_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Donald Trump": PERSON, "Ted Cruz": PERSON})
+    assert ms == []
+
+
+def test_a_clause_at_a_meeting_gives_its_subject_not_its_object(nlp):
+    text = "Donald Trump accused Ted Cruz during a meeting with Paul Ryan."
+    ms, names = meetings_of(nlp, text, {"Donald Trump": PERSON, "Ted Cruz": PERSON, "Paul Ryan": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Donald Trump", "Paul Ryan"}
+
+
+def test_their_meeting_is_the_coordinated_pair(nlp):
+    text = "Donald Trump and Paul Ryan issued a statement describing their meeting."
+    ms, names = meetings_of(nlp, text, {"Donald Trump": PERSON, "Paul Ryan": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Donald Trump", "Paul Ryan"}
+
+
+def test_no_word_cut_from_a_longer_name_is_a_participant(nlp):
+    text = "Secretary of State John Kerry met Sergey Lavrov at a Group of 20 meeting."
+    ms, names = meetings_of(nlp, text, {"State": ORGANISATION, "John Kerry": PERSON, "Sergey Lavrov": PERSON,
+                                        "Group": ORGANISATION})
+    assert len(ms) == 1 and participants(ms[0], names) == {"John Kerry", "Sergey Lavrov"}
+
+
+def test_a_dateline_is_never_a_participant(nlp):
+    text = "Trump and Ryan pledge unity\nWASHINGTON (AP) — Paul Ryan met Donald Trump on Thursday."
+    ms, names = meetings_of(nlp, text, {"WASHINGTON": PLACE, "Paul Ryan": PERSON, "Donald Trump": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Paul Ryan", "Donald Trump"}
+
+
+def test_a_visit_is_to_a_government_not_a_campaign_stop(nlp):
+    ms, _ = meetings_of(nlp, "Hillary Clinton plans to visit Charlotte on Sunday.",
+                        {"Hillary Clinton": PERSON, "Charlotte": PLACE})
+    assert ms == []
+    ms, names = meetings_of(nlp, "Joe Biden visited Turkey on Wednesday.", {"Joe Biden": PERSON, "Turkey": PLACE})
+    assert len(ms) == 1 and names[ms[0].location] == "Turkey"
+
+
+def test_invited_to_a_meeting(nlp):
+    text = "Enrique Peña Nieto invited Donald Trump to a meeting in Mexico City."
+    ms, names = meetings_of(nlp, text, {"Enrique Peña Nieto": PERSON, "Donald Trump": PERSON, "Mexico City": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Enrique Peña Nieto", "Donald Trump"}
+    assert names[ms[0].host] == "Enrique Peña Nieto"
+
+
+def test_breakfast_with_and_a_relative_pronoun_subject(nlp):
+    text = "Washington welcomed Aung San Suu Kyi, who had breakfast with Joe Biden."
+    ms, names = meetings_of(nlp, text, {"Aung San Suu Kyi": PERSON, "Joe Biden": PERSON, "Washington": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Aung San Suu Kyi", "Joe Biden"}
+
+
+def test_my_in_a_quotation_is_its_speaker(nlp):
+    text = '"In my first meeting with Thein Sein, he was frank," Derek Mitchell said.'
+    doc = nlp(text)
+    ents = entities_for(text, {"Thein Sein": PERSON, "Derek Mitchell": PERSON})
+    content = Span.of(text, 1, text.index(',"'))
+    said = text.index("said")
+    quote = Statement("s0", [content], DIRECT, [Span.of(text, said, said + 4)], speaker="e1")
+    ms = find_meetings(doc, ents, [], [quote])
+    assert len(ms) == 1 and set(ms[0].participants) == {"e0", "e1"}
+
+
+def test_two_occasions_are_never_merged(nlp):
+    text = ("Joe Biden visited Israel in March 2010. Barack Obama was furious, "
+            "which led to the tense meeting at the White House.")
+    ms, _ = meetings_of(nlp, text, {"Joe Biden": PERSON, "Israel": PLACE, "Barack Obama": PERSON,
+                                    "White House": ORGANISATION})
+    assert [m.trigger.text for m in ms] == ["visited", "meeting"]
+    assert all(not m.extra_triggers for m in ms)
+    text = "Ali Hassan met Vladimir Putin in Moscow. They met again a year later."
+    ms, names = meetings_of(nlp, text, {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 2 and all(participants(m, names) == {"Ali Hassan", "Vladimir Putin"} for m in ms)
+
+
+def test_a_call_needs_two_ends(nlp):
+    ms, _ = meetings_of(nlp, "In October, Bill Ackman held a conference call to defend Valeant.",
+                        {"Bill Ackman": PERSON, "Valeant": ORGANISATION})
+    assert ms == []
