@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -390,3 +391,38 @@ def test_a_call_needs_two_ends(nlp):
     ms, _ = meetings_of(nlp, "In October, Bill Ackman held a conference call to defend Valeant.",
                         {"Bill Ackman": PERSON, "Valeant": ORGANISATION})
     assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Verizon brought in workers from Connecticut to meet the labor shortfall.",
+    "Democrats have pushed for new negotiations with Verizon.",
+    "Ted Cruz will meet with any candidate who asks.",
+    "Senate Republicans expressed a willingness to take a courtesy meeting with Ted Cruz.",
+    "Dorothy Woods discussed the controversy with radio host Hugh Hewitt on Thursday.",
+    "Dorothy Woods was on that trip with several other family members.",
+    "The Huffington Post spoke with Ted Cruz on its podcast.",
+])
+def test_demands_generic_parties_the_press_and_companions_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Verizon": ORGANISATION, "Ted Cruz": PERSON, "Dorothy Woods": PERSON,
+                                    "Hugh Hewitt": PERSON, "The Huffington Post": ORGANISATION})
+    assert ms == []
+
+
+def test_a_meeting_dated_after_publication_is_planned(nlp):
+    text = "As a July NATO summit in Warsaw approaches, Germany is key."
+    doc = nlp(text)
+    ents = entities_for(text, {"NATO": ORGANISATION, "Warsaw": PLACE, "Germany": PLACE})
+    july = TimeExpression("t0", Span.of(text, 5, 9), "DATE", "2016-07")
+    (m,) = find_meetings(doc, ents, [july], [], published=date(2016, 6, 7))
+    assert m.status == PLANNED and m.date == "2016-07"
+    (m,) = find_meetings(doc, ents, [july], [], published=date(2016, 8, 1))
+    assert m.status == OCCURRED
+
+
+def test_requester_and_relative_passive_subject_take_part(nlp):
+    ms, names = meetings_of(nlp, "Megyn Kelly requested a meeting with Donald Trump.",
+                            {"Megyn Kelly": PERSON, "Donald Trump": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Megyn Kelly", "Donald Trump"}
+    text = "It was the idea of Bob Brown, who was persuaded to support Ted Cruz after meeting Rafael Cruz."
+    ms, names = meetings_of(nlp, text, {"Bob Brown": PERSON, "Ted Cruz": PERSON, "Rafael Cruz": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Bob Brown", "Rafael Cruz"}

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -196,10 +197,6 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     if named is not None:
         return _Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
-        if head.lower_ in ("it", "its"):  # a country or a body, when coreference knows it; never a guess
-            key = _coref_resolve(doc, head.i, ents.entities, ents)
-            if ents.type_of(key) in (ORGANISATION, PLACE) and key not in exclude:
-                return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
         if head.lower_ in _word_set("meeting_non_party_pronouns.txt"):
             return None
         key = _resolve_pronoun(doc, head, ents, exclude)
@@ -284,12 +281,22 @@ def _is_party(doc: Doc, token: Token, ents: Owners) -> bool:
     return p is not None and (p.key is not None or _names_people(token))
 
 
-def _is_audience(token: Token) -> bool:
-    """"reporters", "voters", "the editorial board": a call or talk with the press or the public
-    addresses an audience, it is no meeting between parties."""
+def _is_audience(token: Token, ents: Owners) -> bool:
+    """"reporters", "voters", "the editorial board", "The Huffington Post", "Fox News' Sean Hannity":
+    a call or talk with the press or the public addresses an audience, it is no meeting between parties."""
     words = _word_set("meeting_audience_nouns.txt")
-    lemma = token.lemma_.lower()
-    return lemma in words or any(f"{c.lower_} {lemma}" in words for c in token.children if c.dep_ in ("amod", "compound"))
+
+    def pair(t: Token) -> bool:  # "the editorial board", "radio host"
+        return any(f"{c.lower_} {t.lemma_.lower()}" in words for c in t.children if c.dep_ in ("amod", "compound"))
+
+    if token.lemma_.lower() in words or pair(token):
+        return True  # "reporters", "voters", "the editorial board"
+    if any(c.dep_ in ("compound", "appos") and pair(c) for c in token.children):
+        return True  # "radio host Hugh Hewitt"
+    press = _word_set("meeting_press_name_words.txt")
+    named = [token, *(c for c in token.children if c.dep_ in ("poss", "compound", "appos"))]
+    return any(e is not None and e.type == ORGANISATION and press & set(re.findall(r"\w+", e.name.lower()))
+               for e in (ents.entity(t.i) for t in named))
 
 
 def _questioning(parties: list[_Party], ents: Owners) -> bool:
@@ -438,6 +445,7 @@ class _Frame:
     date: TimeExpression | None = None
     distinct: bool = False  # "another meeting", "her previous visit", "met again": not one described before
     venue: _Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
+    party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
     sentence: int = -1  # index of its sentence
 
 
@@ -479,6 +487,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if own or agents:
         return own + agents
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in passive):
+        passive = [verb.head]  # "Mr. Brown, who was persuaded ... after meeting Mr. Cruz's father"
     if passive:
         return passive
     if depth > 3 or verb.head.i == verb.i:
@@ -647,8 +657,10 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
             out.extra.append(Span.of(_text(doc), *nested.span))
             out.kinds.extend(nested.entry.kinds)
             out.add(_prepositional_reading(doc, obj, ents, True, is_visit))
-        elif obj.lemma_.lower() in not_objects:
-            out.rejected = True  # what was read so far (a nested trigger) stays absorbed
+        elif obj.lemma_.lower() in not_objects or (
+                entry.words == ("meet",) and obj.pos_ == "NOUN" and not _is_party(doc, obj, ents)
+                and not _refers_to_parties(doc, obj, ents)):
+            out.rejected = True  # "met the deadline", "to meet the labor shortfall": another sense
             return out
         elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
             out.places.append(obj)
@@ -726,7 +738,7 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     attended = _attended(head)
     top = _climb(head)
     out = _Reading()
-    if attended and any(_is_audience(c) for c in governor.children if c.dep_ in ("dobj", "dative")):
+    if attended and any(_is_audience(c, ents) for c in governor.children if c.dep_ in ("dobj", "dative")):
         return _Reading(rejected=True)  # "told reporters during the conference call": a press call
     if supported or attended:
         out.parties.extend(_subjects(governor))
@@ -776,7 +788,7 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _Art
     sent = sents[_sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
     tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
-    if any(_is_audience(t) for t in tokens):
+    if any(_is_audience(t, ents) for t in tokens):
         return None  # "a conference call with reporters", "spoke with voters": an audience
     both = [t for t in tokens if _refers_to_parties(doc, t, ents)]
     tokens = [t for t in tokens if t not in both]
@@ -809,13 +821,15 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _Art
     if VISIT in entry.kinds and host is None and place is not None and not _seat_of_government(
             ents.by_key[place.key].name if place.key in ents.by_key else place.span.text):
         return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
+    if "destination" in entry.conditions and reading.with_party and host is None and place is None:
+        return None  # "on that trip with several family members": who travelled together, to no one named
     begin, end = match.span
     distinct = any(c.lower_ in _word_set("meeting_other_occasion_words.txt") for c in head.children
                    if c.dep_ in ("amod", "advmod", "det", "npadvmod"))
     return _Frame(Span.of(_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
-                  venue=venue)
+                  venue=venue, party_heads=tokens)
 
 
 def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
@@ -872,8 +886,14 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
     if (head.dep_ == "xcomp" and head.head.pos_ == "ADJ") or (
             head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
         return False  # "excited to meet", "open to negotiating": a wish, not a plan
-    if frame.verbal and head.dep_ == "acl" and head.head.lemma_.lower() in _word_set("meeting_possibility_nouns.txt"):
-        return False  # "an opportunity to visit the White House": a possibility
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
+        return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
+    top = _climb(head)
+    if top.dep_ == "pobj" and top.head.lower_ == "for" and top.head.head.lemma_.lower() in _word_set(
+            "meeting_proposal_verbs.txt"):
+        return False  # "Democrats have pushed for new negotiations": a demand, no occasion
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for p in frame.party_heads for c in p.children):
+        return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
     if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and any(
@@ -984,9 +1004,11 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
 
 # ------------------------------------------------------------------------------------ public
 def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
-                  statements: list[Statement], owners: Owners | None = None) -> list[Meeting]:
+                  statements: list[Statement], owners: Owners | None = None,
+                  published: date | None = None) -> list[Meeting]:
     """Every meeting the article describes, one per real meeting, in text order (``owners``: the
-    entities' token index, when the caller has built it)."""
+    entities' token index, when the caller has built it; ``published``: the article's date, after
+    which a meeting is still to come)."""
     ents = owners_of(doc, entities, owners)
     facts = _article_facts(doc, ents, statements)
     matches = [m for m in _matches(doc) if _one_trigger(m, ents)]
@@ -1013,6 +1035,8 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     for f in frames:
         f.date = date_for(doc, f.trigger, timexes)
         f.sentence = _sentence_index(sents, f.head.idx)
+        if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
+            f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
     merged = _merge([f for f in frames if _one_occasion(f, ents, sents)])
     # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
@@ -1023,6 +1047,15 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
+
+
+def _after(value: str | None, published: date) -> bool:
+    """Whether a TIMEX3 day, month or year value lies wholly after the publication date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if m is None:
+        return False
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    return parts > (published.year, published.month, published.day)[:len(parts)]
 
 
 DATELINE_MARKS = frozenset(",—–-(")
