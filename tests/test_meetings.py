@@ -426,3 +426,10 @@ def test_requester_and_relative_passive_subject_take_part(nlp):
     text = "It was the idea of Bob Brown, who was persuaded to support Ted Cruz after meeting Rafael Cruz."
     ms, names = meetings_of(nlp, text, {"Bob Brown": PERSON, "Ted Cruz": PERSON, "Rafael Cruz": PERSON})
     assert len(ms) == 1 and participants(ms[0], names) == {"Bob Brown", "Rafael Cruz"}
+
+
+def test_a_name_the_parser_made_a_modifier_still_takes_part(nlp):
+    text = "She wrote, recalling the meeting between Reagan and Soviet leader Mikhail Gorbachev, that it mattered."
+    ms, names = meetings_of(nlp, text, {"Reagan": PERSON, "Mikhail Gorbachev": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Reagan", "Mikhail Gorbachev"}
+    assert not ms[0].unresolved_participant_spans  # "Soviet leader" is Gorbachev's title, no third party

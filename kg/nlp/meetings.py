@@ -232,7 +232,12 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    """The token and the names coordinated with it, also where the parser made the first of them
+    a modifier of the last ("between Reagan and Soviet leader Mikhail Gorbachev", "Donald Trump and
+    House Speaker Paul Ryan": "Reagan", "Trump" hang off the second name with their "and")."""
+    misparsed = [c for t in [token, *token.subtree] if t.head.i == token.i or t.i == token.i
+                 for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)]
+    return list(dict.fromkeys([token, *token.conjuncts, *misparsed]))
 
 
 def _parties(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> list[_Party]:
