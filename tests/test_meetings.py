@@ -433,3 +433,13 @@ def test_a_name_the_parser_made_a_modifier_still_takes_part(nlp):
     ms, names = meetings_of(nlp, text, {"Reagan": PERSON, "Mikhail Gorbachev": PERSON})
     assert len(ms) == 1 and participants(ms[0], names) == {"Reagan", "Mikhail Gorbachev"}
     assert not ms[0].unresolved_participant_spans  # "Soviet leader" is Gorbachev's title, no third party
+
+
+def test_the_talks_far_from_a_meeting_are_not_that_meeting(nlp):
+    text = ("Ali Hassan met Vladimir Putin in Moscow. Prices rose. Markets fell. Banks closed. Ships sailed. "
+            "Reporters wrote updates on the budget negotiations.")
+    ms, _ = meetings_of(nlp, text, {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 1 and ms[0].extra_triggers == []
+    ms, _ = meetings_of(nlp, "Ali Hassan met Vladimir Putin in Moscow. Prices rose. The talks covered trade.",
+                        {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 1 and [s.text for s in ms[0].extra_triggers] == ["talks"]

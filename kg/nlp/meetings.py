@@ -452,6 +452,7 @@ class _Frame:
     venue: _Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
     party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
     sentence: int = -1  # index of its sentence
+    last_sentence: int = -1  # index of the sentence of its last mention, once merged
 
 
 def _refers_to_parties(doc: Doc, token: Token, ents: Owners) -> bool:
@@ -976,12 +977,16 @@ def _same_meeting(earlier: _Frame, later: _Frame, last: bool) -> bool:
     here, there = earlier.place or earlier.venue, later.place or later.venue
     if here and there and here.key != there.key:
         return False
-    if last and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties) \
+    near = later.sentence - max(earlier.sentence, earlier.last_sentence) <= REFERENCE_SENTENCES
+    if last and near and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties) \
             and not later.verbal:
         return True  # "the talks", "their meeting": back to the meeting just described
-    if last and later.both_sides and b <= a:
+    if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
     return len(a) >= 2 and a == b
+
+
+REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
 
 
 def _place_visit(frame: _Frame) -> bool:
@@ -999,6 +1004,7 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
             out.append(f)
             continue
         target.extra.extend([f.trigger, *f.extra])
+        target.last_sentence = f.sentence
         target.date = target.date or f.date
         target.place = target.place or f.place
         # every sentence's words for the parties are kept: each is a mention of its entity
