@@ -443,3 +443,23 @@ def test_the_talks_far_from_a_meeting_are_not_that_meeting(nlp):
     ms, _ = meetings_of(nlp, "Ali Hassan met Vladimir Putin in Moscow. Prices rose. The talks covered trade.",
                         {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
     assert len(ms) == 1 and [s.text for s in ms[0].extra_triggers] == ["talks"]
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Ted Cruz not once, but twice, and keep coming back.",
+    "Ted Cruz tried to attend every local meeting with Bob Brown.",
+    "Ted Cruz and Bob Brown have met over the years in the lobby.",
+    "Ted Cruz has met previously with Bob Brown.",
+    "Ted Cruz told the Bob Brown meeting in Washington that he would win.",
+    "Ted Cruz promised to be neutral in negotiations between Bob Brown and Verizon.",
+])
+def test_advice_habits_speeches_and_stances_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Ted Cruz": PERSON, "Bob Brown": PERSON, "Verizon": ORGANISATION,
+                                    "Washington": PLACE})
+    assert ms == []
+
+
+def test_emerging_from_a_meeting_takes_part(nlp):
+    ms, names = meetings_of(nlp, "Bernie Sanders said he would win as he emerged from the meeting with Barack Obama.",
+                            {"Bernie Sanders": PERSON, "Barack Obama": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Bernie Sanders", "Barack Obama"}

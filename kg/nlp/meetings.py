@@ -746,6 +746,8 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     out = _Reading()
     if attended and any(_is_audience(c, ents) for c in governor.children if c.dep_ in ("dobj", "dative")):
         return _Reading(rejected=True)  # "told reporters during the conference call": a press call
+    if head.dep_ in ("dobj", "dative") and verb in _word_set("meeting_audience_verbs.txt"):
+        return _Reading(rejected=True)  # "Clinton told the AIPAC meeting": a speech to a gathering
     if supported or attended:
         out.parties.extend(_subjects(governor))
         # "working with him at the conference": a with-phrase of the clause is no party of the meeting;
@@ -883,15 +885,20 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
                 return False
             if c.dep_ == "prep" and _several_times(c):
                 return False  # "on more than one occasion", "on several occasions"
+    if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
+        return False  # "attend every local meeting"
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
         return False
+    if frame.verbal and head.dep_ == "ROOT" and head.tag_ == "VB" and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False  # "Meet people not once, but twice": an imperative, advice
     sent = sents[_sentence_index(sents, head.idx)]
     if sent.text.rstrip(' "\'”’)').endswith("?"):
         return False  # a question asks whether, it does not report
     if (head.dep_ == "xcomp" and head.head.pos_ == "ADJ") or (
-            head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
-        return False  # "excited to meet", "open to negotiating": a wish, not a plan
+            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
+        return False  # "excited to meet", "open to negotiating", "neutral in negotiations": a stance, not a plan
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
         return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
     top = _climb(head)
@@ -926,6 +933,10 @@ def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[S
 
 
 def _several_times(prep: Token) -> bool:
+    """"on several occasions", "three times", "over the years"."""
+    if prep.lower_ == "over" and any(g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in (
+            "year", "month", "decade", "week") for g in prep.children):
+        return True
     nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("occasion", "time")]
     return any(g.tag_ == "NNS" or any(m.lower_ in ("more", "several", "many", "numerous", "multiple")
                                       for m in g.subtree) for g in nouns)
@@ -938,7 +949,8 @@ def _experience(head: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "'ve") for c in kids):
         return False
     first_second = any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we", "you") for c in kids)
-    return first_second or head.dep_ == "relcl" or any(c.lower_ in ("ever", "never", "before") for c in kids)
+    return first_second or head.dep_ == "relcl" or any(c.lower_ in ("ever", "never", "before", "previously")
+                                                       for c in kids)
 
 
 def _simple_present(head: Token) -> bool:
