@@ -463,3 +463,29 @@ def test_emerging_from_a_meeting_takes_part(nlp):
     ms, names = meetings_of(nlp, "Bernie Sanders said he would win as he emerged from the meeting with Barack Obama.",
                             {"Bernie Sanders": PERSON, "Barack Obama": PERSON})
     assert len(ms) == 1 and participants(ms[0], names) == {"Bernie Sanders", "Barack Obama"}
+
+
+def test_a_date_of_another_clause_does_not_date_the_meeting(nlp):
+    text = "Donald Trump's visit to Mexico reminds her of the trip Reagan made to Geneva in 1985."
+    t = TimeExpression("t0", Span.of(text, text.index("1985"), text.index("1985") + 4), "DATE", "1985")
+    ms, _ = meetings_of(nlp, text, {"Donald Trump": PERSON, "Mexico": PLACE, "Reagan": PERSON, "Geneva": PLACE}, [t])
+    visit = next(m for m in ms if m.trigger.text == "visit")
+    assert visit.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "The talks moved to China, where John Kerry met with Sergey Lavrov.",
+    "John Kerry is scheduled to meet with Sergey Lavrov.",
+])
+def test_relative_and_scheduled_meetings_stay(nlp, text):
+    ms, names = meetings_of(nlp, text, {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "China": PLACE})
+    assert any(participants(m, names) == {"John Kerry", "Sergey Lavrov"} for m in ms)
+
+
+def test_including_names_more_parties_and_reporters_are_the_press(nlp):
+    text = "Merrick Garland visited the Capitol to meet with top Senate Democrats, including Harry Reid and Pat Leahy."
+    ms, names = meetings_of(nlp, text, {"Merrick Garland": PERSON, "Harry Reid": PERSON, "Pat Leahy": PERSON})
+    assert any({"Merrick Garland", "Harry Reid", "Pat Leahy"} <= participants(m, names) for m in ms)
+    ms, _ = meetings_of(nlp, "Joe Biden spoke with Washington Post reporter Jim Tankersley.",
+                        {"Joe Biden": PERSON, "Jim Tankersley": PERSON})
+    assert ms == []

@@ -298,6 +298,9 @@ def _is_audience(token: Token, ents: Owners) -> bool:
         return True  # "reporters", "voters", "the editorial board"
     if any(c.dep_ in ("compound", "appos") and pair(c) for c in token.children):
         return True  # "radio host Hugh Hewitt"
+    if token.ent_type_ == "PERSON" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in words
+                                           for c in token.children):
+        return True  # "Washington Post reporter Jim Tankersley"
     press = _word_set("meeting_press_name_words.txt")
     named = [token, *(c for c in token.children if c.dep_ in ("poss", "compound", "appos"))]
     return any(e is not None and e.type == ORGANISATION and press & set(re.findall(r"\w+", e.name.lower()))
@@ -795,7 +798,9 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _Art
     sents = _sentences(doc)
     sent = sents[_sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
-    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
+    heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
+    tokens = [t for tok in heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     if any(_is_audience(t, ents) for t in tokens):
         return None  # "a conference call with reporters", "spoke with voters": an audience
     both = [t for t in tokens if _refers_to_parties(doc, t, ents)]
@@ -896,9 +901,12 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
     sent = sents[_sentence_index(sents, head.idx)]
     if sent.text.rstrip(' "\'”’)').endswith("?"):
         return False  # a question asks whether, it does not report
-    if (head.dep_ == "xcomp" and head.head.pos_ == "ADJ") or (
+    attitude = head.head.pos_ == "ADJ" or (  # "would be honored to meet", not "is scheduled to meet"
+        head.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.head.children)
+        and head.head.lemma_.lower() not in _word_set("meeting_plan_words.txt"))
+    if (head.dep_ == "xcomp" and attitude) or (
             head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
-        return False  # "excited to meet", "open to negotiating", "neutral in negotiations": a stance, not a plan
+        return False  # "excited to meet", "would be honored to meet", "open to negotiating": a stance, not a plan
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
         return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
     top = _climb(head)
@@ -920,16 +928,27 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
 def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[Span]) -> bool:
     """What makes a trigger with no date or place of its own a kind rather than an occasion."""
     head = frame.head
-    if frame.verbal and (_experience(head) or head.dep_ == "relcl"):
+    if frame.verbal and (_experience(head) or _object_gap(head)):
         return True  # "I've met him", "friends that I met": an experience, who and not when
     if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about") \
             and head.head.head.pos_ == "NOUN":
         return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d")
-           for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children):
-        return True  # "would be honored to meet": a hypothesis
+    if chain[-1].dep_ != "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d")
+                                         for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children):
+        return True  # "it would be good to meet": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
     return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _object_gap(head: Token) -> bool:
+    """A relative clause whose noun is whom the subject met: "friends that I met", "a woman he met on
+    a trip" (not "where Kerry met with Lavrov", "the group, whose members met")."""
+    if head.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")
+                                   for c in head.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and not any(c.tag_ in ("WP", "WDT") or any(g.lower_ == "whose" for g in c.subtree)
+                                      for c in subjects)
 
 
 def _several_times(prep: Token) -> bool:
@@ -1056,7 +1075,7 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     frames.sort(key=lambda f: f.trigger.begin)
     sents = _sentences(doc)
     for f in frames:
-        f.date = date_for(doc, f.trigger, timexes)
+        f.date = _clause_date(doc, f, timexes)
         f.sentence = _sentence_index(sents, f.head.idx)
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
@@ -1070,6 +1089,26 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
+
+
+def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the trigger's clause: ``date_for``'s choice when it lies in that clause ("met
+    Putin on Tuesday", "a meeting Thursday"), else none ("his visit to Mexico reminds me of the trip
+    Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit)."""
+    found = date_for(doc, frame.trigger, timexes)
+    if found is None:
+        return None
+    chain = _clause_chain(frame.head)
+    top, own = chain[-1], {t.i for t in chain}
+    tokens = doc.char_span(found.span.begin, found.span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
+        return None
+    t = tokens.root
+    while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
+            return None
+    return found
 
 
 def _after(value: str | None, published: date) -> bool:
