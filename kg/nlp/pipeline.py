@@ -72,7 +72,7 @@ def _extract(article: Article, doc: Doc) -> Extraction:
     owners = Owners(doc, entities)  # which entity each token names: one index for the stages below
     timexes = find_time_expressions(doc, article.date)
     statements = find_statements(doc, entities, timexes, owners)
-    meetings = find_meetings(doc, entities, timexes, statements, owners)
+    meetings = find_meetings(doc, entities, timexes, statements, owners, published=article.date)
     statements = link_statements(doc, statements, meetings)
     # Participants named only by common nouns ("the delegates") become article-local entities.
     local_entities, meetings = participant_entities(meetings, entities)
