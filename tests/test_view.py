@@ -374,7 +374,7 @@ def test_kg_serve_shows_the_view_at_the_root_keeps_the_endpoint_and_lists_the_pa
         meetings = next(q for q in query_pack() if q.name == "meetings").path.read_text(encoding="utf-8")
         status, answer = _get(url + "/query", urllib.parse.urlencode({"query": meetings}).encode(),
                               {"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
-        assert status == 200 and len(json.loads(answer)["results"]["bindings"]) == 8
+        assert status == 200 and len(json.loads(answer)["results"]["bindings"]) == 9  # the meetings of examples/
         status, ui = _get(url + "/query-ui")
         assert status == 200 and all(f'data-query="{q.name}"' in ui for q in query_pack())
         preload = json.loads(re.search(r'<script type="application/json" id="kg-pack">(.*?)</script>', ui, re.S).group(1))
