@@ -127,11 +127,3 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    def entity(self, key: str | None) -> Entity | None:
-        if key is None:
-            return None
-        for e in self.entities:
-            if e.key == key:
-                return e
-        return None

@@ -6,9 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.model import NOMINAL, Entity
+from kg.model import NOMINAL, ORGANISATION, PERSON, PRONOUN, Entity, Mention, Span
+from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve
 from kg.nlp.entities import find_entities
+from kg.nlp.owners import Owners
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +84,37 @@ def test_resolve_never_fails_and_answers_a_known_key(nlp, words, i):
     ents = find_entities(doc)
     key = resolve(doc, i, ents)
     assert key is None or key in {e.key for e in ents}
+
+
+# --- the token index every stage reads ---------------------------------------------------------
+
+def test_a_token_belongs_to_the_first_entity_whose_mention_covers_it(nlp):
+    text = "The former CIA director David Petraeus said he had resigned."
+    doc = nlp(text)
+    cia = Entity("e0", ORGANISATION, "CIA", [Mention(Span.of(text, 11, 14))])
+    petraeus = Entity("e1", PERSON, "David Petraeus", [
+        Mention(Span.of(text, 0, 23), NOMINAL), Mention(Span.of(text, 24, 38)), Mention(Span.of(text, 44, 46), PRONOUN)])
+    owners = Owners(doc, [cia, petraeus])
+    at = {t.text: t.i for t in doc}
+    assert owners.entity(at["CIA"]) is cia  # inside the nominal too, but the organisation comes first
+    assert owners.named(at["director"]) == (petraeus, Span.of(text, 0, 23))
+    assert owners.named(at["Petraeus"]) == (petraeus, Span.of(text, 24, 38))
+    assert owners.entity(at["he"]) is None  # a pronoun is resolved, it names no one
+    assert owners.entity(at["resigned"]) is None and owners.entity(len(doc) + 3) is None
+    assert [s.text for s, _ in owners.mentions] == ["The former CIA director", "CIA", "David Petraeus", "he"]
+    assert owners.type_of("e1") == PERSON and owners.type_of("e9") is None
+
+
+def test_a_stage_refuses_an_index_of_other_entities(nlp):
+    doc, ents = nlp("Anna Berg met Karl Weber."), []
+    other = Owners(doc, [Entity("e0", PERSON, "Anna Berg")])
+    with pytest.raises(ValueError):
+        resolve(doc, 0, ents, other)
+
+
+def test_pronoun_kinds_come_from_one_word_list():
+    assert {"he", "her", "himself"} <= entity_lexicon.pronouns("personal")
+    assert "it" in entity_lexicon.pronouns("neuter") and "they" in entity_lexicon.pronouns("plural")
+    assert entity_lexicon.pronouns("personal").isdisjoint(entity_lexicon.pronouns("plural"))
+    with pytest.raises(KeyError):
+        entity_lexicon.pronouns("personel")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,23 +10,12 @@ from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity
 from kg.nlp.entities import find_entities
 from kg.nlp.linking import GEONAMES, gazetteer_place, link, load_authority, load_gazetteer
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "examples" / "seed-article.txt"
+from conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def entities_of(nlp):
-    def run(text: str) -> list[Entity]:
-        return find_entities(nlp(text))
-    return run
-
-
-@pytest.fixture(scope="module")
-def seed(nlp):
-    from kg.articles import read_inputs
-
-    (article,) = list(read_inputs([SEED]))
-    return article.text, find_entities(nlp(article.text))
+def seed(seed_article, seed_entities):
+    return seed_article.text, seed_entities
 
 
 def by_name(entities: list[Entity], name: str) -> Entity:
@@ -180,7 +167,7 @@ def test_authority_links_persons(tmp_path):
 
 
 def test_example_authority_file_reads():
-    authority = load_authority(ROOT / "examples" / "authority-example.csv")
+    authority = load_authority(EXAMPLES / "authority-example.csv")
     assert ("http://www.wikidata.org/entity/Q7747", PERSON) in authority["vladimir putin"]
 
 
@@ -215,7 +202,7 @@ def test_two_articles_sharing_people_give_one_node_each(nlp):
     from kg.graph import entity_iri
 
     iris = []
-    for article in read_inputs([ROOT / "examples" / "lisbon-talks.txt", ROOT / "examples" / "oslo-follow-up.json"]):
+    for article in read_inputs([EXAMPLES / "lisbon-talks.txt", EXAMPLES / "oslo-follow-up.json"]):
         persons = [e for e in find_entities(nlp(article.text)) if e.type == PERSON]
         iris.append({e.name: entity_iri(e) for e in persons})
     lisbon, oslo = iris

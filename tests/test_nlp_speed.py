@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.model import Span
-from kg.nlp import docindex, quotes, timex_patterns
+from kg.nlp import docindex, quotes, timex_patterns, timex_rules
 from kg.nlp.quotes import QuotedText, find_quotations
 
 QUOTE_TEXT = st.text(alphabet="ab1 _²\n'\"“”«»„", max_size=60)
@@ -69,11 +70,11 @@ TIMEX_SAMPLES = [
 
 
 def test_first_character_guards_change_no_candidate():
-    guarded = timex_patterns.rules()
+    guarded = timex_rules.rules()
     assert sum("(?=[" in r.pattern.pattern for r in guarded) > 20
     guard = re.compile(r"^\(\?<!\[\\w'’-\]\)\(\?=\[[^\]]*\]\)")
-    plain = [timex_patterns.Rule(r.name, re.compile(guard.sub(lambda _: r"(?<![\w'’-])", r.pattern.pattern),
-                                                    re.IGNORECASE), r.needs) for r in guarded]
+    plain = [replace(r, pattern=re.compile(guard.sub(lambda _: r"(?<![\w'’-])", r.pattern.pattern), re.IGNORECASE))
+             for r in guarded]
     assert sum(a.pattern.pattern != b.pattern.pattern for a, b in zip(plain, guarded)) > 20
     for text in TIMEX_SAMPLES + [t.upper() for t in TIMEX_SAMPLES] + [t.lower() for t in TIMEX_SAMPLES]:
         for old, new in zip(plain, guarded):

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.model import PERSON, PLACE, Entity
-from kg.nlp.entities import find_entities
-
-SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt"
-
-
-@pytest.fixture(scope="module")
-def entities_of(nlp):
-    def run(text: str) -> list[Entity]:
-        return find_entities(nlp(text))
-    return run
 
 
 def by_name(entities: list[Entity], name: str) -> Entity:
@@ -30,11 +18,8 @@ def roles(entities: list[Entity], name: str) -> list[tuple[str, str | None, bool
 
 
 @pytest.fixture(scope="module")
-def seed(nlp):
-    from kg.articles import read_inputs
-
-    (article,) = list(read_inputs([SEED]))
-    return find_entities(nlp(article.text))
+def seed(seed_entities):
+    return seed_entities
 
 
 @pytest.mark.parametrize("person, role", [

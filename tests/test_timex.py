@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -235,3 +236,46 @@ def test_would_puts_a_weekday_ahead(timexes):
     # Published on a Wednesday: "would ... Friday" is two days later, "said ... Friday" five days earlier.
     assert found(timexes, "He said he would travel to Paris on Friday.") == {"Friday": ("DATE", "2025-12-26")}
     assert found(timexes, "He said on Friday that talks had failed.") == {"Friday": ("DATE", "2025-12-19")}
+
+
+# --- the rules carry their normalisers -------------------------------------------------------------------
+
+def test_every_rule_is_one_registered_pattern_with_its_normaliser():
+    from kg.nlp import timex_rules
+
+    compiled = timex_rules.rules()
+    names = [r.name for r in compiled]
+    assert len(names) == len(set(names)) > 30
+    assert all(callable(r.normalise) and r.normalise.__module__ == "kg.nlp.timex_rules" for r in compiled)
+    assert {r.name for r in compiled if r.unit_anchored} == {"ago", "duration", "set_times"}
+    with pytest.raises(ValueError, match="date_mdy"):
+        timex_rules.rule("date_mdy", r"x")(lambda hit: None)
+
+
+
+# --- years before 1000 (issue 13) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("published, text, expected", [
+    (date(999, 6, 15), "They met last week.", {"last week": ("DATE", "0999-W23")}),
+    (date(1, 1, 14), "They met in the same week.", {"the same week": ("DATE", "0001-W02")}),
+    (date(1, 1, 14), "They will meet over the weekend.", {"the weekend": ("DATE", "0001-W03-WE")}),
+    (date(999, 6, 15), "The year-earlier figure was lower.", {"year-earlier": ("DATE", "0998")}),
+    (date(999, 6, 15), "They have met twice during the year.", {"the year": ("DATE", "0999")}),
+    (date(999, 6, 15), "Sales have risen since the year-end.", {"the year-end": ("DATE", "0998")}),
+    (date(999, 6, 15), "It happened in the '90s.", {"the '90s": ("DATE", "099")}),
+    # the year before year 1 is outside the calendar: the expression is kept, without a value
+    (date(1, 1, 14), "The year-earlier figure was lower.", {"year-earlier": ("DATE", None)}),
+    (date(1, 1, 14), "It happened in the '90s.", {"the '90s": ("DATE", None)}),
+])
+def test_a_year_before_1000_is_written_with_four_digits(timexes, published, text, expected):
+    assert found(timexes, text, published) == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(published=st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24)),
+       phrase=st.sampled_from(["last week", "next month", "the same week", "last year", "over the weekend",
+                               "in the fourth quarter", "last spring", "during the year", "a year ago",
+                               "last December", "on Tuesday", "the following week"]))
+def test_every_year_in_a_value_has_four_digits(timexes, published, phrase):
+    for t in timexes(f"The ministers met {phrase}.", published):
+        assert t.value is None or not t.value[:1].isdigit() or re.match(r"\d{4}(?:$|-)", t.value), t

@@ -17,89 +17,71 @@ doubt, a nominal only when exactly one entity fits it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from kg.model import ORGANISATION, PERSON, Entity
+from kg.model import NOMINAL, ORGANISATION, PERSON, Entity, Mention, Span
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
+from kg.nlp.owners import Owners, owners_of
 
-PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-NEUTER = {"it", "its", "itself"}
-PLURAL = {"they", "them", "their", "theirs", "themselves"}
-QUOTED_SPEAKERS = {"i", "we", "you"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_CHAIN = 4  # how many pronoun subjects in a row are followed back
 
 
-def resolve(doc: Doc, token_i: int, entities: list[Entity],
-            owners: dict[int, Entity] | None = None) -> str | None:
+def resolve(doc: Doc, token_i: int, entities: list[Entity], owners: Owners | None = None) -> str | None:
     """The key of the entity the token (a pronoun, a nominal's head, or a word of a name) refers
     to, or None when that is not clear. A caller resolving many tokens against the same entities
-    passes ``token_owners(doc, entities)``, built once, instead of having it rebuilt on every call."""
+    passes their :class:`~kg.nlp.owners.Owners`, built once, instead of having it rebuilt on every call."""
     if not 0 <= token_i < len(doc):
         return None
-    if owners is None:
-        owners = token_owners(doc, entities)
-    return _resolve(doc, token_i, entities, owners, MAX_CHAIN)
+    return _resolve(doc, token_i, owners_of(doc, entities, owners), MAX_CHAIN)
 
 
-def _resolve(doc: Doc, i: int, entities: list[Entity], owners: dict[int, Entity], depth: int) -> str | None:
-    if i in owners:
-        return owners[i].key
+def _resolve(doc: Doc, i: int, owners: Owners, depth: int) -> str | None:
+    named = owners.entity(i)
+    if named is not None:
+        return named.key
     t = doc[i]
     low = t.lower_
-    if low in PERSONAL:
-        return _antecedent(doc, i, PERSON, entities, owners, depth)
-    if low in NEUTER:
-        return _antecedent(doc, i, ORGANISATION, entities, owners, depth)
-    if low in PLURAL:
+    if low in lex.pronouns("personal"):
+        return _antecedent(doc, i, PERSON, owners, depth)
+    if low in lex.pronouns("neuter"):
+        return _antecedent(doc, i, ORGANISATION, owners, depth)
+    if low in lex.pronouns("plural"):
         prev = _previous_subject(doc, i, owners, depth)
         return prev.key if prev is not None and prev.type == ORGANISATION else None
     if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this") for c in t.children):
-        return _nominal(doc, t, entities, owners)
+        return _nominal(doc, t, owners)
     return None
 
 
-def token_owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
-    """Token index → the entity whose name or nominal mention covers it (pronouns excepted).
-    Read-only for the callers that keep it."""
-    owners: dict[int, Entity] = {}
-    for e in entities:
-        for m in e.mentions:
-            if m.kind == "Pronoun":
-                continue
-            tokens = doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
-            if tokens is not None:
-                for tok in tokens:
-                    owners.setdefault(tok.i, e)
-    return owners
-
-
-def _named_in(doc: Doc, start: int, end: int, etype: str, owners: dict[int, Entity]) -> list[Entity]:
+def _named_in(start: int, end: int, etype: str | None, owners: Owners) -> list[Entity]:
+    """The entities (of type ``etype``, or any) that tokens ``start`` to ``end`` name, in text order."""
     seen: dict[str, Entity] = {}
     for k in range(start, end):
-        e = owners.get(k)
-        if e is not None and e.type == etype:
+        e = owners.entity(k)
+        if e is not None and etype in (None, e.type):
             seen.setdefault(e.key, e)
     return list(seen.values())
 
 
-def _antecedent(doc: Doc, i: int, etype: str, entities: list[Entity], owners: dict[int, Entity],
-                depth: int) -> str | None:
+def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str | None:
     sent = doc[i].sent
-    here = _named_in(doc, sent.start, i, etype, owners)
+    here = _named_in(sent.start, i, etype, owners)
     if len(here) == 1:
         return here[0].key
     if len(here) > 1:
         # several candidates: the subject of the clause the pronoun sits in, if it is one of them
-        subject = _subject_entity(doc, sent.root, owners)
+        subject = _subject_entity(sent.root, owners)
         if subject is not None and subject in here and doc[i].dep_ not in SUBJECTS:
             return subject.key
         # the subject of the verb the pronoun's clause reports ("X said he ...")
         head = doc[i].head
         while head.dep_ not in ("ROOT",) and head.head is not head:
             head = head.head
-            subject = _subject_entity(doc, head, owners)
+            subject = _subject_entity(head, owners)
             if subject is not None and subject in here:
                 return subject.key
         return None
@@ -108,21 +90,21 @@ def _antecedent(doc: Doc, i: int, etype: str, entities: list[Entity], owners: di
         return prev.key if prev.type == etype else None
     if sent.start > 0:
         before = doc[sent.start - 1].sent
-        there = _named_in(doc, before.start, before.end, etype, owners)
+        there = _named_in(before.start, before.end, etype, owners)
         if len(there) == 1:
             return there[0].key
     return None
 
 
-def _subject_entity(doc: Doc, verb: Token, owners: dict[int, Entity]) -> Entity | None:
+def _subject_entity(verb: Token, owners: Owners) -> Entity | None:
     for c in verb.children:
         if c.dep_ in SUBJECTS:
-            named = {owners[k].key: owners[k] for k in range(c.left_edge.i, c.right_edge.i + 1) if k in owners}
-            return next(iter(named.values())) if len(named) == 1 else None
+            named = _named_in(c.left_edge.i, c.right_edge.i + 1, None, owners)
+            return named[0] if len(named) == 1 else None
     return None
 
 
-def _previous_subject(doc: Doc, i: int, owners: dict[int, Entity], depth: int) -> Entity | None:
+def _previous_subject(doc: Doc, i: int, owners: Owners, depth: int) -> Entity | None:
     """The entity that is the main subject of the sentence before token ``i``'s sentence, following
     pronoun subjects back a few sentences."""
     sent = doc[i].sent
@@ -132,27 +114,27 @@ def _previous_subject(doc: Doc, i: int, owners: dict[int, Entity], depth: int) -
     root = before.root
     for c in root.children:
         if c.dep_ in SUBJECTS:
-            named = {owners[k].key: owners[k] for k in range(c.left_edge.i, c.right_edge.i + 1) if k in owners}
+            named = _named_in(c.left_edge.i, c.right_edge.i + 1, None, owners)
             if len(named) > 1:
                 return None  # "X and Y met": a coordinated subject is no single antecedent
             if named:
-                return next(iter(named.values()))
-            if c.lower_ in QUOTED_SPEAKERS:
+                return named[0]
+            if c.lower_ in lex.pronouns("quoted"):
                 # "We agreed ...," he said: inside a quotation; the speaker was named further back
                 return _previous_subject(doc, before.start, owners, depth - 1)
-            if c.lower_ in PERSONAL | NEUTER:
-                entities = list({id(e): e for e in owners.values()}.values())
-                key = _resolve(doc, c.i, entities, owners, depth - 1)
-                return next((e for e in entities if e.key == key), None)
+            if c.lower_ in lex.pronouns("personal") or c.lower_ in lex.pronouns("neuter"):
+                key = _resolve(doc, c.i, owners, depth - 1)
+                return owners.by_key.get(key) if key is not None else None
     return None
 
 
-def _nominal(doc: Doc, head: Token, entities: list[Entity], owners: dict[int, Entity]) -> str | None:
+def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
     word = lex.normal(head.text)
     if word not in lex.title_words() and word not in lex.organisation_heads() \
             and (word,) not in lex.organisation_followers():
         return None  # most nouns: no need to collect the entities named before
-    before = {e.key for k, e in owners.items() if k < head.i}
+    before = {e.key for k, e in owners.owned() if k < head.i}
+    entities = owners.entities
     if word in lex.title_words():
         fits = [e for e in entities if e.type == PERSON and e.key in before
                 and any(word in r.title.lower().split() and not r.former for r in e.roles)]
@@ -164,27 +146,23 @@ def _nominal(doc: Doc, head: Token, entities: list[Entity], owners: dict[int, En
             return named[0].key
         sent = head.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        recent = _named_in(doc, start, head.i, ORGANISATION, owners)
+        recent = _named_in(start, head.i, ORGANISATION, owners)
         return recent[0].key if len(recent) == 1 else None
     return None
 
 
 def nominal_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """The entities with a Nominal mention for each "the minister" / "the company" that resolves."""
-    from dataclasses import replace
-
-    from kg.model import NOMINAL, Mention, Span
-
-    owners = token_owners(doc, entities)
+    owners = Owners(doc, entities)
     extra: dict[str, list[Mention]] = {}
     for t in docindex.tokens(doc):
-        if t.i in owners or t.pos_ != "NOUN" or t.dep_ == "compound":
+        if owners.entity(t.i) is not None or t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
         det = [c for c in t.children if c.lower_ == "the" and c.i < t.i]
         mods = [c for c in t.children if c.i < t.i and c.dep_ not in ("det",)]
-        if not det or t.i + 1 < len(doc) and doc[t.i + 1].i in owners:
+        if not det or t.i + 1 < len(doc) and owners.entity(t.i + 1) is not None:
             continue  # "the minister Sergey Lavrov": the name itself is the mention
-        key = _nominal(doc, t, entities, owners)
+        key = _nominal(doc, t, owners)
         if key is not None:
             start = min([det[0].i] + [m.i for m in mods])
             extra.setdefault(key, []).append(Mention(Span.of(docindex.text(doc), doc[start].idx, t.idx + len(t.text)), NOMINAL))

@@ -103,3 +103,12 @@ def country_of_demonym(word: str) -> str | None:
 
 def place_aliases() -> dict[str, str]:
     return pairs("place_aliases.tsv")
+
+
+@cache
+def pronouns(kind: str) -> frozenset[str]:
+    """The lower-case pronouns of one kind of ``pronouns.tsv``: personal, neuter, plural, quoted, relative."""
+    words = frozenset(w for w, k in pairs("pronouns.tsv").items() if k == kind)
+    if not words:  # a misspelt kind must not read as "no such pronouns"
+        raise KeyError(f"pronouns.tsv has no kind {kind!r}")
+    return words

@@ -1,5 +1,6 @@
-"""Reading the word lists in ``kg/nlp/lexicon/``: one entry a line, ``#`` at the start of a line
-begins a comment (names and phrases may hold a '#'). Every stage reads its lists through here."""
+"""Reading the word lists in ``kg/nlp/lexicon/``, for every stage.
+
+One entry a line; ``#`` at the start of a line begins a comment (names and phrases may hold a '#')."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ two triggers with the same participants and a compatible date are one meeting (e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -27,11 +27,11 @@ from spacy.tokens import Doc, Token
 from kg.model import (CANCELLED, NOMINAL, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting,
                       Mention, Span, Statement, TimeExpression)
 from kg.nlp import docindex
-from kg.nlp.lexicon_io import lines
-from kg.nlp.timex import date_for
-
-from kg.nlp.coref import token_owners as _coref_owners
+from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.lexicon_io import lines
+from kg.nlp.owners import Owners, owners_of
+from kg.nlp.timex import date_for
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -39,8 +39,6 @@ VISIT, PHONE_CALL, VIDEO_CALL, IN_PERSON = "Visit", "PhoneCall", "VideoCall", "I
 BILATERAL, MULTILATERAL = "Bilateral", "Multilateral"
 ACTOR_TYPES = (PERSON, ORGANISATION, PLACE)  # a country can be a party ("Iran offered to negotiate")
 DEFINITE = ("the", "this", "that", "these", "those")
-MALE_FEMALE = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
-PLURAL = ("they", "them", "their", "theirs", "themselves")
 
 
 # ------------------------------------------------------------------------------------ lexicon
@@ -119,58 +117,31 @@ def _sentences(doc: Doc) -> tuple[Span, ...]:
     return tuple(Span.of(_text(doc), s.start_char, s.end_char) for s in out if len(s))
 
 
-def _sentence_index(sents: list[Span], char: int) -> int:
+def _sentence_index(sents: Sequence[Span], char: int) -> int:
     return next((i for i, s in enumerate(sents) if s.begin <= char < s.end), len(sents) - 1)
 
 
 # ------------------------------------------------------------------------------------ entities
-@dataclass
-class _Entities:
-    """Which entity each token names, and the span of that name."""
-    doc: Doc
-    entities: list[Entity]
-    by_token: dict[int, tuple[str, Span]] = field(default_factory=dict)
-    types: dict[str, str] = field(default_factory=dict)
-    mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, key) in text order
-    sentences: list[Span] = field(default_factory=list)
-    coref_owners: dict = field(default_factory=dict)  # for the coreference stage: built once, not per call
-
-    def __post_init__(self) -> None:
-        self.sentences = sentences(self.doc)
-        self.coref_owners = _coref_owners(self.doc, self.entities)
-        for e in self.entities:
-            self.types[e.key] = e.type
-            for m in e.mentions:
-                self.mentions.append((m.span, e.key))
-                tokens = self.doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
-                for t in tokens or ():
-                    self.by_token.setdefault(t.i, (e.key, m.span))
-        self.mentions.sort()
-
-    def at(self, token: Token) -> tuple[str, Span] | None:
-        return self.by_token.get(token.i)
-
-
-def _resolve_pronoun(doc: Doc, token: Token, ents: _Entities, exclude: frozenset[str] = frozenset()) -> str | None:
+def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
     that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
-    key = _coref_resolve(doc, token.i, ents.entities, ents.coref_owners)
+    key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude:
         return key
     low = token.lower_
-    if low in MALE_FEMALE:
+    if low in entity_lexicon.pronouns("personal"):
         wanted: tuple[str, ...] = (PERSON,)
-    elif low in PLURAL:
+    elif low in entity_lexicon.pronouns("plural"):
         wanted = (ORGANISATION,)
     else:
         return None
-    before = [(s, k) for s, k in ents.mentions
-              if s.end <= token.idx and ents.types.get(k) in wanted and k not in exclude]
+    before = [(s, e.key) for s, e in ents.mentions
+              if s.end <= token.idx and e.type in wanted and e.key not in exclude]
     if not before:
         return None
     span, key = before[-1]
     # only within the same or the previous two sentences: farther back a guess is worse than none
-    sents = ents.sentences
+    sents = _sentences(doc)
     first = sents[max(0, _sentence_index(sents, token.idx) - 2)].begin
     return key if span.begin >= first else None
 
@@ -200,41 +171,39 @@ class _Party:
     type: str | None = None
 
 
-def _party(doc: Doc, head: Token, ents: _Entities, exclude: frozenset[str] = frozenset()) -> _Party | None:
+def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> _Party | None:
     """The entity a participant phrase headed by ``head`` names, and the words naming it."""
-    named = ents.at(head)
+    named = ents.named(head.i)
     if named is not None:
-        return _Party(named[0], named[1], ents.types.get(named[0]))
+        return _Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in _word_set("meeting_non_party_pronouns.txt"):
             return None
         key = _resolve_pronoun(doc, head, ents, exclude)
         if key is None:  # an unresolved pronoun names nobody an entity could be made of
             return None
-        return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.types.get(key))
+        return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     span = _phrase_span(doc, head)
     for c in head.children:  # "his counterpart Sergey Lavrov": the apposition names the same one
-        if c.dep_ == "appos" and ents.at(c) is not None:
-            key = ents.at(c)[0]
-            return _Party(key, span, ents.types.get(key))
+        if c.dep_ == "appos" and (e := ents.entity(c.i)) is not None:
+            return _Party(e.key, span, e.type)
     for c in head.children:  # "a delegation led by X": X
         if c.dep_ == "acl" and c.lemma_.lower() in _word_set("meeting_lead_verbs.txt"):
             for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
-                if ents.at(g) is not None:
-                    key, name = ents.at(g)
-                    return _Party(key, name, ents.types.get(key))
-    key = _coref_resolve(doc, head.i, ents.entities, ents.coref_owners)
+                if (named := ents.named(g.i)) is not None:
+                    return _Party(named[0].key, named[1], named[0].type)
+    key = _coref_resolve(doc, head.i, ents.entities, ents)
     if key is not None:
-        return _Party(key, span, ents.types.get(key))
+        return _Party(key, span, ents.type_of(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
-        named = ents.at(t)
-        if named is not None and ents.types.get(named[0]) in ACTOR_TYPES and span.contains(named[1]):
-            return _Party(named[0], span, ents.types.get(named[0]))
+        named = ents.named(t.i)
+        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]):
+            return _Party(named[0].key, span, named[0].type)
     return _Party(None, span)
 
 
@@ -319,9 +288,9 @@ class _Frame:
     date: TimeExpression | None = None
 
 
-def _refers_to_parties(doc: Doc, token: Token, ents: _Entities) -> bool:
+def _refers_to_parties(doc: Doc, token: Token, ents: Owners) -> bool:
     """"the two sides", "both delegations", "the ministers": the parties of a meeting already described."""
-    if token.pos_ != "NOUN" or ents.at(token) is not None or token.tag_ != "NNS":
+    if token.pos_ != "NOUN" or ents.entity(token.i) is not None or token.tag_ != "NNS":
         return False
     kids = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
     if kids & {"two", "both"}:
@@ -411,135 +380,219 @@ def _status(head: Token) -> str | None:
     return status
 
 
-def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match], absorbed: set[int]) -> _Frame | None:
-    head, entry = match.head, match.entry
-    status = _status(head)
+@dataclass
+class _Reading:
+    """What the words around a trigger say of its meeting, before any party is resolved: the heads
+    of the phrases naming parties, places and what a visit went to, in the order the parse gives them."""
+    status: str = OCCURRED
+    parties: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+    destinations: list[Token] = field(default_factory=list)  # what a visit went to
+    kinds: list[str] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)  # other trigger words of the same meeting
+    absorbed: list[int] = field(default_factory=list)  # heads of nested triggers read as part of this one
+    with_party: bool = False  # a "with" / "between" phrase names a party
+    host: _Party | None = None
+    referring: bool = False  # "the talks": may refer back to a meeting already described
+    rejected: bool = False  # the words say it is no meeting ("was met with opposition", "did not meet")
+
+    def add(self, other: _Reading) -> None:
+        self.parties += other.parties
+        self.places += other.places
+        self.destinations += other.destinations
+        self.kinds += other.kinds
+        self.extra += other.extra
+        self.absorbed += other.absorbed
+        self.with_party = self.with_party or other.with_party
+        self.host = self.host or other.host
+        self.referring = self.referring or other.referring
+        self.rejected = self.rejected or other.rejected
+
+
+def _reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
+    """What the parse around the trigger says: a verb's subject and objects, a noun's possessor and
+    modifiers and the verb that holds it, and the prepositional phrases of either."""
+    status = _status(match.head)
     if status is None:
-        return None
-    begin, end = match.span
-    verbal = entry.pos == "VERB"
-    frame = _Frame(Span.of(_text(doc), begin, end), head, status=status, kinds=list(entry.kinds), verbal=verbal)
+        return _Reading(rejected=True)
+    out = _Reading(status, kinds=list(match.entry.kinds))
     for other in match.also:
-        frame.extra.append(Span.of(_text(doc), *other.span))
-        frame.kinds.extend(other.entry.kinds)
-    party_heads: list[Token] = []
-    place_heads: list[Token] = []
+        out.extra.append(Span.of(_text(doc), *other.span))
+        out.kinds.extend(other.entry.kinds)
+    out.add(_verbal_reading(doc, match, ents, by_head) if match.entry.pos == "VERB" else _nominal_reading(doc, match, ents))
+    if "with" in match.entry.conditions and not out.with_party:
+        out.rejected = True
+    return out
+
+
+def _names_a_party(doc: Doc, heads: list[Token], ents: Owners) -> bool:
+    return any((p := _party(doc, g, ents)) is not None and p.key for g in heads)
+
+
+def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, is_visit: bool) -> _Reading:
+    """The parties, places and call kinds the prepositional phrases of ``token`` give: "with X",
+    "in Moscow", "a visit to Russia", "by phone"."""
+    out = _Reading()
     party_preps, place_preps = _prepositions("party"), _prepositions("place")
-    has_with = False
+    for c in token.children:
+        if c.dep_ not in ("prep", "agent"):
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        low = c.lower_
+        if low in ("with", "between", "among"):  # only a party counts: not "with a focus on"
+            out.with_party = out.with_party or _names_a_party(doc, objs, ents)
+        if low in party_preps and not (low == "of" and verbal):
+            out.parties.extend(objs)
+        if low in place_preps:
+            out.places.extend(objs)
+        if low == "to" and is_visit:  # "a visit to Russia"
+            out.places.extend(objs)
+            out.destinations.extend(objs)
+        out.kinds.extend(_remote_words()[g.lower_] for g in objs if g.lower_ in _remote_words())
+    return out
+
+
+def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
+    """"X met Y in Moscow", "visited Russia", "convened a conference call", "received the minister"."""
+    head, entry = match.head, match.entry
     is_visit = VISIT in entry.kinds
-    destinations: list[Token] = []  # what a visit went to
+    not_objects = _word_set("meeting_not_objects.txt")
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return _Reading(rejected=True)  # "was met with opposition", "were received well": not a meeting
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    out = _Reading()
+    if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
+        out.destinations.extend(objects)
+    # "promised to meet and exceed the goals"; "met with criticism"
+    shared = [o for v in head.conjuncts for o in v.children if o.dep_ in ("dobj", "obj")] if not objects else []
+    withs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in not_objects for o in shared + withs):
+        return _Reading(rejected=True)
+    out.parties.extend(_subjects(head))
+    for obj in objects:
+        nested = by_head.get(obj.i)
+        if nested is not None and nested.entry.pos != "VERB":  # "convene a conference call": one meeting
+            out.absorbed.append(obj.i)
+            out.extra.append(Span.of(_text(doc), *nested.span))
+            out.kinds.extend(nested.entry.kinds)
+            out.add(_prepositional_reading(doc, obj, ents, True, is_visit))
+        elif obj.lemma_.lower() in not_objects:
+            out.rejected = True  # what was read so far (a nested trigger) stays absorbed
+            return out
+        elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
+            out.places.append(obj)
+        elif "topic" not in entry.conditions:
+            out.parties.append(obj)
+        elif "owner" in entry.conditions:
+            out.parties.extend(c for c in obj.children if c.dep_ == "poss")
+        for c in obj.children:  # "discussed trade with X", "negotiated a deal with X"
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                out.parties.extend(objs)
+                out.with_party = out.with_party or _names_a_party(doc, objs, ents)
+    out.add(_prepositional_reading(doc, head, ents, True, is_visit))
+    if "object" in entry.conditions and not (match.also or out.extra):  # "received the minister": the subject hosts
+        # the object itself names someone: not "received the endorsement of X", nor "received a call from X"
+        guests = [p for o in objects if (ents.entity(o.i) is not None or o.pos_ == "PRON")
+                  and (p := _party(doc, o, ents)) and p.type in (PERSON, ORGANISATION)]
+        if not guests:
+            out.rejected = True
+            return out
+        hosts = [p for s in _subjects(head) if (p := _party(doc, s, ents)) and p.key]
+        out.host = hosts[0] if hosts else None
+    return out
 
-    def preps_of(token: Token) -> None:
-        nonlocal has_with
-        for c in token.children:
-            if c.dep_ not in ("prep", "agent"):
-                continue
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            low = c.lower_
-            if low in ("with", "between", "among"):  # only a party counts: not "with a focus on"
-                has_with = has_with or any((p := _party(doc, g, ents)) is not None and p.key for g in objs)
-            if low in party_preps and not (low == "of" and verbal):
-                party_heads.extend(objs)
-            if low in place_preps:
-                place_heads.extend(objs)
-            if low == "to" and is_visit:  # "a visit to Russia"
-                place_heads.extend(objs)
-                destinations.extend(objs)
-            for g in objs:
-                if g.lower_ in _remote_words():
-                    frame.kinds.append(_remote_words()[g.lower_])
 
-    if verbal:
-        not_objects = _word_set("meeting_not_objects.txt")
-        if any(c.dep_ == "auxpass" for c in head.children):
-            return None  # "was met with opposition", "were received well": not a meeting
-        objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-        if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
-            destinations.extend(objects)
-        # "promised to meet and exceed the goals"; "met with criticism"
-        shared = [o for v in head.conjuncts for o in v.children if o.dep_ in ("dobj", "obj")] if not objects else []
-        withs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
-        if any(o.lemma_.lower() in not_objects for o in shared + withs):
-            return None
-        party_heads.extend(_subjects(head))
-        for obj in objects:
-            nested = by_head.get(obj.i)
-            if nested is not None and nested.entry.pos != "VERB":  # "convene a conference call": one meeting
-                absorbed.add(obj.i)
-                frame.extra.append(Span.of(_text(doc), *nested.span))
-                frame.kinds.extend(nested.entry.kinds)
-                preps_of(obj)
-            elif obj.lemma_.lower() in not_objects:
-                return None
-            elif is_visit and (p := _party(doc, obj, ents)) is not None and p.type == PLACE:
-                place_heads.append(obj)
-            elif "topic" not in entry.conditions:
-                party_heads.append(obj)
-            elif "owner" in entry.conditions:
-                party_heads.extend(c for c in obj.children if c.dep_ == "poss")
-            for c in obj.children:  # "discussed trade with X", "negotiated a deal with X"
-                if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    party_heads.extend(objs)
-                    has_with = has_with or any((p := _party(doc, g, ents)) is not None and p.key for g in objs)
-        preps_of(head)
-        if "object" in entry.conditions and not frame.extra:  # "received the minister": the subject hosts
-            # the object itself names someone: not "received the endorsement of X"
-            guests = [p for o in objects if (ents.at(o) is not None or o.pos_ == "PRON")
-                      and (p := _party(doc, o, ents)) and p.type in (PERSON, ORGANISATION)]
-            if not guests:
-                return None
-        if "object" in entry.conditions and not frame.extra:  # not "received a call from X"
-            hosts = [p for s in _subjects(head) if (p := _party(doc, s, ents)) and p.key]
-            frame.host = hosts[0] if hosts else None
-    else:
-        for c in head.children:
-            if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "his visit", not "Monday's debate"
-                party_heads.append(c)
-            if c.dep_ == "det" and c.lower_ in DEFINITE:
-                frame.referring = True
-        # "the Clinton-Trump debate", "Iran talks": names modifying the noun, however nested
-        stack = [c for c in head.children if c.dep_ == "compound"]
-        while stack:
-            c = stack.pop()
-            stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
-            if ents.at(c) is not None and ents.types.get(ents.at(c)[0]) in (PERSON, ORGANISATION):
-                party_heads.append(c)
-        preps_of(head)
-        governor = _governor(head)
-        if governor is not None and governor.pos_ in ("VERB", "AUX"):
-            verb = governor.lemma_.lower()
-            particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
-            # "held talks", "called off the meeting": whoever holds or calls it off takes part
-            supported = head.dep_ in OBJECTS and (
-                verb in _word_set("meeting_support_verbs.txt") or verb in _word_set("meeting_cancel_words.txt")
-                or f"{verb}_{particle}" in _word_set("meeting_cancel_words.txt"))
-            top = _climb(head)
-            attended = top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
-            if supported or attended:
-                party_heads.extend(_subjects(governor))
-                preps_of(governor)
-            if supported and governor.lemma_.lower() == "host":
-                hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
-                frame.host = hosts[0] if hosts else None
-    if "with" in entry.conditions and not has_with:
-        return None
+def _nominal_reading(doc: Doc, match: _Match, ents: Owners) -> _Reading:
+    """"his visit to Moscow", "the Clinton-Trump debate", "held talks with X", "said after a meeting"."""
+    head = match.head
+    is_visit = VISIT in match.entry.kinds
+    out = _Reading()
+    for c in head.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "his visit", not "Monday's debate"
+            out.parties.append(c)
+        if c.dep_ == "det" and c.lower_ in DEFINITE:
+            out.referring = True
+    # "the Clinton-Trump debate", "Iran talks": names modifying the noun, however nested
+    stack = [c for c in head.children if c.dep_ == "compound"]
+    while stack:
+        c = stack.pop()
+        stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
+        if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
+            out.parties.append(c)
+    out.add(_prepositional_reading(doc, head, ents, False, is_visit))
+    governor = _governor(head)
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        out.add(_governing_verb_reading(doc, head, governor, ents, is_visit))
+    return out
 
+
+def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners, is_visit: bool) -> _Reading:
+    """"held talks", "called off the meeting", "spoke at the summit": whoever holds, calls off or
+    attends it takes part; whoever hosts it is its host."""
+    verb = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    supported = head.dep_ in OBJECTS and (
+        verb in _word_set("meeting_support_verbs.txt") or verb in _word_set("meeting_cancel_words.txt")
+        or f"{verb}_{particle}" in _word_set("meeting_cancel_words.txt"))
+    top = _climb(head)
+    attended = top.dep_ == "pobj" and top.head.lower_ in _prepositions("attended")
+    out = _Reading()
+    if supported or attended:
+        out.parties.extend(_subjects(governor))
+        out.add(_prepositional_reading(doc, governor, ents, False, is_visit))
+    if supported and verb == "host":
+        hosts = [p for s in _subjects(governor) if (p := _party(doc, s, ents)) and p.key]
+        out.host = hosts[0] if hosts else None
+    return out
+
+
+def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners) -> _Frame | None:
+    """The meeting a trigger's reading describes, with its parties and place resolved to entities;
+    None when it names too little to be one."""
+    head, entry = match.head, match.entry
+    party_heads = list(reading.parties)
     if head.dep_ == "compound" and head.head.lemma_.lower() in _word_set("meeting_party_nouns.txt"):
-        # "a debate moderator"
-        party_heads.append(head.head)
-    sent = ents.sentences[_sentence_index(ents.sentences, head.idx)]
-
-    def in_sentence(t: Token) -> bool:  # a misparse can attach words of the next line
-        return sent.begin <= t.idx < sent.end
-
-    seen: set[str] = set()
-    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if in_sentence(t)]
+        party_heads.append(head.head)  # "a debate moderator"
+    sents = _sentences(doc)
+    sent = sents[_sentence_index(sents, head.idx)]
+    # a misparse can attach words of the next line: only words of the trigger's sentence count
+    tokens = [t for tok in party_heads for t in _with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     both = [t for t in tokens if _refers_to_parties(doc, t, ents)]
-    frame.both_sides = bool(both)
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := _party(doc, t, ents)) and p.key)
-    for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):  # names first: pronouns must differ
+    parties = _resolved_parties(doc, tokens, named, ents)
+    place_heads = list(reading.places)
+    place_preps = _prepositions("place")
+    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
+        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
+                           for g in c.children if g.dep_ == "pobj")
+    place = None
+    for t in (t for tok in place_heads for t in _with_conjuncts(tok)):
+        p = _party(doc, t, ents) if sent.begin <= t.idx < sent.end else None
+        if p is not None and p.key is not None and p.type == PLACE:
+            place = place or p
+            parties = [q for q in parties if q.key != p.key]
+    if "participant" in entry.conditions and not any(p.key for p in parties):
+        return None
+    if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
+        return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
+    host = reading.host
+    if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
+        visited = [p for t in reading.destinations if (p := _party(doc, t, ents, named)) and p.key
+                   and p.type in (PERSON, ORGANISATION)]
+        host = visited[0] if visited else None
+    begin, end = match.span
+    return _Frame(Span.of(_text(doc), begin, end), head, parties=parties, host=host, place=place,
+                  status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
+                  both_sides=bool(both), verbal=entry.pos == "VERB")
+
+
+def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners) -> list[_Party]:
+    """The parties the words name, each once, names before pronouns (a pronoun must name another)."""
+    parties: list[_Party] = []
+    seen: set[str] = set()
+    for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
         p = _party(doc, t, ents, named)
         if p is None or (p.key is not None and p.key in seen):
             continue
@@ -547,24 +600,8 @@ def _frame(doc: Doc, match: _Match, ents: _Entities, by_head: dict[int, _Match],
             if p.type not in ACTOR_TYPES or (p.type == PLACE and t.dep_ == "pobj" and t.head.lower_ == "from"):
                 continue  # "a call from Vienna" says where the caller was, not who took part
             seen.add(p.key)
-        frame.parties.append(p)
-    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
-        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
-                           for g in c.children if g.dep_ == "pobj")
-    for tok in place_heads:
-        for t in _with_conjuncts(tok):
-            p = _party(doc, t, ents) if in_sentence(t) else None
-            if p is not None and p.key is not None and p.type == PLACE:
-                frame.place = frame.place or p
-                frame.parties = [q for q in frame.parties if q.key != p.key]
-    if "participant" in entry.conditions and not any(p.key for p in frame.parties):
-        return None
-    if destinations and not any(ents.at(t) is not None or t.pos_ == "PRON" for t in destinations):
-        return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
-    if frame.host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
-        visited = [p for t in destinations if (p := _party(doc, t, ents, named)) and p.key and p.type in (PERSON, ORGANISATION)]
-        frame.host = visited[0] if visited else None
-    return frame
+        parties.append(p)
+    return parties
 
 
 # ------------------------------------------------------------------------------------ merging
@@ -609,9 +646,10 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
 
 # ------------------------------------------------------------------------------------ public
 def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
-                  statements: list[Statement]) -> list[Meeting]:
-    """Every meeting the article describes, one per real meeting, in text order."""
-    ents = _Entities(doc, entities)
+                  statements: list[Statement], owners: Owners | None = None) -> list[Meeting]:
+    """Every meeting the article describes, one per real meeting, in text order (``owners``: the
+    entities' token index, when the caller has built it)."""
+    ents = owners_of(doc, entities, owners)
     matches = list(_matches(doc))
     by_head = {m.head.i: m for m in matches}
     absorbed: set[int] = set()
@@ -625,7 +663,9 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     for m in sorted(matches, key=lambda m: (m.entry.pos != "VERB", m.head.i)):
         if m.head.i in absorbed:
             continue
-        frame = _frame(doc, m, ents, by_head, absorbed)
+        reading = _reading(doc, m, ents, by_head)
+        absorbed.update(reading.absorbed)
+        frame = None if reading.rejected else _frame(doc, m, reading, ents)
         if frame is not None:
             frames.append(frame)
     frames = [f for f in frames if f.head.i not in absorbed]
@@ -640,33 +680,33 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
             f.parties.extend(_context_parties(doc, f, ents))
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
-    return [_meeting(doc, f, n, ents.sentences) for n, f in enumerate(merged)]
+    return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
 
 
 DATELINE_MARKS = frozenset(",—–-(")
 
 
-def _dateline_place(doc: Doc, ents: _Entities) -> _Party | None:
+def _dateline_place(doc: Doc, ents: Owners) -> _Party | None:
     """The place of a dateline ("MOSCOW, Dec 24 (Reuters) -"): a place named in capitals at the very
     start of the text and followed by a comma, a dash or a bracket; where the story, and the
     meetings it reports without naming a place, happened."""
-    for span, key in ents.mentions[:1]:
+    for span, e in ents.mentions[:1]:
         text = _text(doc)
         after = text[span.end:span.end + 2].strip()[:1]
-        if (span.begin <= 2 and not text[:span.begin].strip() and ents.types.get(key) == PLACE
+        if (span.begin <= 2 and not text[:span.begin].strip() and e.type == PLACE
                 and span.text.isupper() and after in DATELINE_MARKS):
-            return _Party(key, span, PLACE)
+            return _Party(e.key, span, PLACE)
     return None
 
 
 CONTEXT_PARTIES = 4  # more names than this around a bare trigger are a list, not its parties
 
 
-def _context_parties(doc: Doc, frame: _Frame, ents: _Entities) -> list[_Party]:
+def _context_parties(doc: Doc, frame: _Frame, ents: Owners) -> list[_Party]:
     """Parties of a meeting whose own clause names none ("The debate will harden impressions"):
     the persons and organisations named in its sentence, else in the sentences next to it, since a
     news text names the parties of an event close to where it mentions the event."""
-    sents = ents.sentences
+    sents = _sentences(doc)
     here = _sentence_index(sents, frame.head.idx)
     place = frame.place.key if frame.place else None
     for window in ([here], [here + 1, here - 1]):
@@ -675,16 +715,16 @@ def _context_parties(doc: Doc, frame: _Frame, ents: _Entities) -> list[_Party]:
             if not 0 <= i < len(sents):
                 continue
             sent = sents[i]
-            for span, key in ents.mentions:
-                if (sent.begin <= span.begin and span.end <= sent.end and key != place
-                        and ents.types.get(key) in (PERSON, ORGANISATION) and key not in found):
-                    found[key] = _Party(key, span, ents.types.get(key))
+            for span, e in ents.mentions:
+                if (sent.begin <= span.begin and span.end <= sent.end and e.key != place
+                        and e.type in (PERSON, ORGANISATION) and e.key not in found):
+                    found[e.key] = _Party(e.key, span, e.type)
         if found:
             return list(found.values())[:CONTEXT_PARTIES]
     return []
 
 
-def _meeting(doc: Doc, f: _Frame, n: int, sents: list[Span]) -> Meeting:
+def _meeting(doc: Doc, f: _Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
     parties = list(dict.fromkeys(p for p in f.parties if p.key))
     if f.host is not None and f.host.key and all(p.key != f.host.key for p in parties):
         parties.append(f.host)

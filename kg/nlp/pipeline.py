@@ -21,6 +21,7 @@ from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mentio
 from kg.nlp import docindex
 from kg.nlp.entities import find_entities
 from kg.nlp.meetings import find_meetings, link_statements, participant_entities
+from kg.nlp.owners import Owners
 from kg.nlp.statements import find_statements
 from kg.nlp.timex import find_time_expressions
 
@@ -46,9 +47,10 @@ def extract(article: Article, doc: Doc | None = None) -> Extraction:
 
 def _extract(article: Article, doc: Doc) -> Extraction:
     entities = find_entities(doc)
+    owners = Owners(doc, entities)  # which entity each token names: one index for the stages below
     timexes = find_time_expressions(doc, article.date)
-    statements = find_statements(doc, entities, timexes)
-    meetings = find_meetings(doc, entities, timexes, statements)
+    statements = find_statements(doc, entities, timexes, owners)
+    meetings = find_meetings(doc, entities, timexes, statements, owners)
     statements = link_statements(doc, statements, meetings)
     # Participants named only by common nouns ("the delegates") become article-local entities.
     local_entities, meetings = participant_entities(meetings, entities)

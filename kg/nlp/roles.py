@@ -23,6 +23,7 @@ from kg.model import ORGANISATION, PERSON, PLACE, Entity, Role, Span
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
 from kg.nlp.linking import country_names, gazetteer_place
+from kg.nlp.owners import Owners
 
 MAX_TITLE_WORDS = 5
 
@@ -42,7 +43,7 @@ def find_roles(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """The entities with ``roles`` and ``country`` filled for persons; places named only by a
     demonym are added (without mentions) so that roles can point at them."""
     entities = list(entities)
-    token_owner = _token_owners(doc, entities)
+    token_owner = Owners(doc, entities)
     places = _PlaceIndex(entities)
     found: list[tuple[Entity, int, _TitleMatch]] = []  # person, token of its mention, match
     for e in entities:
@@ -118,7 +119,7 @@ def _relation(words: tuple[str, ...]) -> str | None:
     return lex.pairs("entity_relational_titles.txt").get(" ".join(words))
 
 
-def _modifiers_before(doc: Doc, i: int, owners: dict[int, Entity], places: "_PlaceIndex"
+def _modifiers_before(doc: Doc, i: int, owners: Owners, places: "_PlaceIndex"
                       ) -> tuple[int, str | None, bool, str | None]:
     """Walk left from token ``i - 1`` over "former", a demonym, "X's": (new start, of, former,
     possessor key)."""
@@ -134,10 +135,11 @@ def _modifiers_before(doc: Doc, i: int, owners: dict[int, Entity], places: "_Pla
         if country and of is None:
             of, start = places.key_for(country), start - 1
             continue
-        if t.text in ("'s", "’s", "'", "’") and start - 2 >= 0 and (start - 2) in owners and of is None:
-            owner = owners[start - 2]
-            first = min(k for k, v in owners.items() if v is owner and k <= start - 2 and
-                        all(owners.get(j) is owner for j in range(k, start - 1)))
+        owner = owners.entity(start - 2) if start - 2 >= 0 else None
+        if t.text in ("'s", "’s", "'", "’") and owner is not None and of is None:
+            first = start - 2  # the first word of the possessor's name
+            while first > 0 and owners.entity(first - 1) is owner:
+                first -= 1
             if owner.type in (PLACE, ORGANISATION):
                 of = owner.key
             else:
@@ -148,7 +150,7 @@ def _modifiers_before(doc: Doc, i: int, owners: dict[int, Entity], places: "_Pla
     return start, of, former, possessor
 
 
-def _title_before(doc: Doc, name_start: int, owners, places) -> _TitleMatch | None:
+def _title_before(doc: Doc, name_start: int, owners: Owners, places: "_PlaceIndex") -> _TitleMatch | None:
     end = name_start
     while end > 0 and lex.normal(doc[end - 1].text) in lex.honorifics() and not _title_at_end(doc, end):
         end -= 1
@@ -160,7 +162,7 @@ def _title_before(doc: Doc, name_start: int, owners, places) -> _TitleMatch | No
     return _TitleMatch(start, end, words, of, former, _relation(words), possessor)
 
 
-def _apposition_after(doc: Doc, name_end: int, owners, places) -> _TitleMatch | None:
+def _apposition_after(doc: Doc, name_end: int, owners: Owners, places: "_PlaceIndex") -> _TitleMatch | None:
     """"X, the foreign minister of Syria," / "X, Syria's foreign minister" / "X, Russian president"."""
     i = name_end
     if i >= len(doc) or doc[i].text != ",":
@@ -174,9 +176,8 @@ def _apposition_after(doc: Doc, name_end: int, owners, places) -> _TitleMatch | 
         former, i = True, i + 1
     if i < len(doc) and doc[i].text[:1].isupper() and lex.country_of_demonym(doc[i].text):
         of, i = places.key_for(lex.country_of_demonym(doc[i].text)), i + 1
-    elif i + 1 < len(doc) and i in owners and owners[i].type in (PLACE, ORGANISATION):
-        owner = owners[i]
-        while i < len(doc) and owners.get(i) is owner:
+    elif i + 1 < len(doc) and (owner := owners.entity(i)) is not None and owner.type in (PLACE, ORGANISATION):
+        while i < len(doc) and owners.entity(i) is owner:
             i += 1
         if i < len(doc) and doc[i].text in ("'s", "’s"):
             of, i = owner.key, i + 1
@@ -191,19 +192,19 @@ def _apposition_after(doc: Doc, name_end: int, owners, places) -> _TitleMatch | 
     after_of = end + 1
     while after_of < len(doc) and lex.normal(doc[after_of].text) in lex.determiners():
         after_of += 1
-    if of is None and after_of < len(doc) and doc[end].lower_ == "of" and after_of in owners \
-            and owners[after_of].type in (PLACE, ORGANISATION):
-        owner = owners[after_of]
+    owner = owners.entity(after_of)
+    if of is None and after_of < len(doc) and doc[end].lower_ == "of" and owner is not None \
+            and owner.type in (PLACE, ORGANISATION):
         end = after_of
         of = owner.key
-        while end < len(doc) and owners.get(end) is owner:
+        while end < len(doc) and owners.entity(end) is owner:
             end += 1
     if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX", "ADP", "CCONJ")):
         return None  # "X, the president's ..." or a longer noun phrase: not a plain apposition
     return _TitleMatch(start, end, words, of, former, None, None)
 
 
-def _apposition_before(doc: Doc, name_start: int, owners, places) -> _TitleMatch | None:
+def _apposition_before(doc: Doc, name_start: int, owners: Owners, places: "_PlaceIndex") -> _TitleMatch | None:
     """"Mr Al Shara's predecessor, Bashar Al Assad"."""
     if name_start < 2 or doc[name_start - 1].text != ",":
         return None
@@ -218,23 +219,12 @@ def _apposition_before(doc: Doc, name_start: int, owners, places) -> _TitleMatch
 
 
 # ------------------------------------------------------------------------------ helpers
-def _token_owners(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
-    owners: dict[int, Entity] = {}
-    for e in entities:
-        for m in e.mentions:
-            tokens = doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
-            if tokens is not None:
-                for t in tokens:
-                    owners[t.i] = e
-    return owners
-
-
-def _person_before(doc: Doc, at: int, not_key: str, owners: dict[int, Entity],
+def _person_before(doc: Doc, at: int, not_key: str, owners: Owners,
                    by_key: dict[str, Entity]) -> Entity | None:
     """The nearest other person named before token ``at`` in its sentence."""
     sent_start = doc[at].sent.start
     for i in range(at - 1, sent_start - 1, -1):
-        e = owners.get(i)
+        e = owners.entity(i)
         if e is not None and e.type == PERSON and e.key != not_key:
             return e
     return None

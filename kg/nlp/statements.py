@@ -22,8 +22,9 @@ from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 
 from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
-from kg.nlp.coref import token_owners as coref_owners
+from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
+from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
 
@@ -64,15 +65,17 @@ def _cue_verbs() -> frozenset[str]:
         | _words("speech_cues_to.txt") | _words("speech_quote_cues.txt")
 
 
-def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpression]) -> list[Statement]:
-    """Every statement in ``doc``, in text order, keyed s0, s1, ..."""
+def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
+                    owners: Owners | None = None) -> list[Statement]:
+    """Every statement in ``doc``, in text order, keyed s0, s1, ... (``owners``: the entities' token
+    index, when the caller has built it)."""
     text = _text(doc)
     quotations = find_quotations(text)
     quoted = QuotedText(quotations)
     # the mode counts only true double marks: two apostrophes ('') delimit a quotation for finding
     # its extent, but the usual reading (and PolNeAR's kinds) do not count them as quotation marks
     marked = QuotedText([q for q in quotations if not q.parts[0].text.startswith("''")])
-    speakers = SpeakerResolver(doc, entities)
+    speakers = SpeakerResolver(doc, owners_of(doc, entities, owners))
     found: list[tuple[Statement, str]] = []  # with the cue's lemma
     tokens = docindex.tokens(doc)
     for token in tokens:
@@ -211,7 +214,8 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     if subject is None or quoted.inside(subject.idx) or not (
             subject.pos_ in ("PROPN", "PRON") or speakers.mention_at(subject) is not None):
         return None
-    if subject.lower_ in NOT_SPEAKERS + RELATIVE_PRONOUNS + ("it", "this", "that"):
+    if subject.lower_ in NOT_SPEAKERS or subject.lower_ in entity_lexicon.pronouns("relative") \
+            or subject.lower_ in ("it", "this", "that"):
         return None
     objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree]
     text = _text(doc)
@@ -247,7 +251,7 @@ def _in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quote
     if not spans:
         return None
     speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
-    if not any(span == speaker_span for span, _ in speakers.mentions):
+    if not any(span == speaker_span for span, _ in speakers.owners.mentions):
         speaker = None  # "the poll" is a document, not an entity coreference should look for
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [prep]), speaker=speaker, speaker_span=speaker_span,
                      sentence=_sentence_span(doc, prep.idx, prep.idx + 1))
@@ -687,20 +691,13 @@ def _mode(text: str, content: list[Span], quoted: QuotedText) -> str:
 
 # --- speakers --------------------------------------------------------------------------------
 
-RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
-PERSONAL_PRONOUNS = ("he", "she", "him", "her")
-
-
 class SpeakerResolver:
     """Finds, for the head word of a subject, the span naming the source here and its entity."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, owners: Owners):
         self.doc = doc
-        self.entities = entities
-        self.mentions = sorted((m.span, e) for e in entities for m in e.mentions)
+        self.owners = owners
         self._chunks: dict | None = None
-        # which entity each token names, for coreference: built once, not on every resolve
-        self.owners = coref_owners(doc, entities)
 
     @property
     def chunks(self) -> dict:
@@ -710,16 +707,12 @@ class SpeakerResolver:
         return self._chunks
 
     def mention_at(self, token: Token) -> tuple[Span, Entity] | None:
-        for span, entity in self.mentions:
-            if span.begin <= token.idx < span.end:
-                return span, entity
-            if span.begin > token.idx:
-                break
-        return None
+        named = self.owners.named(token.i)
+        return (named[1], named[0]) if named is not None else None
 
     def mention_in(self, span: Span) -> tuple[Span, Entity] | None:
         """The longest entity mention inside ``span``."""
-        inside = [(m, e) for m, e in self.mentions if span.contains(m)]
+        inside = [(m, e) for m, e in self.owners.mentions if span.contains(m)]
         return max(inside, key=lambda pair: pair[0].end - pair[0].begin) if inside else None
 
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
@@ -729,13 +722,13 @@ class SpeakerResolver:
         if found is not None:
             return found[0], found[1].key
         if head.pos_ == "PRON":
-            if head.lower_ in RELATIVE_PRONOUNS:
+            if head.lower_ in entity_lexicon.pronouns("relative"):
                 antecedent = verb.head if verb is not None and verb.dep_ == "relcl" else None
                 named = self.mention_at(antecedent) if antecedent is not None else None
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
-            return own, _coreferent(self.doc, head, self.entities, self.owners)
+            return own, _coreferent(self.doc, head, self.owners)
         for t in head.subtree:  # "Syria's Sana news agency": the agency is the organisation named in it
             if t.i < head.i and t.dep_ == "compound":
                 named = self.mention_at(t)
@@ -745,9 +738,9 @@ class SpeakerResolver:
         if chunk is not None and verb is not None and chunk.start <= verb.i < chunk.end:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
-        return span, _coreferent(self.doc, head, self.entities, self.owners)
+        return span, _coreferent(self.doc, head, self.owners)
 
 
-def _coreferent(doc: Doc, token: Token, entities: list[Entity], owners=None) -> str | None:
+def _coreferent(doc: Doc, token: Token, owners: Owners) -> str | None:
     """The entity a pronoun or nominal ("the minister") refers to, when coreference can tell."""
-    return resolve_reference(doc, token.i, entities, owners)
+    return resolve_reference(doc, token.i, owners.entities, owners)

@@ -16,7 +16,7 @@ def at_precision(d: date, unit: str) -> str:
         return d.isoformat()
     if unit == WEEK:
         year, week, _ = d.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year_value(year)}-W{week:02d}"
     if unit == MONTH:
         return f"{d.year:04d}-{d.month:02d}"
     if unit == QUARTER:
@@ -28,6 +28,13 @@ def at_precision(d: date, unit: str) -> str:
     if unit == CENTURY:
         return f"{d.year // 100:02d}"
     raise ValueError(unit)
+
+
+def year_value(year: int) -> str:
+    """A year as TIMEX3 writes it, four digits ("0999"); ValueError outside 1 to 9999, as ``date`` gives."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
+    return f"{year:04d}"
 
 
 def shift(d: date, unit: str, n: int) -> date:

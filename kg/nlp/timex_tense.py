@@ -1,5 +1,6 @@
-"""The tense of the clause a word belongs to, read from spaCy's parse: it decides on which side of the
-dateline "on Wednesday" or "in October" lies."""
+"""The tense of the clause a word belongs to, read from spaCy's parse.
+
+It decides on which side of the dateline "on Wednesday" or "in October" lies."""
 
 from __future__ import annotations
 
