@@ -56,11 +56,28 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     assert not QuotedText([q]).inside(text.index("Plain"))
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab "“”«»\'\n.,')), max_size=60))
+def test_backticks_open_and_two_apostrophes_close_a_double_quotation():
+    text = "He called it ``a misguided approach'' and left."
+    (q,) = find_quotations(text)
+    assert q.parts[0].text == "``a misguided approach''"
+
+
+def test_single_quoted_passages_need_both_ends_and_apostrophes_are_not_quotes():
+    text = "Clinton ‘Not Fit To Serve’ says Carson; the Clintons' house in the '90s wasn't 'grand' at all."
+    assert [q.parts[0].text for q in find_quotations(text)] == ["‘Not Fit To Serve’", "'grand'"]
+    assert find_quotations("It’s ‘never closed here.\nNext ’ line.") == []
+
+
+def test_single_marks_inside_a_double_quotation_belong_to_it():
+    text = "“He keeps calling me ‘Little Marco,’ ” Rubio said."
+    assert [q.parts[0].text for q in find_quotations(text)] == ["“He keeps calling me ‘Little Marco,’ ”"]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”«»‘’`\'\n.,')), max_size=60))
 def test_quotation_parts_are_ordered_slices_opening_with_a_mark(text):
     parts = [p for q in find_quotations(text) for p in q.parts]
     for p in parts:
-        assert p.text == text[p.begin:p.end] and (p.text[0] in '"“”«»„' or p.text.startswith("''"))
+        assert p.text == text[p.begin:p.end] and (p.text[0] in '"“”«»„‘\'' or p.text.startswith("``"))
     assert all(a.end <= b.begin for a, b in zip(parts, parts[1:]))
 
 
@@ -106,6 +123,17 @@ def test_reported_clause_is_the_content_not_the_sentence(statements_of):
 def test_partial_quotation_in_reported_speech_is_mixed(statements_of):
     s = only(statements_of('Mary Jones said the plan was "a disaster".')[0])
     assert s.mode == MIXED and s.content[0].text == 'the plan was "a disaster"'
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("''We will not be bullied,'' Mr. Smith said.", DIRECT),                 # the NYT's two apostrophes
+    ("Mr. Smith said the plan was ''a disaster'' for the state.", MIXED),
+    ("``We will not be bullied,'' Mr. Smith said.", DIRECT),
+    ("Mr. Smith said the plan was ‘a disaster’ for the state.", MIXED),
+    ("Mr. Smith said the plan was «a disaster» for the state.", MIXED),
+])
+def test_every_style_of_quotation_mark_decides_the_mode(statements_of, text, mode):
+    assert only(statements_of(text)[0]).mode == mode
 
 
 def test_according_to(statements_of):

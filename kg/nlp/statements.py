@@ -72,9 +72,6 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     text = _text(doc)
     quotations = find_quotations(text)
     quoted = QuotedText(quotations)
-    # the mode counts only true double marks: two apostrophes ('') delimit a quotation for finding
-    # its extent, but the usual reading (and PolNeAR's kinds) do not count them as quotation marks
-    marked = QuotedText([q for q in quotations if not q.parts[0].text.startswith("''")])
     speakers = SpeakerResolver(doc, owners_of(doc, entities, owners))
     found: list[tuple[Statement, str]] = []  # with the cue's lemma
     tokens = docindex.tokens(doc)
@@ -104,7 +101,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
-        s.mode = _mode(text, s.content, marked)
+        s.mode = _mode(text, s.content, quoted)
         when = date_for(doc, s.cue[0], timexes) if s.cue else None
         # a date inside what was said ("prices will rise next year") is not when it was said
         if when is not None and when.value and len(when.value) in _DAY_MONTH_YEAR and when.value[:4].isdigit() \
