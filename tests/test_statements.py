@@ -316,3 +316,20 @@ def test_an_adjective_with_a_that_clause_states_a_stance(statements_of):
     s = only(statements_of("The parents are frustrated that the school was closed.")[0])
     assert s.content[0].text == "that the school was closed" and s.cue[0].text == "frustrated"
     assert s.speaker_span.text == "The parents"
+
+
+# --- one statement per content span -----------------------------------------------------------
+
+def test_a_quotation_belongs_to_the_nearest_cue_only(statements_of):
+    statements, _ = statements_of('"We will win this race," John Smith said, adding that the polls were wrong.')
+    by_cue = {s.cue[0].text: s for s in statements}
+    assert by_cue["said"].quote == '"We will win this race,"'
+    assert by_cue["adding"].quote == "that the polls were wrong"
+
+
+def test_a_quotation_closed_by_a_full_stop_is_not_introduced_by_the_next_sentence(statements_of):
+    statements, _ = statements_of('He also told his friends that "terrorism is the answer." Birchers viewed '
+                                  'communists as terrorists.')
+    told = next(s for s in statements if s.cue[0].text == "told")
+    assert "terrorism" in told.quote
+    assert all("terrorism" not in s.quote for s in statements if s is not told)

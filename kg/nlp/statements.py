@@ -97,7 +97,8 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             found.append((statement, "~"))
             taken.extend(statement.content)
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
-    statements = _with_follow_on_quotations(text, _without_nested(found), quotations)
+    statements = _one_per_quotation(doc, _without_nested(found), quotations)
+    statements = _with_follow_on_quotations(text, statements, quotations, quoted)
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
@@ -584,8 +585,9 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
         touches = any(p.overlaps(s) for p in q.parts for s in spans)
         # a gap of _MAX_GAP characters or more is never "only punctuation": test the length before
         # slicing what may be most of the article
+        # a quotation closed by a full stop ends its sentence: the clause after it is a new one
         before = q.end <= clause_begin and clause_begin - q.end < _MAX_GAP \
-            and _only_punctuation(text[q.end:clause_begin], newline_ok=False)
+            and _only_punctuation(text[q.end:clause_begin], newline_ok=False) and not _ends_sentence(text, q)
         after = q.begin >= clause_end and q.begin - clause_end < _MAX_GAP \
             and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin])
         if touches or before or after:
@@ -595,6 +597,12 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
 
 
 _MAX_GAP = 40
+
+
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    """The quotation's words end with a full stop ('"We will win."'), not a comma, "!" or "?"."""
+    words = text[q.parts[-1].begin:q.end].rstrip("\"”»’' \t")
+    return words.endswith(".") and not words.endswith("..")
 
 
 def _only_punctuation(gap: str, newline_ok: bool) -> bool:
@@ -658,7 +666,49 @@ def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
     return unique
 
 
-def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation]) -> list[Statement]:
+def _one_per_quotation(doc: Doc, found: list[Statement], quotations: list[Quotation]) -> list[Statement]:
+    """Each quotation is the content of one statement, that of the cue nearest to it ('"...," he
+    said, adding that ...': "said"; '..., saying, "..."': "saying"). The other claimants keep the
+    rest of their content, or go when nothing is left."""
+    text = _text(doc)
+    for part in (p for q in quotations for p in q.parts):
+        claimants = [st for st in found if any(c.contains(part) for c in st.content)]
+        if len(claimants) < 2:
+            continue
+        owner = min(claimants, key=lambda st: _distance(part, st.cue))
+        for st in claimants:
+            if st is not owner:
+                st.content = [r for c in st.content for r in _without_part(text, c, part)]
+    return [st for st in found if st.content]
+
+
+def _distance(part: Span, cue: list[Span]) -> int:
+    """Characters between a quotation and the nearest word of a cue (a cue-less statement is far)."""
+    return min((c.begin - part.end if c.begin >= part.end else max(0, part.begin - c.end) for c in cue),
+               default=1 << 30)
+
+
+def _without_part(text: str, span: Span, part: Span) -> list[Span]:
+    """``span`` less the characters of ``part``, as the stretches left that hold a letter or digit,
+    trimmed of white space and punctuation at their edges."""
+    if not span.overlaps(part):
+        return [span]
+    out = []
+    for begin, end in ((span.begin, part.begin), (part.end, span.end)):
+        while begin < end and (text[begin].isspace() or text[begin] in _EDGE_PUNCT):
+            begin += 1
+        while end > begin and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+            end -= 1
+        if end > begin and _ALNUM.search(text, begin, end):
+            out.append(Span.of(text, begin, end))
+    return out
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation],
+                               quoted: QuotedText) -> list[Statement]:
     """A quotation following a statement's quotation in the same paragraph, with no cue of its own,
     continues it ('"We will win," he said. "We always do."')."""
     taken = [s for st in found for s in st.content]
@@ -671,7 +721,9 @@ def _with_follow_on_quotations(text: str, found: list[Statement], quotations: li
         st = max(previous, key=lambda st: max(st.content).end)
         gap = text[max(st.content).end:q.begin]
         last = max(st.content)
-        ends_quoted = text[last.end - 1] in "”\"»" if last.end > last.begin else False
+        # the content ends where a quotation does, whatever its marks
+        closing = quoted.part_at(last.end - 1) if last.end > last.begin else None
+        ends_quoted = closing is not None and closing.end == last.end
         if "\n" not in gap and ends_quoted and len(gap) < 200 and q.end - q.begin > 20:
             st.content = sorted(st.content + list(q.parts))
             taken.extend(q.parts)
