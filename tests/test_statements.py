@@ -333,3 +333,26 @@ def test_a_quotation_closed_by_a_full_stop_is_not_introduced_by_the_next_sentenc
     told = next(s for s in statements if s.cue[0].text == "told")
     assert "terrorism" in told.quote
     assert all("terrorism" not in s.quote for s in statements if s is not told)
+
+
+# --- content: the whole clause said, never a bare pronoun ---------------------------------------
+
+def test_a_relative_word_stands_for_the_noun_its_clause_hangs_on(statements_of):
+    statements, _ = statements_of("She filed a lawsuit over claims of harassment, which Mr. Ailes denies.")
+    denies = only([s for s in statements if s.cue[0].text == "denies"])
+    assert denies.quote != "which" and "harassment" in denies.quote
+
+
+def test_a_bare_pronoun_is_no_content(statements_of):
+    assert statements_of("He will promote it. Clinton criticized him on Monday.")[0] == []
+
+
+def test_the_object_comes_with_what_is_said_of_it(statements_of):
+    statements, _ = statements_of("A new poll shows Clinton with an 8-point lead. Trump accused her of lying.")
+    assert [s.quote for s in statements] == ["Clinton with an 8-point lead", "her of lying"]
+
+
+def test_speech_in_a_relative_clause_is_a_statement_of_its_own(statements_of):
+    statements, _ = statements_of("Trump attacked the other candidates for accepting donations, which he said "
+                                  "were accompanied by favors.")
+    assert {s.cue[0].text for s in statements} == {"attacked", "said"}

@@ -97,7 +97,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             found.append((statement, "~"))
             taken.extend(statement.content)
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
-    statements = _one_per_quotation(doc, _without_nested(found), quotations)
+    statements = _one_per_quotation(doc, _without_nested(doc, found), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
     out = []
     for i, s in enumerate(statements):
@@ -187,6 +187,8 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None
     if token.lemma_.lower() in _words("speech_quote_cues.txt") and not any(quoted.inside(c.begin) for c in spans):
         return None  # "continued", "read" say nothing without a quotation
+    if _only_pronouns(content_tokens) and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "promote it", "what she wants": a pronoun is no content
     if subject is None and not passive and not any(quoted.inside(c.begin) for c in spans):
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
@@ -360,9 +362,7 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
             return list(t.head.subtree)
     if verb.lemma_.lower() in _words("speech_object_cues.txt"):
-        for child in verb.children:
-            if child.dep_ in ("dobj", "oprd") or (child.dep_ == "prep" and child.lower_ == "as"):
-                out.extend(child.subtree)
+        out = _object_content(verb)
         if out:
             return out
     head = verb.head
@@ -377,6 +377,39 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             if child.dep_ in ("parataxis",) and child.i < verb.i:
                 return list(child.subtree)
     return _said_object(verb, cue)
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """What a verb of judging reports through its object: the object with what the verb says of it
+    ("shows Clinton with an 8-point lead", "accused her of lying", "called him a liar"). A relative
+    word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
+    pronoun with nothing said of it ("criticized him") reports nothing."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
+               and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
+    if not objects and not any(c.lower_ == "as" for c in said_of):
+        return []
+    out: list[Token] = []
+    for obj in objects:
+        if obj.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+            clause = {t.i for t in verb.subtree}
+            out.extend(t for t in verb.head.subtree if t.i not in clause)
+        else:
+            out.extend(obj.subtree)
+    out.extend(t for c in said_of for t in c.subtree)
+    return [] if _only_pronouns(out) else out
+
+
+def _only_pronouns(tokens: list[Token]) -> bool:
+    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"): no content."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in words)
+
+
+# prepositions by which a verb of judging says something of its object: "described as ...",
+# "blamed for ...", "accused of ...", "with an 8-point lead", "criticized over ...", "likened to ..."
+_OBJECT_PREPS = ("as", "for", "of", "with", "over", "about", "against", "on", "to")
 
 
 def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
@@ -639,8 +672,10 @@ def _inside_content(s: Statement, other: Statement) -> bool:
     return any(c.contains(cue) for c in other.content for cue in s.cue)
 
 
-def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
-    """One statement per report: speech reported inside another's content is part of it.
+def _without_nested(doc: Doc, found: list[tuple[Statement, str]]) -> list[Statement]:
+    """One statement per report: speech reported inside another's content is part of it, unless it
+    is said with a verb of saying in a relative clause there ("attacked the candidates for accepting
+    donations, which he said were ..."): that is a report of its own.
 
     When the outer cue is an outlet relaying ("..., Sana reported") the inner statement is the one
     kept, with the outlet as ``reported_by``.
@@ -648,6 +683,9 @@ def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
     relays = _words("speech_relay_cues.txt")
     drop: set[int] = set()
     for i, (inner, inner_lemma) in enumerate(found):
+        if inner_lemma in cue_words() and inner_lemma not in _words("speech_belief_cues.txt") \
+                and _in_relative_clause(doc, inner):
+            continue
         for j, (outer, outer_lemma) in enumerate(found):
             if i == j or j in drop or not _inside_content(inner, outer):
                 continue
@@ -705,6 +743,16 @@ def _without_part(text: str, span: Span, part: Span) -> list[Span]:
 
 
 _ALNUM = re.compile(r"[^\W_]")
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _in_relative_clause(doc: Doc, s: Statement) -> bool:
+    cue = _token_at(doc, s.cue[0].begin) if s.cue else None
+    return cue is not None and (cue.dep_ in ("relcl", "acl") or any(t.dep_ == "relcl" for t in cue.ancestors))
 
 
 def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation],
