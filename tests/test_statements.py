@@ -280,7 +280,7 @@ def test_passive_report_without_a_source(statements_of):
 
 
 def test_passive_report_with_a_to_infinitive(statements_of):
-    s = only(statements_of("Turnout is expected to be high.")[0])
+    s = only(statements_of("Turnout is predicted to be high.")[0])
     assert " ".join(c.text for c in s.content) == "Turnout to be high" and s.speaker_span is None
 
 
@@ -356,3 +356,20 @@ def test_speech_in_a_relative_clause_is_a_statement_of_its_own(statements_of):
     statements, _ = statements_of("Trump attacked the other candidates for accepting donations, which he said "
                                   "were accompanied by favors.")
     assert {s.cue[0].text for s in statements} == {"attacked", "said"}
+
+
+# --- beliefs are not speech, unless stated of their holder --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fiorina pushed for the merger, believing the takeover would vindicate her.",
+    "The Democrats act as though they want to lose the election.",
+    "If voters think the economy is weak, they will punish the party.",
+    "The senator is expected to win the primary.",
+])
+def test_motives_suppositions_and_guesses_are_not_statements(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_a_belief_stated_of_its_holder_is_a_statement(statements_of):
+    s = only(statements_of("Barack Obama believes that his climate policy will be his legacy.")[0])
+    assert s.cue[0].text == "believes" and s.quote == "that his climate policy will be his legacy"

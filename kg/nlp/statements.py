@@ -193,6 +193,8 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
+    if _unstated_belief(token, subject):
+        return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = _addressee(token, speakers)
     first, last = min(spans).begin, max(spans).end
@@ -200,6 +202,25 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _unstated_belief(verb: Token, subject: Token | None) -> bool:
+    """A verb of thinking or feeling reports a stance only when the text states it of its holder: a
+    finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
+    know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
+    voters think ...", "is expected to" are motives, suppositions and guesses."""
+    if verb.lemma_.lower() not in _words("speech_belief_cues.txt"):
+        return False
+    if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ not in _FINITE and not any(c.dep_ == "aux" and c.tag_ in _FINITE + ("MD",) for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+
+
+_FINITE = ("VBD", "VBP", "VBZ")
+# conjunctions that open a supposition, not a report: "if they think", "as though they want"
+_SUPPOSING_MARKS = ("if", "unless", "though", "whether")
 
 
 def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
