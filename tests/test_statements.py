@@ -373,3 +373,18 @@ def test_motives_suppositions_and_guesses_are_not_statements(statements_of, text
 def test_a_belief_stated_of_its_holder_is_a_statement(statements_of):
     s = only(statements_of("Barack Obama believes that his climate policy will be his legacy.")[0])
     assert s.cue[0].text == "believes" and s.quote == "that his climate policy will be his legacy"
+
+
+# --- speakers named wherever the text names them -------------------------------------------------
+
+def test_a_description_with_an_apposition_names_its_speaker(statements_of):
+    statements, names = statements_of("Dow's chief executive, Andrew Liveris, said the merger would close in "
+                                      "March. His wife, longtime Hillary Clinton aide Huma Abedin, announced "
+                                      "that she would separate from him.")
+    assert [names.get(s.speaker) for s in statements] == ["Andrew Liveris", "Huma Abedin"]
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent_through_the_verbs_it_governs(statements_of):
+    statements, names = statements_of("Donald Trump, who went on to say that he would win, left the stage.")
+    s = only(statements)
+    assert s.speaker_span.text == "who" and names[s.speaker] == "Donald Trump"

@@ -833,16 +833,29 @@ class SpeakerResolver:
         inside = [(m, e) for m, e in self.owners.mentions if span.contains(m)]
         return max(inside, key=lambda pair: pair[0].end - pair[0].begin) if inside else None
 
+    def named_beside(self, head: Token) -> tuple[Span, Entity] | None:
+        """The person or organisation an apposition names for a description: "Dow's chief executive,
+        Andrew Liveris," and "his wife, longtime Hillary Clinton aide Huma Abedin," name Liveris and
+        Abedin. Of the names in the apposition, the one holding its head, else the last one."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            named = [self.mention_at(t) for t in appos.subtree]
+            named = [n for n in named if n is not None and n[1].type in (PERSON, ORGANISATION)]
+            if named:
+                return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
+        return None
+
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = _text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
-        found = self.mention_at(head)
+        found = self.mention_at(head) or self.named_beside(head)
         if found is not None:
             return found[0], found[1].key
         if head.pos_ == "PRON":
             if head.lower_ in entity_lexicon.pronouns("relative"):
-                antecedent = verb.head if verb is not None and verb.dep_ == "relcl" else None
-                named = self.mention_at(antecedent) if antecedent is not None else None
+                antecedent = _antecedent(verb) if verb is not None else None
+                named = self.mention_at(antecedent) or self.named_beside(antecedent) if antecedent is not None else None
+                if named is None and antecedent is not None and antecedent.pos_ == "PRON" and guess_pronouns:
+                    return own, _coreferent(self.doc, antecedent, self.owners)  # "he, who said ..."
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
@@ -857,6 +870,19 @@ class SpeakerResolver:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
         return span, _coreferent(self.doc, head, self.owners)
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a cue in that clause or in a clause it governs
+    ("Trump, who has repeatedly pledged ...", "the nominee, who began his speech by marveling ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp") or t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _coreferent(doc: Doc, token: Token, owners: Owners) -> str | None:
