@@ -388,3 +388,16 @@ def test_a_relative_pronoun_speaker_is_its_antecedent_through_the_verbs_it_gover
     statements, names = statements_of("Donald Trump, who went on to say that he would win, left the stage.")
     s = only(statements)
     assert s.speaker_span.text == "who" and names[s.speaker] == "Donald Trump"
+
+
+def test_she_said_after_a_quotation_is_the_person_last_reported_speaking(statements_of):
+    statements, names = statements_of("Nina Turner, a surrogate for Mr. Sanders, said that she had seen emails. "
+                                      "''They have blinders on.'' ''It is going to be progressives who will "
+                                      "disrupt,'' she said.")
+    assert [names.get(s.speaker) for s in statements] == ["Nina Turner", "Nina Turner"]
+
+
+def test_a_pronoun_never_goes_to_a_person_of_the_other_sex(statements_of):
+    statements, names = statements_of("Nina Turner said that she had seen emails. Mr. Bill Smith said the plan "
+                                      'failed. "We lost," she said.')
+    assert names.get(statements[-1].speaker) == "Nina Turner"

@@ -99,6 +99,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
     statements = _one_per_quotation(doc, _without_nested(doc, found), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
+    _speakers_carried_over(text, statements, speakers.owners)
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
@@ -808,6 +809,56 @@ def _mode(text: str, content: list[Span], quoted: QuotedText) -> str:
 
 
 # --- speakers --------------------------------------------------------------------------------
+
+# how far back (in characters) a "he said" looks for the person last reported speaking
+_CARRY_OVER = 600
+_MALE, _FEMALE = "m", "f"
+# honorifics before a name that tell a person's sex: "Mr. Trump", "Mrs. Clinton"
+_HONORIFIC_SEX = {"mr": _MALE, "mrs": _FEMALE, "ms": _FEMALE, "miss": _FEMALE}
+
+
+def _speakers_carried_over(text: str, statements: list[Statement], owners: Owners) -> None:
+    """A "he said" or "she said" that coreference leaves open refers to the person last reported
+    speaking, within a few paragraphs ('Turner said ... ''It is going to be progressives,'' she
+    said'), unless that person is known to be of the other sex (from "Mr."/"Mrs." before a name of
+    theirs, else from a "he"/"she" already resolved to them); then the one before. A pronoun that
+    coreference resolved to a person of the other sex is resolved this way too."""
+    sex = _sexes(text, statements, owners)
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
+        if pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun:
+            continue
+        s.speaker = None
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _CARRY_OVER:
+                break
+            if before.speaker is not None and owners.type_of(before.speaker) == PERSON \
+                    and sex.get(before.speaker, pronoun) == pronoun:
+                s.speaker = before.speaker
+                break
+
+
+_PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
+
+
+def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, str]:
+    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs, else the
+    pronouns already resolved to them; evidence that contradicts itself tells nothing."""
+    titled: dict[str, set[str]] = {}
+    for span, e in owners.mentions:
+        if e.type == PERSON:
+            word = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+            if word and word[0].lower() in _HONORIFIC_SEX:
+                titled.setdefault(e.key, set()).add(_HONORIFIC_SEX[word[0].lower()])
+    called: dict[str, set[str]] = {}
+    for s in statements:
+        if s.speaker is not None and s.speaker_span is not None and s.speaker_span.text.lower() in _PRONOUN_SEX:
+            called.setdefault(s.speaker, set()).add(_PRONOUN_SEX[s.speaker_span.text.lower()])
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in titled.items() if len(v) == 1})
+    return out
+
 
 class SpeakerResolver:
     """Finds, for the head word of a subject, the span naming the source here and its entity."""
