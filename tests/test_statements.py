@@ -401,3 +401,48 @@ def test_a_pronoun_never_goes_to_a_person_of_the_other_sex(statements_of):
     statements, names = statements_of("Nina Turner said that she had seen emails. Mr. Bill Smith said the plan "
                                       'failed. "We lost," she said.')
     assert names.get(statements[-1].speaker) == "Nina Turner"
+
+
+def test_a_given_name_tells_the_sex_a_pronoun_needs(statements_of):
+    statements, names = statements_of('Carla Jones said the vote was rigged. Tom Miller said it was fair. '
+                                      '"We will appeal," she said.')
+    assert names.get(statements[-1].speaker) == "Carla Jones"
+
+
+def test_a_date_after_the_cue_is_no_speaker_and_an_apposition_before_it_describes_one(statements_of):
+    statements, names = statements_of('"He is absolutely right," Michael Flynn, a top Trump surrogate, said '
+                                      'Thursday morning on Fox News.')
+    assert names.get(only(statements).speaker) == "Michael Flynn"
+
+
+def test_a_relative_word_before_the_cue_is_not_what_was_said(statements_of):
+    statements, _ = statements_of("Democrats focused on what they said was the need to remain tolerant.")
+    assert only(statements).quote == "was the need to remain tolerant"
+
+
+def test_a_scare_quoted_word_in_single_marks_is_no_quotation_of_speech(statements_of):
+    assert statements_of("Donald Trump tries a new 'chapter' in his campaign.")[0] == []
+
+
+# --- speakers described, not named, become entities of the article -------------------------------
+
+def test_described_speakers_become_local_entities(nlp):
+    text = ("Party officials said the vote would be delayed. A senior aide said the talks failed. "
+            "Hillary Clinton arrived late. Her aides said she was tired. The poll shows Trump ahead. "
+            "The senator said he would run.")
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    entities = {e.key: e for e in x.entities}
+    speakers = {s.speaker_span.text: entities.get(s.speaker) for s in x.statements}
+    assert speakers["Party officials"].local and speakers["Party officials"].name == "Party officials"
+    assert speakers["A senior aide"].name == "senior aide"
+    assert speakers["Her aides"].name == "Hillary Clinton's aides"
+    assert speakers["The poll"] is None and speakers["The senator"] is None  # a document; someone named elsewhere
+    assert all(e.type == "Person" for e in speakers.values() if e is not None)
+
+
+def test_a_described_organisation_is_an_organisation(nlp):
+    text = "Mrs. Clinton's campaign said that she was fine."
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    (s,) = x.statements
+    speaker = next(e for e in x.entities if e.key == s.speaker)
+    assert speaker.type == "Organisation" and speaker.local

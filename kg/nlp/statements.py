@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 
-from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
+from kg.model import DIRECT, INDIRECT, MIXED, NOMINAL, ORGANISATION, PERSON, Entity, Mention, Span, Statement, TimeExpression
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.owners import Owners, owners_of
@@ -170,7 +170,10 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return _according_to(doc, cue, quotations, speakers)
     if token.pos_ == "NOUN":
         return _speech_noun(doc, token, quotations, speakers)
-    content_tokens = _reported_tokens(token, cue)
+    # "which he said runs the risk", "what they said was the need": the relative word before the
+    # cue is the noun the clause hangs on, not part of what was said
+    content_tokens = [t for t in _reported_tokens(token, cue)
+                      if not (t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",))]
     subject = _subject(token, quoted)
     passive = _passive_report(token)
     if passive:
@@ -242,7 +245,9 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree]
     text = _text(doc)
     objects = _in_paragraph(text, verb, objects)
-    if not any(quoted.inside(t.idx) and t.is_quote for t in objects):
+    # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
+    if not any(quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
+               and "’" not in t.text or t.text == "''" for t in objects):
         return _introducing_colon(doc, verb, subject, quotations, quoted, speakers)
     spans = _with_quotations(text, _token_spans(doc, objects), [], quotations)
     if not spans:
@@ -319,7 +324,9 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         for child in verb.children:
             if child.dep_ in SPEAKER_DEPS:
-                if not quoted.inside(child.idx) and _in_paragraph(_text(verb.doc), cue, [child]):
+                # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
+                if not quoted.inside(child.idx) and _in_paragraph(_text(verb.doc), cue, [child]) \
+                        and any(ch.isalnum() for ch in child.text):
                     return child
                 return _adjacent_noun(cue, quoted)
             if child.dep_ == "nsubjpass":
@@ -338,9 +345,17 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
     doc = verb.doc
     for i in (_word_before(verb), verb.i + 1):
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
-                and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb):
-            return doc[i]
+                and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb) \
+                and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
+            return _described(doc[i])
     return None
+
+
+def _described(noun: Token) -> Token:
+    """The noun an apposition describes: "Flynn, a top Trump surrogate, said" is said by Flynn."""
+    while noun.dep_ == "appos" and noun.head is not noun and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
 
 
 def _word_before(verb: Token) -> int:
@@ -354,6 +369,8 @@ def _word_before(verb: Token) -> int:
             i -= 1
         elif doc[i].pos_ in ("AUX", "ADV", "PART"):
             i -= 1
+        elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
+            i -= 1  # "Flynn, a top Trump surrogate, said": the apposition, then what it describes
         else:
             break
     return i
@@ -398,7 +415,8 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("parataxis",) and child.i < verb.i:
                 return list(child.subtree)
-    return _said_object(verb, cue)
+    # a passive's object is its subject ("the plan was noted"): _passive_content takes it
+    return [] if _passive_report(verb) else _said_object(verb, cue)
 
 
 def _object_content(verb: Token) -> list[Token]:
@@ -477,7 +495,12 @@ def _passive_content(verb: Token, content: list[Token]) -> list[Token]:
     # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
     if verb.lemma_.lower() not in _words("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children):
         return content
-    out = list(content) + list(subject.subtree)
+    if subject.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+        # "a remark ..., which was being stated as fact": the remark is what was stated
+        clause = {t.i for t in verb.subtree}
+        out = list(content) + [t for t in verb.head.subtree if t.i not in clause]
+    else:
+        out = list(content) + list(subject.subtree)
     for child in verb.children:
         if child.dep_ in ("xcomp", "oprd", "ccomp") or (child.dep_ == "prep" and child.lower_ in _PASSIVE_PREPS):
             out.extend(child.subtree)
@@ -555,10 +578,17 @@ _SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: [A-Z
 
 def _transcript_turns(doc: Doc, quotations: list[Quotation], speakers: SpeakerResolver) -> list[Statement]:
     text, out = _text(doc), []
-    for match in _TURN.finditer(text):
+    turns = list(_TURN.finditer(text))
+    # a name in capitals opens a turn of a transcript ("WALLACE: ...") when it names a person of the
+    # article or opens several turns; once, and nobody's name, it is a heading ("CLARIFICATION: ...")
+    capitals = {m.group(1) for m in turns if sum(n.group(1) == m.group(1) for n in turns) > 1}
+    surnames = {w.lower() for e in speakers.owners.entities if e.type == PERSON for w in e.name.split()}
+    for match in turns:
         name = Span.of(text, match.start(1), match.end(1))
         named = speakers.mention_in(name)
-        if not (name.text.isupper() and len(name.text) > 2) and (named is None or named[1].type != PERSON):
+        in_capitals = name.text.isupper() and len(name.text) > 2 and (
+            name.text in capitals or any(w.lower() in surnames for w in name.text.split()))
+        if not in_capitals and (named is None or named[1].type != PERSON):
             continue
         content = [Span.of(text, match.start(3), _end_trimmed(text, match.start(3), match.end(3)))]
         if content[0].begin == content[0].end:
@@ -821,7 +851,7 @@ def _speakers_carried_over(text: str, statements: list[Statement], owners: Owner
     """A "he said" or "she said" that coreference leaves open refers to the person last reported
     speaking, within a few paragraphs ('Turner said ... ''It is going to be progressives,'' she
     said'), unless that person is known to be of the other sex (from "Mr."/"Mrs." before a name of
-    theirs, else from a "he"/"she" already resolved to them); then the one before. A pronoun that
+    theirs or a given name, else from a "he"/"she" already resolved to them); then the one before. A pronoun that
     coreference resolved to a person of the other sex is resolved this way too."""
     sex = _sexes(text, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
@@ -843,14 +873,21 @@ _PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
 
 
 def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, str]:
-    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs, else the
-    pronouns already resolved to them; evidence that contradicts itself tells nothing."""
+    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs or a given
+    name (lexicon/speech_given_names.tsv), else the pronouns already resolved to them; evidence that
+    contradicts itself tells nothing."""
     titled: dict[str, set[str]] = {}
+    given = entity_lexicon.pairs("speech_given_names.tsv")
     for span, e in owners.mentions:
         if e.type == PERSON:
             word = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
             if word and word[0].lower() in _HONORIFIC_SEX:
                 titled.setdefault(e.key, set()).add(_HONORIFIC_SEX[word[0].lower()])
+    for e in owners.entities:
+        words = e.name.split()
+        # a given name before a surname ("Hillary Clinton"); a lone "Clinton" tells nothing
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            titled.setdefault(e.key, set()).add(given[words[0].lower()])
     called: dict[str, set[str]] = {}
     for s in statements:
         if s.speaker is not None and s.speaker_span is not None and s.speaker_span.text.lower() in _PRONOUN_SEX:
@@ -858,6 +895,67 @@ def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, 
     out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
     out.update({key: next(iter(v)) for key, v in titled.items() if len(v) == 1})
     return out
+
+
+def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entity],
+                     owners: Owners | None = None) -> list[Entity]:
+    """Entities for the speakers the text describes without naming ("party officials", "a senior
+    aide", "Mrs. Clinton's campaign", "his lawyers"), so that what they said has a speaker; the same
+    words in one article are one entity, never shared across articles (``local``). The statements
+    get their keys; the new entities are returned. A definite singular description of a person
+    ("the senator") stands for someone named elsewhere and is left alone, and so are documents,
+    quantities and pronouns ("the poll", "22 percent", "they")."""
+    owners = owners_of(doc, entities, owners)
+    by_name = {e.name.lower(): e for e in entities if e.local}
+    used = {e.key for e in entities}
+    new: list[Entity] = []
+    for s in statements:
+        if s.speaker is not None or s.speaker_span is None:
+            continue
+        described = _description(doc, s.speaker_span, owners)
+        if described is None:
+            continue
+        name, etype = described
+        entity = by_name.get(name.lower())
+        if entity is None:
+            key = f"{s.key}-speaker"
+            while key in used:
+                key += "'"
+            used.add(key)
+            entity = by_name[name.lower()] = Entity(key, etype, name, local=True)
+            new.append(entity)
+        if not any(m.span == s.speaker_span for m in entity.mentions):
+            entity.mentions.append(Mention(s.speaker_span, NOMINAL))
+        s.speaker = entity.key
+    return new
+
+
+def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str] | None:
+    """(name, type) of an actor described by ``span``, or None when it describes none."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head = tokens.root
+    words = [t for t in tokens if not t.is_punct]
+    if head.pos_ not in ("NOUN", "PROPN") or not words:
+        return None
+    noun = head.lemma_.lower()
+    organisation = noun in _words("speech_organisation_nouns.txt") or noun in entity_lexicon.organisation_heads()
+    if not organisation and noun not in _words("speech_actor_nouns.txt") and head.lower_ not in _words("speech_actor_nouns.txt"):
+        return None
+    first = words[0]
+    plural = head.tag_ in ("NNS", "NNPS")
+    if not organisation and not plural and first.lower_ in ("the", "this", "that") and len(words) <= 3:
+        return None  # "the senator", "the former governor": someone named elsewhere
+    if first.tag_ == "PRP$":  # "his lawyers": named after whom they belong to, when that is clear
+        owner = owners.by_key.get(_coreferent(doc, first, owners) or "")
+        if owner is None:
+            return None
+        return f"{owner.name}'s {_text(doc)[words[1].idx:span.end]}" if len(words) > 1 else None, \
+            ORGANISATION if organisation else PERSON
+    if first.lower_ in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    return _text(doc)[words[0].idx:span.end], ORGANISATION if organisation else PERSON
 
 
 class SpeakerResolver:
