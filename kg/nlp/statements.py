@@ -347,15 +347,8 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
                 and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb) \
                 and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
-            return _described(doc[i])
+            return doc[i]
     return None
-
-
-def _described(noun: Token) -> Token:
-    """The noun an apposition describes: "Flynn, a top Trump surrogate, said" is said by Flynn."""
-    while noun.dep_ == "appos" and noun.head is not noun and noun.head.i < noun.i:
-        noun = noun.head
-    return noun
 
 
 def _word_before(verb: Token) -> int:
@@ -370,7 +363,11 @@ def _word_before(verb: Token) -> int:
         elif doc[i].pos_ in ("AUX", "ADV", "PART"):
             i -= 1
         elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
-            i -= 1  # "Flynn, a top Trump surrogate, said": the apposition, then what it describes
+            # "Flynn, a top Trump surrogate, said": past the apposition to the name it describes
+            i = doc[i - 1].left_edge.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            break
         else:
             break
     return i
@@ -673,8 +670,10 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
         # a quotation closed by a full stop ends its sentence: the clause after it is a new one
         before = q.end <= clause_begin and clause_begin - q.end < _MAX_GAP \
             and _only_punctuation(text[q.end:clause_begin], newline_ok=False) and not _ends_sentence(text, q)
+        # nor does a quotation after the cue clause's full stop belong to it ('... Obama. "..." he said')
         after = q.begin >= clause_end and q.begin - clause_end < _MAX_GAP \
-            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin])
+            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin]) \
+            and not any(ch in ".?!" for ch in text[clause_end:q.begin])
         if touches or before or after:
             out = [s for s in out if not any(p.contains(s) for p in q.parts)]
             out.extend(q.parts)
@@ -900,11 +899,12 @@ def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, 
 def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entity],
                      owners: Owners | None = None) -> list[Entity]:
     """Entities for the speakers the text describes without naming ("party officials", "a senior
-    aide", "Mrs. Clinton's campaign", "his lawyers"), so that what they said has a speaker; the same
-    words in one article are one entity, never shared across articles (``local``). The statements
-    get their keys; the new entities are returned. A definite singular description of a person
-    ("the senator") stands for someone named elsewhere and is left alone, and so are documents,
-    quantities and pronouns ("the poll", "22 percent", "they")."""
+    aide", "Mrs. Clinton's campaign", "his lawyers", "22 percent of Republicans", "voters who
+    said"), so that what they said has a speaker; the same words in one article are one entity,
+    never shared across articles (``local``). The statements get their keys; the new entities are
+    returned. A definite singular description of a person ("the senator") stands for someone named
+    elsewhere and is left alone, and so are documents, bare quantities and pronouns ("the poll",
+    "22 percent", "they")."""
     owners = owners_of(doc, entities, owners)
     by_name = {e.name.lower(): e for e in entities if e.local}
     used = {e.key for e in entities}
@@ -915,7 +915,7 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
         described = _description(doc, s.speaker_span, owners)
         if described is None:
             continue
-        name, etype = described
+        name, etype, span = described
         entity = by_name.get(name.lower())
         if entity is None:
             key = f"{s.key}-speaker"
@@ -924,38 +924,93 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
             used.add(key)
             entity = by_name[name.lower()] = Entity(key, etype, name, local=True)
             new.append(entity)
-        if not any(m.span == s.speaker_span for m in entity.mentions):
-            entity.mentions.append(Mention(s.speaker_span, NOMINAL))
+        if not any(m.span == span for m in entity.mentions):
+            entity.mentions.append(Mention(span, NOMINAL))
         s.speaker = entity.key
+    _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
+                         {e.key for e in entities + new if e.type == ORGANISATION})
     return new
 
 
-def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str] | None:
-    """(name, type) of an actor described by ``span``, or None when it describes none."""
+# how far back (in characters) a "they said" or "it said" looks for the group last reported speaking
+_GROUP_CARRY_OVER = 300
+
+
+def _groups_carried_over(statements: list[Statement], groups: set[str], organisations: set[str]) -> None:
+    """A "they said" that coreference leaves open refers to the group or organisation reported
+    speaking just before ('Party officials said ... They added ...'), an "it said" to the
+    organisation."""
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        word = s.speaker_span.text.lower()
+        if s.speaker is not None or word not in ("they", "it"):
+            continue
+        fits = groups | organisations if word == "they" else organisations
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _GROUP_CARRY_OVER:
+                break
+            if before.speaker in fits:
+                s.speaker = before.speaker
+                break
+
+
+def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] | None:
+    """(name, type, the span describing it) of an actor described by ``span``, or None."""
     tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return None
-    head = tokens.root
+    head, text = tokens.root, _text(doc)
+    if len(tokens) == 1 and head.lower_ in entity_lexicon.pronouns("relative"):
+        antecedent = _antecedent(head.head) if head.head is not head else None
+        if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None  # "voters who said ...": the voters
+        chunk = next((c for c in doc.noun_chunks if c.start <= antecedent.i < c.end), None)
+        if chunk is None:
+            return None
+        found = _description(doc, Span.of(text, chunk.start_char, chunk.end_char), owners)
+        return found if found is None or found[2].end <= span.begin else None
+    of = _of_whom(head)
+    if of is not None:  # "22 percent of Republicans", "three-quarters of the voters"
+        described = _description(doc, Span.of(text, of[0].idx, of[-1].idx + len(of[-1])), owners)
+        end = of[-1].idx + len(of[-1])
+        return (text[span.begin:end], described[1], Span.of(text, span.begin, end)) if described else None
     words = [t for t in tokens if not t.is_punct]
     if head.pos_ not in ("NOUN", "PROPN") or not words:
         return None
-    noun = head.lemma_.lower()
-    organisation = noun in _words("speech_organisation_nouns.txt") or noun in entity_lexicon.organisation_heads()
-    if not organisation and noun not in _words("speech_actor_nouns.txt") and head.lower_ not in _words("speech_actor_nouns.txt"):
+    kind = _actor_kind(head)
+    if kind is None:
         return None
     first = words[0]
-    plural = head.tag_ in ("NNS", "NNPS")
-    if not organisation and not plural and first.lower_ in ("the", "this", "that") and len(words) <= 3:
+    if kind == PERSON and head.tag_ not in ("NNS", "NNPS") and first.lower_ in ("the", "this", "that") \
+            and len(words) <= 3:
         return None  # "the senator", "the former governor": someone named elsewhere
     if first.tag_ == "PRP$":  # "his lawyers": named after whom they belong to, when that is clear
         owner = owners.by_key.get(_coreferent(doc, first, owners) or "")
-        if owner is None:
+        if owner is None or len(words) < 2:
             return None
-        return f"{owner.name}'s {_text(doc)[words[1].idx:span.end]}" if len(words) > 1 else None, \
-            ORGANISATION if organisation else PERSON
+        return f"{owner.name}'s {text[words[1].idx:span.end]}", kind, span
     if first.lower_ in ("the", "a", "an") and len(words) > 1:
         words = words[1:]
-    return _text(doc)[words[0].idx:span.end], ORGANISATION if organisation else PERSON
+    return text[words[0].idx:span.end], kind, span
+
+
+def _actor_kind(noun: Token) -> str | None:
+    """PERSON or ORGANISATION when the noun describes people or an organisation, else None."""
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
+    if forms & (_words("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
+        return ORGANISATION
+    return PERSON if forms & _words("speech_actor_nouns.txt") else None
+
+
+def _of_whom(quantity: Token) -> list[Token] | None:
+    """The tokens of "of <people>" after a quantity ("22 percent of Republicans"), else None."""
+    if quantity.pos_ not in ("NOUN", "NUM", "PRON", "DET", "ADJ") or _actor_kind(quantity) is not None:
+        return None
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is None or people.pos_ not in ("NOUN", "PROPN") or _actor_kind(people) is None:
+        return None
+    return [t for t in people.subtree if t.i >= people.left_edge.i]
 
 
 class SpeakerResolver:
