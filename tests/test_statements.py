@@ -446,3 +446,34 @@ def test_a_described_organisation_is_an_organisation(nlp):
     (s,) = x.statements
     speaker = next(e for e in x.entities if e.key == s.speaker)
     assert speaker.type == "Organisation" and speaker.local
+
+
+def test_a_definite_description_is_the_speaker_whose_title_it_names(statements_of):
+    statements, names = statements_of("Sen. Bernie Sanders said the vote was rigged. Donald Trump said he would "
+                                      "win. The senator said he would fight on.")
+    assert names.get(statements[-1].speaker) == "Bernie Sanders"
+    statements, names = statements_of("Bernie Sanders said the vote was rigged. Donald Trump said he would win. "
+                                      "The senator said he would fight on.")
+    assert statements[-1].speaker is None  # no one here is called a senator
+
+
+def test_a_document_named_again_speaks_for_whoever_it_did_before(statements_of):
+    statements, names = statements_of("A new Quinnipiac University poll shows Clinton ahead by five points. "
+                                      "The poll also found that voters distrust both candidates.")
+    assert statements[0].quote == "Clinton ahead by five points"
+    assert names.get(statements[1].speaker) == "Quinnipiac University"
+
+
+def test_shares_of_the_people_asked_are_described_speakers(nlp):
+    text = "Some 22 percent said they would back Trump."
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    (s,) = x.statements
+    assert next(e for e in x.entities if e.key == s.speaker).name == "Some 22 percent"
+
+
+@pytest.mark.parametrize("text", [
+    "Past correspondence was so sensitive that the State Department classified the emails.",
+    "Holding rates near zero has encouraged borrowing, supporting faster economic growth.",
+])
+def test_results_and_clauses_are_not_reports(statements_of, text):
+    assert statements_of(text)[0] == []

@@ -29,8 +29,9 @@ from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker
-SPEAKER_DEPS = ("nsubj", "csubj")
+# who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker,
+# nor is a clause ("Holding rates near zero has encouraged borrowing, supporting growth")
+SPEAKER_DEPS = ("nsubj",)
 # a reader addressed in the second person ("would you think ...") is no speaker
 NOT_SPEAKERS = ("you",)
 # children of a cue verb that are what was said, not part of the cue clause
@@ -99,7 +100,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
     statements = _one_per_quotation(doc, _without_nested(doc, found), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
-    _speakers_carried_over(text, statements, speakers.owners)
+    _speakers_carried_over(doc, statements, speakers.owners)
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
@@ -143,6 +144,8 @@ def _reports_that_clause(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
     if subject is not None and subject.lower_ in ("that", "which", "this"):
         return False  # "that proves that ...": a fact, not someone, is the subject
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in verb.children):
+        return False  # "so sensitive that ...": a result, not a report
     return any(c.dep_ == "ccomp" and any(_content_that(m) for m in c.children)
                and any(m.dep_ in SUBJECTS for m in c.children) for c in verb.children)
 
@@ -423,7 +426,10 @@ def _object_content(verb: Token) -> list[Token]:
     pronoun with nothing said of it ("criticized him") reports nothing."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
-               and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+               and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+                    # "shows Clinton ahead by five points": the word right after the object
+                    or c.dep_ == "advmod" and objects and c.i == objects[-1].right_edge.i + 1
+                    and c.ent_type_ not in ("DATE", "TIME"))
                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
     if not objects and not any(c.lower_ == "as" for c in said_of):
         return []
@@ -445,8 +451,9 @@ def _only_pronouns(tokens: list[Token]) -> bool:
 
 
 # prepositions by which a verb of judging says something of its object: "described as ...",
-# "blamed for ...", "accused of ...", "with an 8-point lead", "criticized over ...", "likened to ..."
-_OBJECT_PREPS = ("as", "for", "of", "with", "over", "about", "against", "on", "to")
+# "blamed for ...", "accused of ...", "with an 8-point lead", "criticized over ...", "likened to ...",
+# "ahead by five points"
+_OBJECT_PREPS = ("as", "for", "of", "with", "over", "about", "against", "on", "to", "by")
 
 
 def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
@@ -846,26 +853,87 @@ _MALE, _FEMALE = "m", "f"
 _HONORIFIC_SEX = {"mr": _MALE, "mrs": _FEMALE, "ms": _FEMALE, "miss": _FEMALE}
 
 
-def _speakers_carried_over(text: str, statements: list[Statement], owners: Owners) -> None:
-    """A "he said" or "she said" that coreference leaves open refers to the person last reported
-    speaking, within a few paragraphs ('Turner said ... ''It is going to be progressives,'' she
-    said'), unless that person is known to be of the other sex (from "Mr."/"Mrs." before a name of
-    theirs or a given name, else from a "he"/"she" already resolved to them); then the one before. A pronoun that
-    coreference resolved to a person of the other sex is resolved this way too."""
+def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners) -> None:
+    """A "he said", "she said" or "the senator said" that coreference leaves open refers to the
+    person last reported speaking, within a few paragraphs ('Turner said ... ''It is going to be
+    progressives,'' she said'), unless that person is known to be of the other sex (from "Mr."/"Mrs."
+    before a name of theirs or a given name, else from a "he"/"she" already resolved to them); then
+    the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
+    Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
+    text = _text(doc)
     sex = _sexes(text, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
     for k, s in enumerate(ordered):
+        if s.speaker is None and _document_again(doc, s, ordered[:k]):
+            continue
         pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
-        if pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun:
+        noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, s.speaker_span)
+        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
             continue
         s.speaker = None
+        candidates = []
         for before in reversed(ordered[:k]):
             if s.speaker_span.begin - before.speaker_span.end > _CARRY_OVER:
                 break
             if before.speaker is not None and owners.type_of(before.speaker) == PERSON \
-                    and sex.get(before.speaker, pronoun) == pronoun:
-                s.speaker = before.speaker
-                break
+                    and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
+                candidates.append(before.speaker)
+        if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)]
+        s.speaker = candidates[0] if candidates else None
+
+
+def _document_again(doc: Doc, s: Statement, before: list[Statement]) -> bool:
+    """ "The poll also found ...": a document named again speaks for whoever it did last time ("a
+    new Quinnipiac poll shows ..."), within a few paragraphs. True when it was resolved so."""
+    noun = _head_lemma(doc, s.speaker_span)
+    if noun not in _words("speech_source_nouns.txt") or not s.speaker_span.text.lower().startswith(("the ", "this ")):
+        return False
+    for other in reversed(before):
+        if s.speaker_span.begin - other.speaker_span.end > _CARRY_OVER:
+            break
+        if other.speaker is not None and _head_lemma(doc, other.speaker_span) == noun:
+            s.speaker = other.speaker
+            return True
+    return False
+
+
+def _head_lemma(doc: Doc, span: Span) -> str | None:
+    """The noun a span names or modifies: "poll" for "The poll" and for "Quinnipiac University" of
+    "a new Quinnipiac University poll"."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head = tokens.root
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.lemma_.lower()
+
+
+def _titles_of(text: str, owners: Owners, key: str) -> set[str]:
+    """The title nouns the text gives a person: of their roles, and the word right before a name of
+    theirs ("Sen. Sanders", "Governor Kasich")."""
+    out = {w for r in owners.by_key[key].roles for w in r.title.lower().split()}
+    abbreviations = entity_lexicon.pairs("speech_title_abbreviations.tsv")
+    for span, e in owners.mentions:
+        if e.key == key:
+            before = text[max(0, span.begin - 16):span.begin].replace(".", " ").split()[-1:]
+            if before:
+                out.add(abbreviations.get(before[0].lower(), before[0].lower()))
+    return out
+
+
+def _definite_person(doc: Doc, span: Span) -> str | None:
+    """The noun of a definite description of one person ("the senator", "the former governor",
+    "the billionaire businessman"), else None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_ != "the":
+        return None
+    head = tokens.root
+    if head.tag_ != "NN" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens):
+        return None
+    noun = head.lemma_.lower()
+    return noun if noun in _words("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
 
 
 _PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
@@ -999,7 +1067,7 @@ def _actor_kind(noun: Token) -> str | None:
     forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
     if forms & (_words("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
         return ORGANISATION
-    return PERSON if forms & _words("speech_actor_nouns.txt") else None
+    return PERSON if forms & (_words("speech_actor_nouns.txt") | _words("speech_share_nouns.txt")) else None
 
 
 def _of_whom(quantity: Token) -> list[Token] | None:
