@@ -361,7 +361,7 @@ def test_speech_in_a_relative_clause_is_a_statement_of_its_own(statements_of):
 # --- beliefs are not speech, unless stated of their holder --------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Fiorina pushed for the merger, believing the takeover would vindicate her.",
+    "Fiorina stayed at the company, believing the takeover would vindicate her.",
     "The Democrats act as though they want to lose the election.",
     "If voters think the economy is weak, they will punish the party.",
     "The senator is expected to win the primary.",
@@ -477,3 +477,22 @@ def test_shares_of_the_people_asked_are_described_speakers(nlp):
 ])
 def test_results_and_clauses_are_not_reports(statements_of, text):
     assert statements_of(text)[0] == []
+
+
+# --- speech acts named in an object, stances ------------------------------------------------------
+
+def test_a_statement_put_out_is_the_content_of_its_maker(statements_of):
+    statements, names = statements_of("Donald Trump unleashed a flurry of tweets shaming Alicia Machado. "
+                                      "Hillary Clinton laid out her proposals to increase national service.")
+    assert [(names.get(s.speaker), s.quote) for s in statements] == [
+        ("Donald Trump", "a flurry of tweets shaming Alicia Machado"),
+        ("Hillary Clinton", "her proposals to increase national service")]
+
+
+def test_receiving_a_statement_is_not_making_one(statements_of):
+    assert statements_of("Donald Trump faced criticism from veterans.")[0] == []
+
+
+def test_a_stance_adjective_reports_its_object(statements_of):
+    s = only(statements_of("Lindsey Graham has been critical of Donald Trump.")[0])
+    assert s.cue[0].text == "critical of" and s.quote == "Donald Trump"

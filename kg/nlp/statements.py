@@ -93,7 +93,8 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
         if token.pos_ != "VERB" and token.lower_ != "in":
             continue
         statement = _quoting_verb(doc, token, quotations, quoted, speakers) \
-            or _in_source(doc, token, quotations, quoted, speakers)
+            or _in_source(doc, token, quotations, quoted, speakers) \
+            or _speech_act(doc, token, quotations, quoted, speakers)
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
             found.append((statement, "~"))
             taken.extend(statement.content)
@@ -124,8 +125,14 @@ def _cue_phrase(token: Token) -> list[Token] | None:
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
         return [token]
-    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ..."
-        return [token] if token.dep_ == "acomp" and _reports_that_clause(token) else None
+    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
+        if token.dep_ != "acomp":
+            return None
+        stance = entity_lexicon.pairs("speech_stance_adjectives.txt").get(token.lower_)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
+        if prep is not None:
+            return [token, prep]
+        return [token] if _reports_that_clause(token) else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
@@ -260,6 +267,51 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
                      sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
 
 
+def _speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
+                speakers: SpeakerResolver) -> Statement | None:
+    """A verb by which its subject puts out a statement named in its object (speech_act_verbs.txt,
+    speech_act_nouns.txt): "the city sent a cease-and-desist letter", "Trump unleashed a flurry of
+    tweets shaming Machado", "is doubling down on his attacks"; not a verb of receiving or handling
+    one ("faced criticism", "classified the emails"). Only a subject that names someone."""
+    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or verb.lemma_.lower() not in _words("speech_act_verbs.txt") \
+            or _cue_phrase(verb) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or quoted.inside(subject.idx) or not (
+            speakers.mention_at(subject) is not None or subject.lower_ in entity_lexicon.pronouns("personal")
+            or subject.pos_ == "PROPN" or _actor_kind(subject) is not None):
+        return None
+    said = next((o for o in _objects(verb) if _speech_act_noun(o)), None)
+    if said is None:
+        return None
+    text = _text(doc)
+    spans = _with_quotations(text, _token_spans(doc, _in_paragraph(text, verb, list(said.subtree))), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object after a verb, and the objects of "on"/"with" after it ("doubled down on his
+    attacks", "responded with attacks")."""
+    out = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "with") and c.i > verb.i):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _speech_act_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _words("speech_act_nouns.txt"):
+        return True
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return lemma in _words("speech_act_collectives.txt") and counted is not None \
+        and counted.lemma_.lower() in _words("speech_act_nouns.txt")
+
+
 def _in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: QuotedText,
                speakers: SpeakerResolver) -> Statement | None:
     """ "In the latest poll, Clinton led by 5 points": a fronted "in" + document is the source of
@@ -388,8 +440,9 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     """The tokens of what the cue verb reports, from the parse alone."""
     out: list[Token] = []
     for word in cue[1:]:
-        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"
-            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree)
+        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
+            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                       for t in c.subtree)
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
@@ -461,7 +514,11 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     "claimed vast wealth", "reported the story"; not a verb whose object is the one spoken to
     ("told reporters", "urged Congress")."""
     lemma = verb.lemma_.lower()
-    if len(cue) > 1 or lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
+    if len(cue) == 2 and cue[1].dep_ == "prt":  # "laid out her proposals"
+        lemma = f"{lemma} {cue[1].lower_}"
+    elif len(cue) > 1:
+        return []
+    if lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
             or lemma in _words("speech_cues_to.txt") or lemma in _words("speech_not_object_cues.txt"):
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
