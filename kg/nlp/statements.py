@@ -937,7 +937,21 @@ def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
             candidates = [c for c in candidates if noun in _titles_of(text, owners, c)]
+        elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
+            candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
         s.speaker = candidates[0] if candidates else None
+
+
+def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
+    """The person last named before ``offset`` within _NAMED_BEFORE characters, if the text tells
+    their sex and it is the pronoun's (an unknown sex is no evidence here)."""
+    named = [(span.end, e.key) for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _NAMED_BEFORE]
+    last = max(named, default=None)
+    return [last[1]] if last is not None and sex.get(last[1]) == pronoun else []
+
+
+_NAMED_BEFORE = 400
 
 
 def _document_again(doc: Doc, s: Statement, before: list[Statement]) -> bool:
@@ -1124,7 +1138,10 @@ def _actor_kind(noun: Token) -> str | None:
     forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
     if forms & (_words("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
         return ORGANISATION
-    return PERSON if forms & (_words("speech_actor_nouns.txt") | _words("speech_share_nouns.txt")) else None
+    if forms & (_words("speech_actor_nouns.txt") | _words("speech_share_nouns.txt")):
+        return PERSON
+    # people of a country, in the plural: "Americans say", "many Saudis believe"
+    return PERSON if noun.tag_ in ("NNS", "NNPS") and entity_lexicon.country_of_demonym(noun.text) else None
 
 
 def _of_whom(quantity: Token) -> list[Token] | None:
