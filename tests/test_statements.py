@@ -496,3 +496,15 @@ def test_receiving_a_statement_is_not_making_one(statements_of):
 def test_a_stance_adjective_reports_its_object(statements_of):
     s = only(statements_of("Lindsey Graham has been critical of Donald Trump.")[0])
     assert s.cue[0].text == "critical of" and s.quote == "Donald Trump"
+
+
+def test_a_participle_after_a_name_is_said_by_that_name(statements_of):
+    statements, names = statements_of('The ad uses footage of Hillary Clinton asking, "Why aren\'t I 50 points '
+                                      'ahead, you might ask?"')
+    assert any(names.get(s.speaker) == "Hillary Clinton" and "50 points" in s.quote for s in statements)
+
+
+def test_quoted_words_of_another_subject_are_not_the_quoting_verbs(statements_of):
+    statements, _ = statements_of('She became so upset that I had to change my answer: "Of course I believe '
+                                  'in the devil."')
+    assert all(s.cue[0].text != "became" for s in statements)

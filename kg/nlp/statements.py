@@ -199,8 +199,9 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     spans = _with_quotations(_text(doc), spans, clause, quotations)
     if not spans:
         return None
-    if token.lemma_.lower() in _words("speech_quote_cues.txt") and not any(quoted.inside(c.begin) for c in spans):
-        return None  # "continued", "read" say nothing without a quotation
+    if token.lemma_.lower() in _words("speech_quote_cues.txt") and (
+            not any(quoted.inside(c.begin) for c in spans) or subject is None or not _names_someone(subject, speakers)):
+        return None  # "continued", "read" say nothing without a quotation, nor does "the bias begins to show"
     if _only_pronouns(content_tokens) and not any(quoted.inside(c.begin) for c in spans):
         return None  # "promote it", "what she wants": a pronoun is no content
     if subject is None and not passive and not any(quoted.inside(c.begin) for c in spans):
@@ -252,7 +253,10 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     if subject.lower_ in NOT_SPEAKERS or subject.lower_ in entity_lexicon.pronouns("relative") \
             or subject.lower_ in ("it", "this", "that"):
         return None
-    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree]
+    # not the words of a clause with a subject of its own ("she became so upset that I had to change
+    # my answer: '...'": those are the other subject's)
+    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree
+               if not _in_own_clause(t, verb)]
     text = _text(doc)
     objects = _in_paragraph(text, verb, objects)
     # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
@@ -265,6 +269,23 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
+    """A subject that names a person, an organisation or a document: a name, a pronoun, a
+    description of people, "the letter"."""
+    return speakers.mention_at(subject) is not None or subject.pos_ in ("PROPN", "PRON") \
+        or _actor_kind(subject) is not None or subject.lemma_.lower() in _words("speech_source_nouns.txt")
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """Whether a clause below ``verb`` with a subject of its own holds ``token``."""
+    t = token
+    while t.i != verb.i and t.head.i != t.i:  # by index: spaCy makes a new Token object on each access
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
@@ -350,6 +371,8 @@ def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Q
     following = next((q for q in quotations if q.begin >= end), None)
     if following is None or text[end:following.begin].strip():
         return None
+    if any(t.dep_ in SUBJECTS and t.i > verb.i for t in words):
+        return None  # "she became so upset that I had to change my answer:": the words are mine
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", list(following.parts), INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker,
                      speaker_span=speaker_span, sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
@@ -373,6 +396,12 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
+        return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and before.pos_ == "PROPN" \
+            and before.dep_ in ("pobj", "dobj") and not quoted.inside(before.idx):
+        return before  # the same, parsed as the complement of "uses": "uses footage of Clinton asking"
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "agent":  # "was announced by the ministry"
