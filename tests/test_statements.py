@@ -508,3 +508,16 @@ def test_quoted_words_of_another_subject_are_not_the_quoting_verbs(statements_of
     statements, _ = statements_of('She became so upset that I had to change my answer: "Of course I believe '
                                   'in the devil."')
     assert all(s.cue[0].text != "became" for s in statements)
+
+
+def test_a_participle_second_cue_takes_only_the_quotation_after_it(statements_of):
+    statements, _ = statements_of('"We cannot afford this anymore," Donald Trump said, adding later, "NATO is '
+                                  'costing us a fortune."')
+    assert [(s.cue[0].text, s.quote) for s in statements] == [
+        ("said", '"We cannot afford this anymore,"'), ("adding", '"NATO is costing us a fortune."')]
+
+
+def test_a_quotation_with_its_own_cue_survives_a_reported_clause_running_over_it(statements_of):
+    statements, _ = statements_of('He noted the rally was loud. "You winning?" she said, but he was asleep, as '
+                                  'Trump talked about the rigged system, Melanie said.')
+    assert any(s.quote == '"You winning?"' and s.speaker_span.text == "she" for s in statements)

@@ -99,7 +99,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             found.append((statement, "~"))
             taken.extend(statement.content)
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
-    statements = _one_per_quotation(doc, _without_nested(doc, found), quotations)
+    statements = _one_per_quotation(doc, _without_nested(doc, found, quoted), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
     _speakers_carried_over(doc, statements, speakers.owners)
     out = []
@@ -192,7 +192,10 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     # without comparing every pair of Token objects
     content_ids = {t.i for t in content_tokens}
     clause = [t for t in token.subtree if t.i not in content_ids and not quoted.inside(t.idx)]
-    if subject is not None:
+    # the subject stands next to the quotations of its own verb ('"...," Trump said'), not of a
+    # participle it shares ('"...," Trump said, adding later, "..."': the first is not added)
+    above = {a.i for a in token.ancestors}
+    if subject is not None and (subject.i in above or subject.head.i not in above):
         clause_ids = {t.i for t in clause}
         clause += [t for t in subject.subtree if t.i not in clause_ids and not quoted.inside(t.idx)]
     spans = _token_spans(doc, _in_paragraph(_text(doc), token, content_tokens))
@@ -816,22 +819,29 @@ def _inside_content(s: Statement, other: Statement) -> bool:
     return any(c.contains(cue) for c in other.content for cue in s.cue)
 
 
-def _without_nested(doc: Doc, found: list[tuple[Statement, str]]) -> list[Statement]:
+def _without_nested(doc: Doc, found: list[tuple[Statement, str]], quoted: QuotedText) -> list[Statement]:
     """One statement per report: speech reported inside another's content is part of it, unless it
     is said with a verb of saying in a relative clause there ("attacked the candidates for accepting
-    donations, which he said were ..."): that is a report of its own.
+    donations, which he said were ..."), or is a quotation inside reported words: those are reports
+    of their own.
 
     When the outer cue is an outlet relaying ("..., Sana reported") the inner statement is the one
     kept, with the outlet as ``reported_by``.
     """
     relays = _words("speech_relay_cues.txt")
     drop: set[int] = set()
+    text = _text(doc)
     for i, (inner, inner_lemma) in enumerate(found):
         if inner_lemma in cue_words() and inner_lemma not in _words("speech_belief_cues.txt") \
                 and _in_relative_clause(doc, inner):
             continue
+        # a quotation with its own cue ('"You winning?" she said') is a statement of its own, even
+        # where another cue's reported clause runs over it
+        direct = _mode(text, inner.content, quoted) == DIRECT
         for j, (outer, outer_lemma) in enumerate(found):
             if i == j or j in drop or not _inside_content(inner, outer):
+                continue
+            if direct and _mode(text, outer.content, quoted) == INDIRECT:
                 continue
             # only speech relayed replaces the relay: in "they discussed trade, Sana reported" what
             # Sana reported is the statement, the discussing only its content
