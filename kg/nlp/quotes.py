@@ -4,8 +4,14 @@ A quotation runs from an opening double mark to its closing mark. A paragraph th
 without closing it ends the quotation there, unless the next paragraph opens with a quotation mark
 too: that is the newspaper convention for one quotation over several paragraphs, and the passage
 then continues (one part per paragraph). Curly quotations nest ("... what he calls “hell” ...").
-Two apostrophes ('') count as a straight double mark. Single marks are left alone: they double as
-apostrophes and mostly mark quotes nested inside a double-quoted passage, which belong to it.
+Texts rebuilt from tokens write double marks as two apostrophes (''…'', the New York Times of the
+PolNeAR corpus) or as two backticks and two apostrophes (``…''): both are double marks here.
+
+Single marks (‘…’ and '…') double as apostrophes, so a single-quoted passage needs both ends: an
+opening mark at the start of a word (after a space, a bracket or a dash, before a letter or digit)
+and a closing mark at the end of one (after a non-space, before no letter or digit), in the same
+paragraph and outside any double-quoted passage; a single mark inside a double-quoted passage
+quotes inside it and belongs to it. Every style is a quotation alike: it decides the mode.
 """
 
 from __future__ import annotations
@@ -21,6 +27,11 @@ CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 TWO_APOSTROPHES = "''"
+TWO_BACKTICKS = "``"
+SINGLE_OPENING = "‘'"
+SINGLE_CLOSING = "’'"
+# what may stand right before the opening mark of a single-quoted passage
+_BEFORE_SINGLE = "([{—–-/\"“"
 _PARAGRAPH = re.compile(r"[^\n]+")
 # One letter or digit: ``[^\W_]`` is exactly ``str.isalnum`` for one character (re's \w is
 # isalnum or "_").
@@ -48,14 +59,21 @@ class Quotation:
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """Every double-quoted passage of ``text``, in order."""
+    """Every quoted passage of ``text``, double- or single-quoted, in order."""
+    double = _double_quotations(text)
+    single = _single_quotations(text, double)
+    return sorted(double + single, key=lambda q: q.begin) if single else double
+
+
+def _double_quotations(text: str) -> list[Quotation]:
     quotations: list[Quotation] = []
     carried: list[Span] = []  # parts of a quotation still open at the end of the last paragraph
     for paragraph in _PARAGRAPH.finditer(text):
         begin, end = paragraph.start(), paragraph.end()
         stripped = len(paragraph.group()) - len(paragraph.group().lstrip())
         if carried and not (begin + stripped < end and (text[begin + stripped] in OPENING + STRAIGHT
-                                                        or text.startswith(TWO_APOSTROPHES, begin + stripped))):
+                                                        or text.startswith((TWO_APOSTROPHES, TWO_BACKTICKS),
+                                                                           begin + stripped))):
             quotations.append(Quotation(tuple(carried)))
             carried = []
         continues = bool(carried)
@@ -88,18 +106,49 @@ def find_quotations(text: str) -> list[Quotation]:
     return quotations
 
 
-# One mark, or two apostrophes; scanning with this is what a character loop would do, faster.
-_MARK = re.compile("[" + re.escape(MARKS) + "]|" + TWO_APOSTROPHES)
+# One mark, two apostrophes or two backticks; scanning with this is what a character loop would do, faster.
+_MARK = re.compile("[" + re.escape(MARKS) + "]|" + TWO_APOSTROPHES + "|" + TWO_BACKTICKS)
 
 
 def _marks(text: str, begin: int, end: int):
     """(offset, mark, width) of each double quotation mark in text[begin:end]; two apostrophes
-    ('') are a straight double mark, as texts rebuilt from tokens write them."""
+    ('') are a straight double mark and two backticks (``) an opening one, as texts rebuilt from
+    tokens write them."""
     for m in _MARK.finditer(text, begin, end):
-        if m.end() - m.start() == 2:
+        if m.group() == TWO_BACKTICKS:
+            yield m.start(), OPENING[0], 2
+        elif m.end() - m.start() == 2:
             yield m.start(), STRAIGHT, 2
         else:
             yield m.start(), m.group(), 1
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s" + re.escape(_BEFORE_SINGLE) + r"]))[" + SINGLE_OPENING
+                          + r"](?=[^\W_])(?!\d\ds\b)", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[" + SINGLE_CLOSING + r"](?![^\W_])")
+
+
+def _single_quotations(text: str, double: list[Quotation]) -> list[Quotation]:
+    """Single-quoted passages outside the double-quoted ones: an opening mark at a word's start,
+    closed at a word's end in the same paragraph ('90s and don't are apostrophes, not quotes)."""
+    taken = QuotedText(double)
+    out: list[Quotation] = []
+    resume = 0
+    for opening in _SINGLE_OPEN.finditer(text):
+        begin = opening.start()
+        if begin < resume or text.startswith(TWO_APOSTROPHES, begin) or taken.inside(begin) \
+                or (begin > 0 and text[begin - 1] == "'"):
+            continue
+        line_end = text.find("\n", begin)
+        line_end = len(text) if line_end < 0 else line_end
+        closing = _SINGLE_CLOSE.search(text, begin + 2, line_end)
+        # a double mark between the two ends means they belong to different passages
+        if closing is None or text.startswith(TWO_APOSTROPHES, closing.start()) \
+                or any(taken.inside(i) or text[i] in MARKS for i in range(begin, closing.start())):
+            continue
+        out.append(Quotation((Span.of(text, begin, closing.end()),)))
+        resume = closing.end()
+    return out
 
 
 def _word_follows(text: str, i: int) -> bool:

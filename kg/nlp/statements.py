@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.nlp import docindex
 from kg.nlp.lexicon_io import lines
 
-from kg.model import DIRECT, INDIRECT, MIXED, ORGANISATION, PERSON, Entity, Span, Statement, TimeExpression
+from kg.model import DIRECT, INDIRECT, MIXED, NOMINAL, ORGANISATION, PERSON, Entity, Mention, Span, Statement, TimeExpression
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.owners import Owners, owners_of
@@ -29,8 +29,9 @@ from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker
-SPEAKER_DEPS = ("nsubj", "csubj")
+# who says it: the active subject; the subject of a passive cue ("he was told") is not the speaker,
+# nor is a clause ("Holding rates near zero has encouraged borrowing, supporting growth")
+SPEAKER_DEPS = ("nsubj",)
 # a reader addressed in the second person ("would you think ...") is no speaker
 NOT_SPEAKERS = ("you",)
 # children of a cue verb that are what was said, not part of the cue clause
@@ -72,9 +73,6 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     text = _text(doc)
     quotations = find_quotations(text)
     quoted = QuotedText(quotations)
-    # the mode counts only true double marks: two apostrophes ('') delimit a quotation for finding
-    # its extent, but the usual reading (and PolNeAR's kinds) do not count them as quotation marks
-    marked = QuotedText([q for q in quotations if not q.parts[0].text.startswith("''")])
     speakers = SpeakerResolver(doc, owners_of(doc, entities, owners))
     found: list[tuple[Statement, str]] = []  # with the cue's lemma
     tokens = docindex.tokens(doc)
@@ -95,16 +93,19 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
         if token.pos_ != "VERB" and token.lower_ != "in":
             continue
         statement = _quoting_verb(doc, token, quotations, quoted, speakers) \
-            or _in_source(doc, token, quotations, quoted, speakers)
+            or _in_source(doc, token, quotations, quoted, speakers) \
+            or _speech_act(doc, token, quotations, quoted, speakers)
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
             found.append((statement, "~"))
             taken.extend(statement.content)
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
-    statements = _with_follow_on_quotations(text, _without_nested(found), quotations)
+    statements = _one_per_quotation(doc, _without_nested(doc, found, quoted), quotations)
+    statements = _with_follow_on_quotations(text, statements, quotations, quoted)
+    _speakers_carried_over(doc, statements, speakers.owners)
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
-        s.mode = _mode(text, s.content, marked)
+        s.mode = _mode(text, s.content, quoted)
         when = date_for(doc, s.cue[0], timexes) if s.cue else None
         # a date inside what was said ("prices will rise next year") is not when it was said
         if when is not None and when.value and len(when.value) in _DAY_MONTH_YEAR and when.value[:4].isdigit() \
@@ -124,8 +125,14 @@ def _cue_phrase(token: Token) -> list[Token] | None:
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
         return [token]
-    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ..."
-        return [token] if token.dep_ == "acomp" and _reports_that_clause(token) else None
+    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
+        if token.dep_ != "acomp":
+            return None
+        stance = entity_lexicon.pairs("speech_stance_adjectives.txt").get(token.lower_)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
+        if prep is not None:
+            return [token, prep]
+        return [token] if _reports_that_clause(token) else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
@@ -144,6 +151,8 @@ def _reports_that_clause(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
     if subject is not None and subject.lower_ in ("that", "which", "this"):
         return False  # "that proves that ...": a fact, not someone, is the subject
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in verb.children):
+        return False  # "so sensitive that ...": a result, not a report
     return any(c.dep_ == "ccomp" and any(_content_that(m) for m in c.children)
                and any(m.dep_ in SUBJECTS for m in c.children) for c in verb.children)
 
@@ -171,7 +180,10 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return _according_to(doc, cue, quotations, speakers)
     if token.pos_ == "NOUN":
         return _speech_noun(doc, token, quotations, speakers)
-    content_tokens = _reported_tokens(token, cue)
+    # "which he said runs the risk", "what they said was the need": the relative word before the
+    # cue is the noun the clause hangs on, not part of what was said
+    content_tokens = [t for t in _reported_tokens(token, cue)
+                      if not (t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",))]
     subject = _subject(token, quoted)
     passive = _passive_report(token)
     if passive:
@@ -180,18 +192,26 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     # without comparing every pair of Token objects
     content_ids = {t.i for t in content_tokens}
     clause = [t for t in token.subtree if t.i not in content_ids and not quoted.inside(t.idx)]
-    if subject is not None:
+    # the subject stands next to the quotations of its own verb ('"...," Trump said'), not of a
+    # participle it shares ('"...," Trump said, adding later, "..."': the first is not added)
+    above = {a.i for a in token.ancestors}
+    if subject is not None and (subject.i in above or subject.head.i not in above):
         clause_ids = {t.i for t in clause}
         clause += [t for t in subject.subtree if t.i not in clause_ids and not quoted.inside(t.idx)]
     spans = _token_spans(doc, _in_paragraph(_text(doc), token, content_tokens))
     spans = _with_quotations(_text(doc), spans, clause, quotations)
     if not spans:
         return None
-    if token.lemma_.lower() in _words("speech_quote_cues.txt") and not any(quoted.inside(c.begin) for c in spans):
-        return None  # "continued", "read" say nothing without a quotation
+    if token.lemma_.lower() in _words("speech_quote_cues.txt") and (
+            not any(quoted.inside(c.begin) for c in spans) or subject is None or not _names_someone(subject, speakers)):
+        return None  # "continued", "read" say nothing without a quotation, nor does "the bias begins to show"
+    if _only_pronouns(content_tokens) and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "promote it", "what she wants": a pronoun is no content
     if subject is None and not passive and not any(quoted.inside(c.begin) for c in spans):
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
+        return None
+    if _unstated_belief(token, subject):
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = _addressee(token, speakers)
@@ -200,6 +220,25 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _unstated_belief(verb: Token, subject: Token | None) -> bool:
+    """A verb of thinking or feeling reports a stance only when the text states it of its holder: a
+    finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
+    know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
+    voters think ...", "is expected to" are motives, suppositions and guesses."""
+    if verb.lemma_.lower() not in _words("speech_belief_cues.txt"):
+        return False
+    if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ not in _FINITE and not any(c.dep_ == "aux" and c.tag_ in _FINITE + ("MD",) for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+
+
+_FINITE = ("VBD", "VBP", "VBZ")
+# conjunctions that open a supposition, not a report: "if they think", "as though they want"
+_SUPPOSING_MARKS = ("if", "unless", "though", "whether")
 
 
 def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
@@ -217,10 +256,15 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     if subject.lower_ in NOT_SPEAKERS or subject.lower_ in entity_lexicon.pronouns("relative") \
             or subject.lower_ in ("it", "this", "that"):
         return None
-    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree]
+    # not the words of a clause with a subject of its own ("she became so upset that I had to change
+    # my answer: '...'": those are the other subject's)
+    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree
+               if not _in_own_clause(t, verb)]
     text = _text(doc)
     objects = _in_paragraph(text, verb, objects)
-    if not any(quoted.inside(t.idx) and t.is_quote for t in objects):
+    # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
+    if not any(quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
+               and "’" not in t.text or t.text == "''" for t in objects):
         return _introducing_colon(doc, verb, subject, quotations, quoted, speakers)
     spans = _with_quotations(text, _token_spans(doc, objects), [], quotations)
     if not spans:
@@ -228,6 +272,68 @@ def _quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Qu
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
+    """A subject that names a person, an organisation or a document: a name, a pronoun, a
+    description of people, "the letter"."""
+    return speakers.mention_at(subject) is not None or subject.pos_ in ("PROPN", "PRON") \
+        or _actor_kind(subject) is not None or subject.lemma_.lower() in _words("speech_source_nouns.txt")
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """Whether a clause below ``verb`` with a subject of its own holds ``token``."""
+    t = token
+    while t.i != verb.i and t.head.i != t.i:  # by index: spaCy makes a new Token object on each access
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
+                speakers: SpeakerResolver) -> Statement | None:
+    """A verb by which its subject puts out a statement named in its object (speech_act_verbs.txt,
+    speech_act_nouns.txt): "the city sent a cease-and-desist letter", "Trump unleashed a flurry of
+    tweets shaming Machado", "is doubling down on his attacks"; not a verb of receiving or handling
+    one ("faced criticism", "classified the emails"). Only a subject that names someone."""
+    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or verb.lemma_.lower() not in _words("speech_act_verbs.txt") \
+            or _cue_phrase(verb) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or quoted.inside(subject.idx) or not (
+            speakers.mention_at(subject) is not None or subject.lower_ in entity_lexicon.pronouns("personal")
+            or subject.pos_ == "PROPN" or _actor_kind(subject) is not None):
+        return None
+    said = next((o for o in _objects(verb) if _speech_act_noun(o)), None)
+    if said is None:
+        return None
+    text = _text(doc)
+    spans = _with_quotations(text, _token_spans(doc, _in_paragraph(text, verb, list(said.subtree))), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object after a verb, and the objects of "on"/"with" after it ("doubled down on his
+    attacks", "responded with attacks")."""
+    out = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "with") and c.i > verb.i):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _speech_act_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _words("speech_act_nouns.txt"):
+        return True
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return lemma in _words("speech_act_collectives.txt") and counted is not None \
+        and counted.lemma_.lower() in _words("speech_act_nouns.txt")
 
 
 def _in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: QuotedText,
@@ -268,6 +374,8 @@ def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Q
     following = next((q for q in quotations if q.begin >= end), None)
     if following is None or text[end:following.begin].strip():
         return None
+    if any(t.dep_ in SUBJECTS and t.i > verb.i for t in words):
+        return None  # "she became so upset that I had to change my answer:": the words are mine
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", list(following.parts), INDIRECT, cue=_cue_spans(doc, [verb]), speaker=speaker,
                      speaker_span=speaker_span, sentence=_sentence_span(doc, verb.idx, verb.idx + 1))
@@ -291,13 +399,21 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
+        return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and before.pos_ == "PROPN" \
+            and before.dep_ in ("pobj", "dobj") and not quoted.inside(before.idx):
+        return before  # the same, parsed as the complement of "uses": "uses footage of Clinton asking"
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "agent":  # "was announced by the ministry"
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         for child in verb.children:
             if child.dep_ in SPEAKER_DEPS:
-                if not quoted.inside(child.idx) and _in_paragraph(_text(verb.doc), cue, [child]):
+                # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
+                if not quoted.inside(child.idx) and _in_paragraph(_text(verb.doc), cue, [child]) \
+                        and any(ch.isalnum() for ch in child.text):
                     return child
                 return _adjacent_noun(cue, quoted)
             if child.dep_ == "nsubjpass":
@@ -316,7 +432,8 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
     doc = verb.doc
     for i in (_word_before(verb), verb.i + 1):
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
-                and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb):
+                and _in_paragraph(_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb) \
+                and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
             return doc[i]
     return None
 
@@ -332,6 +449,12 @@ def _word_before(verb: Token) -> int:
             i -= 1
         elif doc[i].pos_ in ("AUX", "ADV", "PART"):
             i -= 1
+        elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
+            # "Flynn, a top Trump surrogate, said": past the apposition to the name it describes
+            i = doc[i - 1].left_edge.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            break
         else:
             break
     return i
@@ -349,8 +472,9 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     """The tokens of what the cue verb reports, from the parse alone."""
     out: list[Token] = []
     for word in cue[1:]:
-        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"
-            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree)
+        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
+            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                       for t in c.subtree)
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
@@ -362,9 +486,7 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
             return list(t.head.subtree)
     if verb.lemma_.lower() in _words("speech_object_cues.txt"):
-        for child in verb.children:
-            if child.dep_ in ("dobj", "oprd") or (child.dep_ == "prep" and child.lower_ == "as"):
-                out.extend(child.subtree)
+        out = _object_content(verb)
         if out:
             return out
     head = verb.head
@@ -378,7 +500,45 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("parataxis",) and child.i < verb.i:
                 return list(child.subtree)
-    return _said_object(verb, cue)
+    # a passive's object is its subject ("the plan was noted"): _passive_content takes it
+    return [] if _passive_report(verb) else _said_object(verb, cue)
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """What a verb of judging reports through its object: the object with what the verb says of it
+    ("shows Clinton with an 8-point lead", "accused her of lying", "called him a liar"). A relative
+    word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
+    pronoun with nothing said of it ("criticized him") reports nothing."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
+               and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+                    # "shows Clinton ahead by five points": the word right after the object
+                    or c.dep_ == "advmod" and objects and c.i == objects[-1].right_edge.i + 1
+                    and c.ent_type_ not in ("DATE", "TIME"))
+               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
+    if not objects and not any(c.lower_ == "as" for c in said_of):
+        return []
+    out: list[Token] = []
+    for obj in objects:
+        if obj.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+            clause = {t.i for t in verb.subtree}
+            out.extend(t for t in verb.head.subtree if t.i not in clause)
+        else:
+            out.extend(obj.subtree)
+    out.extend(t for c in said_of for t in c.subtree)
+    return [] if _only_pronouns(out) else out
+
+
+def _only_pronouns(tokens: list[Token]) -> bool:
+    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"): no content."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in words)
+
+
+# prepositions by which a verb of judging says something of its object: "described as ...",
+# "blamed for ...", "accused of ...", "with an 8-point lead", "criticized over ...", "likened to ...",
+# "ahead by five points"
+_OBJECT_PREPS = ("as", "for", "of", "with", "over", "about", "against", "on", "to", "by")
 
 
 def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
@@ -386,7 +546,11 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     "claimed vast wealth", "reported the story"; not a verb whose object is the one spoken to
     ("told reporters", "urged Congress")."""
     lemma = verb.lemma_.lower()
-    if len(cue) > 1 or lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
+    if len(cue) == 2 and cue[1].dep_ == "prt":  # "laid out her proposals"
+        lemma = f"{lemma} {cue[1].lower_}"
+    elif len(cue) > 1:
+        return []
+    if lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
             or lemma in _words("speech_cues_to.txt") or lemma in _words("speech_not_object_cues.txt"):
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -424,7 +588,12 @@ def _passive_content(verb: Token, content: list[Token]) -> list[Token]:
     # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
     if verb.lemma_.lower() not in _words("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children):
         return content
-    out = list(content) + list(subject.subtree)
+    if subject.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+        # "a remark ..., which was being stated as fact": the remark is what was stated
+        clause = {t.i for t in verb.subtree}
+        out = list(content) + [t for t in verb.head.subtree if t.i not in clause]
+    else:
+        out = list(content) + list(subject.subtree)
     for child in verb.children:
         if child.dep_ in ("xcomp", "oprd", "ccomp") or (child.dep_ == "prep" and child.lower_ in _PASSIVE_PREPS):
             out.extend(child.subtree)
@@ -502,10 +671,17 @@ _SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: [A-Z
 
 def _transcript_turns(doc: Doc, quotations: list[Quotation], speakers: SpeakerResolver) -> list[Statement]:
     text, out = _text(doc), []
-    for match in _TURN.finditer(text):
+    turns = list(_TURN.finditer(text))
+    # a name in capitals opens a turn of a transcript ("WALLACE: ...") when it names a person of the
+    # article or opens several turns; once, and nobody's name, it is a heading ("CLARIFICATION: ...")
+    capitals = {m.group(1) for m in turns if sum(n.group(1) == m.group(1) for n in turns) > 1}
+    surnames = {w.lower() for e in speakers.owners.entities if e.type == PERSON for w in e.name.split()}
+    for match in turns:
         name = Span.of(text, match.start(1), match.end(1))
         named = speakers.mention_in(name)
-        if not (name.text.isupper() and len(name.text) > 2) and (named is None or named[1].type != PERSON):
+        in_capitals = name.text.isupper() and len(name.text) > 2 and (
+            name.text in capitals or any(w.lower() in surnames for w in name.text.split()))
+        if not in_capitals and (named is None or named[1].type != PERSON):
             continue
         content = [Span.of(text, match.start(3), _end_trimmed(text, match.start(3), match.end(3)))]
         if content[0].begin == content[0].end:
@@ -587,10 +763,13 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
         touches = any(p.overlaps(s) for p in q.parts for s in spans)
         # a gap of _MAX_GAP characters or more is never "only punctuation": test the length before
         # slicing what may be most of the article
+        # a quotation closed by a full stop ends its sentence: the clause after it is a new one
         before = q.end <= clause_begin and clause_begin - q.end < _MAX_GAP \
-            and _only_punctuation(text[q.end:clause_begin], newline_ok=False)
+            and _only_punctuation(text[q.end:clause_begin], newline_ok=False) and not _ends_sentence(text, q)
+        # nor does a quotation after the cue clause's full stop belong to it ('... Obama. "..." he said')
         after = q.begin >= clause_end and q.begin - clause_end < _MAX_GAP \
-            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin])
+            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin]) \
+            and not any(ch in ".?!" for ch in text[clause_end:q.begin])
         if touches or before or after:
             out = [s for s in out if not any(p.contains(s) for p in q.parts)]
             out.extend(q.parts)
@@ -598,6 +777,12 @@ def _with_quotations(text: str, spans: list[Span], clause: list[Token], quotatio
 
 
 _MAX_GAP = 40
+
+
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    """The quotation's words end with a full stop ('"We will win."'), not a comma, "!" or "?"."""
+    words = text[q.parts[-1].begin:q.end].rstrip("\"”»’' \t")
+    return words.endswith(".") and not words.endswith("..")
 
 
 def _only_punctuation(gap: str, newline_ok: bool) -> bool:
@@ -634,17 +819,29 @@ def _inside_content(s: Statement, other: Statement) -> bool:
     return any(c.contains(cue) for c in other.content for cue in s.cue)
 
 
-def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
-    """One statement per report: speech reported inside another's content is part of it.
+def _without_nested(doc: Doc, found: list[tuple[Statement, str]], quoted: QuotedText) -> list[Statement]:
+    """One statement per report: speech reported inside another's content is part of it, unless it
+    is said with a verb of saying in a relative clause there ("attacked the candidates for accepting
+    donations, which he said were ..."), or is a quotation inside reported words: those are reports
+    of their own.
 
     When the outer cue is an outlet relaying ("..., Sana reported") the inner statement is the one
     kept, with the outlet as ``reported_by``.
     """
     relays = _words("speech_relay_cues.txt")
     drop: set[int] = set()
+    text = _text(doc)
     for i, (inner, inner_lemma) in enumerate(found):
+        if inner_lemma in cue_words() and inner_lemma not in _words("speech_belief_cues.txt") \
+                and _in_relative_clause(doc, inner):
+            continue
+        # a quotation with its own cue ('"You winning?" she said') is a statement of its own, even
+        # where another cue's reported clause runs over it
+        direct = _mode(text, inner.content, quoted) == DIRECT
         for j, (outer, outer_lemma) in enumerate(found):
             if i == j or j in drop or not _inside_content(inner, outer):
+                continue
+            if direct and _mode(text, outer.content, quoted) == INDIRECT:
                 continue
             # only speech relayed replaces the relay: in "they discussed trade, Sana reported" what
             # Sana reported is the statement, the discussing only its content
@@ -661,7 +858,59 @@ def _without_nested(found: list[tuple[Statement, str]]) -> list[Statement]:
     return unique
 
 
-def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation]) -> list[Statement]:
+def _one_per_quotation(doc: Doc, found: list[Statement], quotations: list[Quotation]) -> list[Statement]:
+    """Each quotation is the content of one statement, that of the cue nearest to it ('"...," he
+    said, adding that ...': "said"; '..., saying, "..."': "saying"). The other claimants keep the
+    rest of their content, or go when nothing is left."""
+    text = _text(doc)
+    for part in (p for q in quotations for p in q.parts):
+        claimants = [st for st in found if any(c.contains(part) for c in st.content)]
+        if len(claimants) < 2:
+            continue
+        owner = min(claimants, key=lambda st: _distance(part, st.cue))
+        for st in claimants:
+            if st is not owner:
+                st.content = [r for c in st.content for r in _without_part(text, c, part)]
+    return [st for st in found if st.content]
+
+
+def _distance(part: Span, cue: list[Span]) -> int:
+    """Characters between a quotation and the nearest word of a cue (a cue-less statement is far)."""
+    return min((c.begin - part.end if c.begin >= part.end else max(0, part.begin - c.end) for c in cue),
+               default=1 << 30)
+
+
+def _without_part(text: str, span: Span, part: Span) -> list[Span]:
+    """``span`` less the characters of ``part``, as the stretches left that hold a letter or digit,
+    trimmed of white space and punctuation at their edges."""
+    if not span.overlaps(part):
+        return [span]
+    out = []
+    for begin, end in ((span.begin, part.begin), (part.end, span.end)):
+        while begin < end and (text[begin].isspace() or text[begin] in _EDGE_PUNCT):
+            begin += 1
+        while end > begin and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+            end -= 1
+        if end > begin and _ALNUM.search(text, begin, end):
+            out.append(Span.of(text, begin, end))
+    return out
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _in_relative_clause(doc: Doc, s: Statement) -> bool:
+    cue = _token_at(doc, s.cue[0].begin) if s.cue else None
+    return cue is not None and (cue.dep_ in ("relcl", "acl") or any(t.dep_ == "relcl" for t in cue.ancestors))
+
+
+def _with_follow_on_quotations(text: str, found: list[Statement], quotations: list[Quotation],
+                               quoted: QuotedText) -> list[Statement]:
     """A quotation following a statement's quotation in the same paragraph, with no cue of its own,
     continues it ('"We will win," he said. "We always do."')."""
     taken = [s for st in found for s in st.content]
@@ -674,7 +923,9 @@ def _with_follow_on_quotations(text: str, found: list[Statement], quotations: li
         st = max(previous, key=lambda st: max(st.content).end)
         gap = text[max(st.content).end:q.begin]
         last = max(st.content)
-        ends_quoted = text[last.end - 1] in "”\"»" if last.end > last.begin else False
+        # the content ends where a quotation does, whatever its marks
+        closing = quoted.part_at(last.end - 1) if last.end > last.begin else None
+        ends_quoted = closing is not None and closing.end == last.end
         if "\n" not in gap and ends_quoted and len(gap) < 200 and q.end - q.begin > 20:
             st.content = sorted(st.content + list(q.parts))
             taken.extend(q.parts)
@@ -690,6 +941,258 @@ def _mode(text: str, content: list[Span], quoted: QuotedText) -> str:
 
 
 # --- speakers --------------------------------------------------------------------------------
+
+# how far back (in characters) a "he said" looks for the person last reported speaking
+_CARRY_OVER = 600
+_MALE, _FEMALE = "m", "f"
+# honorifics before a name that tell a person's sex: "Mr. Trump", "Mrs. Clinton"
+_HONORIFIC_SEX = {"mr": _MALE, "mrs": _FEMALE, "ms": _FEMALE, "miss": _FEMALE}
+
+
+def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners) -> None:
+    """A "he said", "she said" or "the senator said" that coreference leaves open refers to the
+    person last reported speaking, within a few paragraphs ('Turner said ... ''It is going to be
+    progressives,'' she said'), unless that person is known to be of the other sex (from "Mr."/"Mrs."
+    before a name of theirs or a given name, else from a "he"/"she" already resolved to them); then
+    the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
+    Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
+    text = _text(doc)
+    sex = _sexes(text, statements, owners)
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        if s.speaker is None and _document_again(doc, s, ordered[:k]):
+            continue
+        pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
+        noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, s.speaker_span)
+        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
+            continue
+        s.speaker = None
+        candidates = []
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _CARRY_OVER:
+                break
+            if before.speaker is not None and owners.type_of(before.speaker) == PERSON \
+                    and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
+                candidates.append(before.speaker)
+        if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)]
+        elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
+            candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
+        s.speaker = candidates[0] if candidates else None
+
+
+def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
+    """The person last named before ``offset`` within _NAMED_BEFORE characters, if the text tells
+    their sex and it is the pronoun's (an unknown sex is no evidence here)."""
+    named = [(span.end, e.key) for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _NAMED_BEFORE]
+    last = max(named, default=None)
+    return [last[1]] if last is not None and sex.get(last[1]) == pronoun else []
+
+
+_NAMED_BEFORE = 400
+
+
+def _document_again(doc: Doc, s: Statement, before: list[Statement]) -> bool:
+    """ "The poll also found ...": a document named again speaks for whoever it did last time ("a
+    new Quinnipiac poll shows ..."), within a few paragraphs. True when it was resolved so."""
+    noun = _head_lemma(doc, s.speaker_span)
+    if noun not in _words("speech_source_nouns.txt") or not s.speaker_span.text.lower().startswith(("the ", "this ")):
+        return False
+    for other in reversed(before):
+        if s.speaker_span.begin - other.speaker_span.end > _CARRY_OVER:
+            break
+        if other.speaker is not None and _head_lemma(doc, other.speaker_span) == noun:
+            s.speaker = other.speaker
+            return True
+    return False
+
+
+def _head_lemma(doc: Doc, span: Span) -> str | None:
+    """The noun a span names or modifies: "poll" for "The poll" and for "Quinnipiac University" of
+    "a new Quinnipiac University poll"."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head = tokens.root
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.lemma_.lower()
+
+
+def _titles_of(text: str, owners: Owners, key: str) -> set[str]:
+    """The title nouns the text gives a person: of their roles, and the word right before a name of
+    theirs ("Sen. Sanders", "Governor Kasich")."""
+    out = {w for r in owners.by_key[key].roles for w in r.title.lower().split()}
+    abbreviations = entity_lexicon.pairs("speech_title_abbreviations.tsv")
+    for span, e in owners.mentions:
+        if e.key == key:
+            before = text[max(0, span.begin - 16):span.begin].replace(".", " ").split()[-1:]
+            if before:
+                out.add(abbreviations.get(before[0].lower(), before[0].lower()))
+    return out
+
+
+def _definite_person(doc: Doc, span: Span) -> str | None:
+    """The noun of a definite description of one person ("the senator", "the former governor",
+    "the billionaire businessman"), else None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_ != "the":
+        return None
+    head = tokens.root
+    if head.tag_ != "NN" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens):
+        return None
+    noun = head.lemma_.lower()
+    return noun if noun in _words("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
+
+
+_PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
+
+
+def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, str]:
+    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs or a given
+    name (lexicon/speech_given_names.tsv), else the pronouns already resolved to them; evidence that
+    contradicts itself tells nothing."""
+    titled: dict[str, set[str]] = {}
+    given = entity_lexicon.pairs("speech_given_names.tsv")
+    for span, e in owners.mentions:
+        if e.type == PERSON:
+            word = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+            if word and word[0].lower() in _HONORIFIC_SEX:
+                titled.setdefault(e.key, set()).add(_HONORIFIC_SEX[word[0].lower()])
+    for e in owners.entities:
+        words = e.name.split()
+        # a given name before a surname ("Hillary Clinton"); a lone "Clinton" tells nothing
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            titled.setdefault(e.key, set()).add(given[words[0].lower()])
+    called: dict[str, set[str]] = {}
+    for s in statements:
+        if s.speaker is not None and s.speaker_span is not None and s.speaker_span.text.lower() in _PRONOUN_SEX:
+            called.setdefault(s.speaker, set()).add(_PRONOUN_SEX[s.speaker_span.text.lower()])
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in titled.items() if len(v) == 1})
+    return out
+
+
+def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entity],
+                     owners: Owners | None = None) -> list[Entity]:
+    """Entities for the speakers the text describes without naming ("party officials", "a senior
+    aide", "Mrs. Clinton's campaign", "his lawyers", "22 percent of Republicans", "voters who
+    said"), so that what they said has a speaker; the same words in one article are one entity,
+    never shared across articles (``local``). The statements get their keys; the new entities are
+    returned. A definite singular description of a person ("the senator") stands for someone named
+    elsewhere and is left alone, and so are documents, bare quantities and pronouns ("the poll",
+    "22 percent", "they")."""
+    owners = owners_of(doc, entities, owners)
+    by_name = {e.name.lower(): e for e in entities if e.local}
+    used = {e.key for e in entities}
+    new: list[Entity] = []
+    for s in statements:
+        if s.speaker is not None or s.speaker_span is None:
+            continue
+        described = _description(doc, s.speaker_span, owners)
+        if described is None:
+            continue
+        name, etype, span = described
+        entity = by_name.get(name.lower())
+        if entity is None:
+            key = f"{s.key}-speaker"
+            while key in used:
+                key += "'"
+            used.add(key)
+            entity = by_name[name.lower()] = Entity(key, etype, name, local=True)
+            new.append(entity)
+        if not any(m.span == span for m in entity.mentions):
+            entity.mentions.append(Mention(span, NOMINAL))
+        s.speaker = entity.key
+    _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
+                         {e.key for e in entities + new if e.type == ORGANISATION})
+    return new
+
+
+# how far back (in characters) a "they said" or "it said" looks for the group last reported speaking
+_GROUP_CARRY_OVER = 300
+
+
+def _groups_carried_over(statements: list[Statement], groups: set[str], organisations: set[str]) -> None:
+    """A "they said" that coreference leaves open refers to the group or organisation reported
+    speaking just before ('Party officials said ... They added ...'), an "it said" to the
+    organisation."""
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        word = s.speaker_span.text.lower()
+        if s.speaker is not None or word not in ("they", "it"):
+            continue
+        fits = groups | organisations if word == "they" else organisations
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _GROUP_CARRY_OVER:
+                break
+            if before.speaker in fits:
+                s.speaker = before.speaker
+                break
+
+
+def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] | None:
+    """(name, type, the span describing it) of an actor described by ``span``, or None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head, text = tokens.root, _text(doc)
+    if len(tokens) == 1 and head.lower_ in entity_lexicon.pronouns("relative"):
+        antecedent = _antecedent(head.head) if head.head is not head else None
+        if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None  # "voters who said ...": the voters
+        chunk = next((c for c in doc.noun_chunks if c.start <= antecedent.i < c.end), None)
+        if chunk is None:
+            return None
+        found = _description(doc, Span.of(text, chunk.start_char, chunk.end_char), owners)
+        return found if found is None or found[2].end <= span.begin else None
+    of = _of_whom(head)
+    if of is not None:  # "22 percent of Republicans", "three-quarters of the voters"
+        described = _description(doc, Span.of(text, of[0].idx, of[-1].idx + len(of[-1])), owners)
+        end = of[-1].idx + len(of[-1])
+        return (text[span.begin:end], described[1], Span.of(text, span.begin, end)) if described else None
+    words = [t for t in tokens if not t.is_punct]
+    if head.pos_ not in ("NOUN", "PROPN") or not words:
+        return None
+    kind = _actor_kind(head)
+    if kind is None:
+        return None
+    first = words[0]
+    if kind == PERSON and head.tag_ not in ("NNS", "NNPS") and first.lower_ in ("the", "this", "that") \
+            and len(words) <= 3:
+        return None  # "the senator", "the former governor": someone named elsewhere
+    if first.tag_ == "PRP$":  # "his lawyers": named after whom they belong to, when that is clear
+        owner = owners.by_key.get(_coreferent(doc, first, owners) or "")
+        if owner is None or len(words) < 2:
+            return None
+        return f"{owner.name}'s {text[words[1].idx:span.end]}", kind, span
+    if first.lower_ in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    return text[words[0].idx:span.end], kind, span
+
+
+def _actor_kind(noun: Token) -> str | None:
+    """PERSON or ORGANISATION when the noun describes people or an organisation, else None."""
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
+    if forms & (_words("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
+        return ORGANISATION
+    if forms & (_words("speech_actor_nouns.txt") | _words("speech_share_nouns.txt")):
+        return PERSON
+    # people of a country, in the plural: "Americans say", "many Saudis believe"
+    return PERSON if noun.tag_ in ("NNS", "NNPS") and entity_lexicon.country_of_demonym(noun.text) else None
+
+
+def _of_whom(quantity: Token) -> list[Token] | None:
+    """The tokens of "of <people>" after a quantity ("22 percent of Republicans"), else None."""
+    if quantity.pos_ not in ("NOUN", "NUM", "PRON", "DET", "ADJ") or _actor_kind(quantity) is not None:
+        return None
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is None or people.pos_ not in ("NOUN", "PROPN") or _actor_kind(people) is None:
+        return None
+    return [t for t in people.subtree if t.i >= people.left_edge.i]
+
 
 class SpeakerResolver:
     """Finds, for the head word of a subject, the span naming the source here and its entity."""
@@ -715,16 +1218,29 @@ class SpeakerResolver:
         inside = [(m, e) for m, e in self.owners.mentions if span.contains(m)]
         return max(inside, key=lambda pair: pair[0].end - pair[0].begin) if inside else None
 
+    def named_beside(self, head: Token) -> tuple[Span, Entity] | None:
+        """The person or organisation an apposition names for a description: "Dow's chief executive,
+        Andrew Liveris," and "his wife, longtime Hillary Clinton aide Huma Abedin," name Liveris and
+        Abedin. Of the names in the apposition, the one holding its head, else the last one."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            named = [self.mention_at(t) for t in appos.subtree]
+            named = [n for n in named if n is not None and n[1].type in (PERSON, ORGANISATION)]
+            if named:
+                return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
+        return None
+
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = _text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
-        found = self.mention_at(head)
+        found = self.mention_at(head) or self.named_beside(head)
         if found is not None:
             return found[0], found[1].key
         if head.pos_ == "PRON":
             if head.lower_ in entity_lexicon.pronouns("relative"):
-                antecedent = verb.head if verb is not None and verb.dep_ == "relcl" else None
-                named = self.mention_at(antecedent) if antecedent is not None else None
+                antecedent = _antecedent(verb) if verb is not None else None
+                named = self.mention_at(antecedent) or self.named_beside(antecedent) if antecedent is not None else None
+                if named is None and antecedent is not None and antecedent.pos_ == "PRON" and guess_pronouns:
+                    return own, _coreferent(self.doc, antecedent, self.owners)  # "he, who said ..."
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
@@ -739,6 +1255,19 @@ class SpeakerResolver:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
         return span, _coreferent(self.doc, head, self.owners)
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a cue in that clause or in a clause it governs
+    ("Trump, who has repeatedly pledged ...", "the nominee, who began his speech by marveling ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp") or t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _coreferent(doc: Doc, token: Token, owners: Owners) -> str | None:
