@@ -982,12 +982,13 @@ def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners
 
 
 def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
-    """The person last named before ``offset`` within _NAMED_BEFORE characters, if the text tells
-    their sex and it is the pronoun's (an unknown sex is no evidence here)."""
-    named = [(span.end, e.key) for span, e in owners.mentions
-             if e.type == PERSON and span.end <= offset and offset - span.end <= _NAMED_BEFORE]
-    last = max(named, default=None)
-    return [last[1]] if last is not None and sex.get(last[1]) == pronoun else []
+    """The person named before ``offset`` within _NAMED_BEFORE characters, when the text tells their
+    sex, it is the pronoun's, and no other person named there could be the one meant (of that sex or
+    of a sex the text does not tell): two women named, then "she said", is a guess, so no one."""
+    named = {e.key for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _NAMED_BEFORE}
+    fitting = [key for key in named if sex.get(key, pronoun) == pronoun]
+    return fitting if len(fitting) == 1 and sex.get(fitting[0]) == pronoun else []
 
 
 _NAMED_BEFORE = 400
