@@ -45,6 +45,7 @@ from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.entities import label_text
 from kg.nlp.lexicon_io import lines
 from kg.nlp.linking import gazetteer_place
+from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.timex import date_for
 
@@ -1218,8 +1219,12 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
     entities (article-local: "the delegates" of two articles are not the same) and the meetings
     with those entities added to their participants."""
     organisation_nouns = _word_set("meeting_organisation_nouns.txt")
-    used = {e.key for e in entities}
-    by_text: dict[str, Entity] = {}
+    local = LocalEntities(entities)
+
+    def kind_of(name: str) -> str:
+        last = name.lower().split()[-1] if name.split() else ""
+        return ORGANISATION if last in organisation_nouns or last.rstrip("s") in organisation_nouns else PERSON
+
     out = []
     for m in meetings:
         keys, spans = list(m.participants), list(m.participant_spans)
@@ -1227,22 +1232,12 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
             name = _without_determiner(label_text(span.text))
             if not name:
                 continue  # nothing but pictographs: no one to name
-            entity = by_text.get(name.lower())
-            if entity is None:
-                key = f"{m.key}-participant{len(by_text)}"
-                while key in used:
-                    key += "'"
-                used.add(key)
-                last = name.lower().split()[-1] if name.split() else ""
-                etype = ORGANISATION if last in organisation_nouns or last.rstrip("s") in organisation_nouns else PERSON
-                entity = by_text[name.lower()] = Entity(key, etype, name, local=True)
-            if not any(mn.span == span for mn in entity.mentions):
-                entity.mentions.append(Mention(span, NOMINAL))
+            entity = local.mention(name, span, f"{m.key}-participant{len(local.new)}", lambda: kind_of(name))
             if entity.key not in keys:
                 keys.append(entity.key)
                 spans.append(span)
         out.append(replace(m, participants=keys, participant_spans=spans) if keys != m.participants else m)
-    return list(by_text.values()), out
+    return local.new, out
 
 
 def _without_determiner(text: str) -> str:

@@ -24,6 +24,7 @@ from kg.nlp.lexicon_io import lines
 from kg.model import DIRECT, INDIRECT, MIXED, NOMINAL, ORGANISATION, PERSON, Entity, Mention, Span, Statement, TimeExpression
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
+from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import QuotedText, Quotation, find_quotations
 from kg.nlp.timex import date_for
@@ -1085,9 +1086,7 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
     elsewhere and is left alone, and so are documents, bare quantities and pronouns ("the poll",
     "22 percent", "they")."""
     owners = owners_of(doc, entities, owners)
-    by_name = {e.name.lower(): e for e in entities if e.local}
-    used = {e.key for e in entities}
-    new: list[Entity] = []
+    local = LocalEntities(entities, {e.name.lower(): e for e in entities if e.local})
     for s in statements:
         if s.speaker is not None or s.speaker_span is None:
             continue
@@ -1095,17 +1094,8 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
         if described is None:
             continue
         name, etype, span = described
-        entity = by_name.get(name.lower())
-        if entity is None:
-            key = f"{s.key}-speaker"
-            while key in used:
-                key += "'"
-            used.add(key)
-            entity = by_name[name.lower()] = Entity(key, etype, name, local=True)
-            new.append(entity)
-        if not any(m.span == span for m in entity.mentions):
-            entity.mentions.append(Mention(span, NOMINAL))
-        s.speaker = entity.key
+        s.speaker = local.mention(name, span, f"{s.key}-speaker", etype).key
+    new = local.new
     _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
                          {e.key for e in entities + new if e.type == ORGANISATION})
     return new
