@@ -521,3 +521,17 @@ def test_a_quotation_with_its_own_cue_survives_a_reported_clause_running_over_it
     statements, _ = statements_of('He noted the rally was loud. "You winning?" she said, but he was asleep, as '
                                   'Trump talked about the rigged system, Melanie said.')
     assert any(s.quote == '"You winning?"' and s.speaker_span.text == "she" for s in statements)
+
+
+@pytest.mark.parametrize("text", [
+    "He was showing me the route for a clandestine mission.",
+    "His campaign showed no immediate signs of relenting.",
+    "The club charged a $100,000 initiation fee.",
+])
+def test_showing_things_and_charging_prices_are_not_statements(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_a_poll_shows_through_its_object(statements_of):
+    assert only(statements_of("A new poll shows Clinton with an 8-point lead.")[0]).quote == \
+        "Clinton with an 8-point lead"

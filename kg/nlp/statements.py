@@ -509,7 +509,10 @@ def _object_content(verb: Token) -> list[Token]:
     ("shows Clinton with an 8-point lead", "accused her of lying", "called him a liar"). A relative
     word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
     pronoun with nothing said of it ("criticized him") reports nothing."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    # an amount is a price, not a content ("charged a $100,000 initiation fee")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and not _an_amount(c)]
+    if verb.lemma_.lower() in _words("speech_evidence_cues.txt") and not _documentary(verb):
+        return []
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
                and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
                     # "shows Clinton ahead by five points": the word right after the object
@@ -527,6 +530,22 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(obj.subtree)
     out.extend(t for c in said_of for t in c.subtree)
     return [] if _only_pronouns(out) else out
+
+
+def _an_amount(noun: Token) -> bool:
+    """A noun phrase that names an amount of money or a quantity ("a $100,000 initiation fee")."""
+    return any(t.ent_type_ in ("MONEY", "QUANTITY") for t in noun.doc[noun.left_edge.i:noun.i + 1])
+
+
+def _documentary(verb: Token) -> bool:
+    """Whether the subject of a verb of showing is a document, a count or a named organisation ("the
+    poll", "polling", "the data", "RealClearPolitics"), the sources that show by an object."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    heads = {subject.lemma_.lower(), subject.lower_}
+    # a named organisation shows by an object too ("RealClearPolitics showing her ahead")
+    return subject.ent_type_ == "ORG" or bool(heads & (_words("speech_source_nouns.txt") | _words("speech_count_nouns.txt")))
 
 
 def _only_pronouns(tokens: list[Token]) -> bool:
@@ -553,12 +572,14 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
             or lemma in _words("speech_cues_to.txt") or lemma in _words("speech_not_object_cues.txt"):
         return []
+    if lemma in _words("speech_evidence_cues.txt") and not _documentary(verb):
+        return []  # "he was showing me the route"
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
-        return []  # "reported on Monday": when, not what
+    if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
+        return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
     return list(obj.subtree)
 
 
