@@ -996,10 +996,23 @@ def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners
                     and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
-            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)]
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)] \
+                or _alone_in_sentence(doc, s.speaker_span, owners)
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
             candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
         s.speaker = candidates[0] if candidates else None
+
+
+def _alone_in_sentence(doc: Doc, span: Span, owners: Owners) -> list[str]:
+    """The one person named earlier in the sentence of ``span`` ("Though Trump was not willing to
+    say ..., the front-runner did offer his opinion"), else nobody."""
+    first = _token_at(doc, span.begin)
+    if first is None:
+        return []
+    sentence = first.sent
+    named = {e.key for b, e in owners.mentions
+             if e.type == PERSON and sentence.start_char <= b.begin and b.end <= span.begin}
+    return list(named) if len(named) == 1 else []
 
 
 def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
@@ -1064,6 +1077,8 @@ def _definite_person(doc: Doc, span: Span) -> str | None:
     if head.tag_ != "NN" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens):
         return None
     noun = head.lemma_.lower()
+    if head.i > 1 and head.nbor(-1).text == "-":  # "front-runner" comes in three tokens
+        noun = f"{head.nbor(-2).lower_}-{noun}"
     return noun if noun in _words("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
 
 
@@ -1266,7 +1281,9 @@ class SpeakerResolver:
             if not guess_pronouns:
                 return own, None
             return own, _coreferent(self.doc, head, self.owners)
-        for t in head.subtree:  # "Syria's Sana news agency": the agency is the organisation named in it
+        # "Syria's Sana news agency": the agency is the organisation named in it; but "former CIA
+        # officers" are people, not the CIA
+        for t in head.subtree if _actor_kind(head) != PERSON else ():
             if t.i < head.i and t.dep_ == "compound":
                 named = self.mention_at(t)
                 if named is not None and named[1].type == ORGANISATION:
