@@ -521,3 +521,31 @@ def test_a_quotation_with_its_own_cue_survives_a_reported_clause_running_over_it
     statements, _ = statements_of('He noted the rally was loud. "You winning?" she said, but he was asleep, as '
                                   'Trump talked about the rigged system, Melanie said.')
     assert any(s.quote == '"You winning?"' and s.speaker_span.text == "she" for s in statements)
+
+
+@pytest.mark.parametrize("text", [
+    "He was showing me the route for a clandestine mission.",
+    "His campaign showed no immediate signs of relenting.",
+    "The club charged a $100,000 initiation fee.",
+])
+def test_showing_things_and_charging_prices_are_not_statements(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_a_poll_shows_through_its_object(statements_of):
+    assert only(statements_of("A new poll shows Clinton with an 8-point lead.")[0]).quote == \
+        "Clinton with an 8-point lead"
+
+
+def test_a_description_is_the_one_person_named_before_it_in_its_sentence(statements_of):
+    statements, names = statements_of("Though Donald Trump was not willing to say who his running mate would be, "
+                                      "the front-runner did offer his opinion on who will not be the nominee.")
+    assert names.get(statements[-1].speaker) == "Donald Trump"
+
+
+def test_people_described_by_an_organisation_are_not_the_organisation(nlp):
+    text = "Other former CIA officers said seeking reinforcements was the right course."
+    x = extract(Article("t", text, PUBLISHED), nlp(text))
+    (s,) = x.statements
+    speaker = next(e for e in x.entities if e.key == s.speaker)
+    assert speaker.name == "Other former CIA officers" and speaker.local

@@ -510,7 +510,10 @@ def _object_content(verb: Token) -> list[Token]:
     ("shows Clinton with an 8-point lead", "accused her of lying", "called him a liar"). A relative
     word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
     pronoun with nothing said of it ("criticized him") reports nothing."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    # an amount is a price, not a content ("charged a $100,000 initiation fee")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and not _an_amount(c)]
+    if verb.lemma_.lower() in _words("speech_evidence_cues.txt") and not _documentary(verb):
+        return []
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
                and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
                     # "shows Clinton ahead by five points": the word right after the object
@@ -528,6 +531,22 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(obj.subtree)
     out.extend(t for c in said_of for t in c.subtree)
     return [] if _only_pronouns(out) else out
+
+
+def _an_amount(noun: Token) -> bool:
+    """A noun phrase that names an amount of money or a quantity ("a $100,000 initiation fee")."""
+    return any(t.ent_type_ in ("MONEY", "QUANTITY") for t in noun.doc[noun.left_edge.i:noun.i + 1])
+
+
+def _documentary(verb: Token) -> bool:
+    """Whether the subject of a verb of showing is a document, a count or a named organisation ("the
+    poll", "polling", "the data", "RealClearPolitics"), the sources that show by an object."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    heads = {subject.lemma_.lower(), subject.lower_}
+    # a named organisation shows by an object too ("RealClearPolitics showing her ahead")
+    return subject.ent_type_ == "ORG" or bool(heads & (_words("speech_source_nouns.txt") | _words("speech_count_nouns.txt")))
 
 
 def _only_pronouns(tokens: list[Token]) -> bool:
@@ -554,12 +573,14 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if lemma not in cue_words() or lemma in _words("speech_addressee_cues.txt") \
             or lemma in _words("speech_cues_to.txt") or lemma in _words("speech_not_object_cues.txt"):
         return []
+    if lemma in _words("speech_evidence_cues.txt") and not _documentary(verb):
+        return []  # "he was showing me the route"
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
-        return []  # "reported on Monday": when, not what
+    if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
+        return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
     return list(obj.subtree)
 
 
@@ -976,10 +997,23 @@ def _speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners
                     and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
-            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)]
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)] \
+                or _alone_in_sentence(doc, s.speaker_span, owners)
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
             candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
         s.speaker = candidates[0] if candidates else None
+
+
+def _alone_in_sentence(doc: Doc, span: Span, owners: Owners) -> list[str]:
+    """The one person named earlier in the sentence of ``span`` ("Though Trump was not willing to
+    say ..., the front-runner did offer his opinion"), else nobody."""
+    first = _token_at(doc, span.begin)
+    if first is None:
+        return []
+    sentence = first.sent
+    named = {e.key for b, e in owners.mentions
+             if e.type == PERSON and sentence.start_char <= b.begin and b.end <= span.begin}
+    return list(named) if len(named) == 1 else []
 
 
 def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
@@ -1045,6 +1079,8 @@ def _definite_person(doc: Doc, span: Span) -> str | None:
     if head.tag_ != "NN" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens):
         return None
     noun = head.lemma_.lower()
+    if head.i > 1 and head.nbor(-1).text == "-":  # "front-runner" comes in three tokens
+        noun = f"{head.nbor(-2).lower_}-{noun}"
     return noun if noun in _words("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
 
 
@@ -1236,7 +1272,9 @@ class SpeakerResolver:
             if not guess_pronouns:
                 return own, None
             return own, _coreferent(self.doc, head, self.owners)
-        for t in head.subtree:  # "Syria's Sana news agency": the agency is the organisation named in it
+        # "Syria's Sana news agency": the agency is the organisation named in it; but "former CIA
+        # officers" are people, not the CIA
+        for t in head.subtree if _actor_kind(head) != PERSON else ():
             if t.i < head.i and t.dep_ == "compound":
                 named = self.mention_at(t)
                 if named is not None and named[1].type == ORGANISATION:
