@@ -81,22 +81,15 @@ def load(
         nonlocal violations
         violations += len(result.violations)
 
-    def opened():
-        return open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
-
+    # A new embedded store is made only when some input is there to put in it.
+    if endpoint is None and not Path(store).exists() and not any(_may_exist(i) for i in inputs):
+        for item in inputs:
+            _err(f"{item}: no such file or folder")
+        raise _fail("nothing loaded: no input could be read", 2)
     target = None
     try:
-        # A new embedded store is made only when some input is there to put in it.
-        if endpoint is None and not Path(store).exists() and not any(_may_exist(i) for i in inputs):
-            for item in inputs:
-                _err(f"{item}: no such file or folder")
-            raise _fail("nothing loaded: no input could be read", 2)
-        target = opened()
+        target = open_store(store, endpoint, query_url=query_url, update_url=update_url, store_url=store_url)
         report = load_inputs(target, inputs, settings, _err, on_result, failed.append)
-        if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
-            from kg.store.identity import refresh_identity
-
-            refresh_identity(target, settings.base)
     except StoreError as err:
         raise _fail(err)
     finally:

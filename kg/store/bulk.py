@@ -57,8 +57,9 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
                 threads: int | None = None) -> LoadReport:
     """``kg load INPUT...``: the ontology's graph, then each input in order. Shard folders and N-Quads
     files go through the bulk loader while the embedded store holds no article yet; everything else
-    (and they, once it does) goes graph by graph. Problems are lines to ``on_problem``, inputs that
-    gave nothing named to ``on_failed``; a StoreError stops the load."""
+    (and they, once it does) goes graph by graph; then the store's identity graph is decided anew
+    (kg/store/identity.py). Problems are lines to ``on_problem``, inputs that gave nothing named to
+    ``on_failed``; a StoreError stops the load."""
     settings = settings or Settings()
     start = time.perf_counter()
     report = load(store, [], with_ontology=True)
@@ -71,6 +72,10 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
         part = load(store, graphs, with_ontology=False)
         report.graphs += part.graphs
         report.triples += part.triples
+    if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
+        from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
+
+        refresh_identity(store, settings.base)
     report.seconds = time.perf_counter() - start
     return report
 
