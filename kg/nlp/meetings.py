@@ -58,6 +58,7 @@ DEFINITE = ("the", "this", "that", "these", "those")
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
 TEMPORAL = ("when", "after", "before", "until", "once", "as")  # "when delegates convene": the future
 NOT_PARTIES = ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW")  # spaCy's classes of titles, events and laws
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 NOT_PEOPLE = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -145,8 +146,9 @@ def _sentence_index(sents: Sequence[Span], char: int) -> int:
 def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
     that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
+    sex = PRONOUN_SEX.get(token.lower_)
     key = _coref_resolve(doc, token.i, ents.entities, ents)
-    if key is not None and key not in exclude:
+    if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
         return key
     low = token.lower_
     if low in entity_lexicon.pronouns("personal"):
@@ -155,8 +157,8 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
         wanted = (ORGANISATION,)
     else:
         return None
-    before = [(s, e.key) for s, e in ents.mentions
-              if s.end <= token.idx and e.type in wanted and e.key not in exclude]
+    before = [(s, e.key) for s, e in ents.mentions if s.end <= token.idx and e.type in wanted
+              and e.key not in exclude and _sex_fits(doc, e.key, sex, ents)]
     if not before:
         return None
     span, key = before[-1]
@@ -164,6 +166,39 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     sents = _sentences(doc)
     first = sents[max(0, _sentence_index(sents, token.idx) - 2)].begin
     return key if span.begin >= first else None
+
+
+def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
+    """Whether a person may be the one a "he" or "she" means: not when the text tells the other sex
+    ("she will visit" is not Vice President Biden)."""
+    if sex is None:
+        return True
+    known = _sexes(doc, ents).get(key)
+    return known is None or known == sex
+
+
+def _sexes(doc: Doc, ents: Owners) -> dict[str, str]:
+    """Person key -> "m" or "f" where the text tells, by a given name ("Hillary Clinton") or an
+    honorific before a name of theirs ("Mrs. Clinton"); evidence that contradicts itself tells nothing."""
+    given, honorifics = entity_lexicon.pairs("speech_given_names.tsv"), entity_lexicon.pairs("meeting_honorific_sex.tsv")
+    text = _text(doc)
+    told: dict[str, set[str]] = {}
+    for e in ents.entities:
+        words = e.name.split()
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            told.setdefault(e.key, set()).add(given[words[0].lower()])
+    for span, e in ents.mentions:
+        before = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+        if e.type == PERSON and before and before[0].lower() in honorifics:
+            told.setdefault(e.key, set()).add(honorifics[before[0].lower()])
+    # "Aung San Suu Kyi visited ... after she was released": a he or she after the one person its sentence names
+    for t in docindex.tokens(doc):
+        sex = PRONOUN_SEX.get(t.lower_)
+        if sex is not None:
+            named = {e.key for s, e in ents.mentions if t.sent.start_char <= s.begin and s.end <= t.idx and e.type == PERSON}
+            if len(named) == 1:
+                told.setdefault(next(iter(named)), set()).add(sex)
+    return {key: next(iter(v)) for key, v in told.items() if len(v) == 1}
 
 
 def _phrase_span(doc: Doc, head: Token) -> Span:
@@ -228,9 +263,10 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
         named = ents.named(t.i)
-        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]):
+        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]) and (
+                named[0].type != PLACE or _seat_of_government(named[0].name)):
             return _Party(named[0].key, span, named[0].type)
-    return _Party(None, span)
+    return _Party(None, span)  # "Orlando community leaders": people of a city, not its government
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -897,6 +933,8 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
         return False
+    if any(_counterfactual(t) for t in verbs):
+        return False  # "he would have attended the meeting if ...": what did not happen
     if frame.verbal and head.dep_ == "ROOT" and head.tag_ == "VB" and not any(
             c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in head.children):
         return False  # "Meet people not once, but twice": an imperative, advice
@@ -940,6 +978,12 @@ def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[S
         return True  # "it would be good to meet": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
     return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"would have attended", "could have met": a modal perfect speaks of what did not happen."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in ("would", "could", "might", "should", "'d") for a in aux) and "have" in aux and verb.tag_ == "VBN"
 
 
 def _object_gap(head: Token) -> bool:
@@ -1081,7 +1125,7 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         f.sentence = _sentence_index(sents, f.head.idx)
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
-    merged = _merge([f for f in frames if _one_occasion(f, ents, sents)])
+    merged = _merge([f for f in frames if _one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
     # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
     merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
@@ -1091,6 +1135,13 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
+
+
+def _visit_to_nowhere(frame: _Frame) -> bool:
+    """A visit that names no one and nowhere visited, no other party and no date: "Clinton's visit
+    comes as ...", "on his first trip from the airport" say who went, not whom they met."""
+    return (VISIT in frame.kinds and frame.host is None and frame.place is None and frame.date is None
+            and len({p.key or p.span for p in frame.parties}) < 2)
 
 
 def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
