@@ -59,3 +59,11 @@ def test_officials_of_a_country_stand_for_it(nlp):
     text = "Anna Berg met with French officials and Iran officials in Vienna on Monday."
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Iran": PLACE, "Vienna": PLACE})
     assert "Iran" in participants(ms[0], names)
+
+
+def test_a_visit_to_a_city_abroad_is_a_state_visit_and_at_home_a_trip(nlp):
+    text = ("Anna Berg campaigned in Detroit and Chicago on Monday. Later this month Anna Berg will "
+            "visit Istanbul. On Friday she will visit Cleveland.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Detroit": PLACE, "Chicago": PLACE,
+                                        "Istanbul": PLACE, "Cleveland": PLACE})
+    assert [names[m.location] for m in ms] == ["Istanbul"]

