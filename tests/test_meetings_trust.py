@@ -67,3 +67,34 @@ def test_a_visit_to_a_city_abroad_is_a_state_visit_and_at_home_a_trip(nlp):
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Detroit": PLACE, "Chicago": PLACE,
                                         "Istanbul": PLACE, "Cleveland": PLACE})
     assert [names[m.location] for m in ms] == ["Istanbul"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jan Novak says his private meeting with Anna Berg is not an endorsement.",
+    "There was no photograph of the brief meeting between Jan Novak and Anna Berg at the residence.",
+])
+def test_what_a_meeting_was_not_does_not_deny_it(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON})
+    assert len(ms) == 1 and "Anna Berg" in participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting between Jan Novak and Anna Berg did not take place.",
+    "Jan Novak has no plans to meet Anna Berg.",
+])
+def test_a_meeting_that_did_not_happen_is_none(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON})
+    assert ms == []
+
+
+def test_whoever_meets_a_named_person_is_someone(nlp):
+    text = "The pontiff met Anna Berg at the guest house on Saturday."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["The pontiff"]
+
+
+def test_a_thing_still_meets_no_one(nlp):
+    text = "The plan met fierce resistance from Anna Berg on Saturday."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON})
+    assert ms == []

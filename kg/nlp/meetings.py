@@ -143,9 +143,12 @@ def _sentence_index(sents: Sequence[Span], char: int) -> int:
 
 
 # ------------------------------------------------------------------------------------ entities
-def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> str | None:
+def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset(),
+                     depth: int = 0) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
-    that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
+    that is not one of ``exclude`` (the other parties: nobody meets themselves), else what the same
+    pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
+    meeting with Clinton")."""
     sex = PRONOUN_SEX.get(token.lower_)
     key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
@@ -159,13 +162,19 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
         return None
     before = [(s, e.key) for s, e in ents.mentions if s.end <= token.idx and e.type in wanted
               and e.key not in exclude and _sex_fits(doc, e.key, sex, ents)]
-    if not before:
-        return None
-    span, key = before[-1]
     # only within the same or the previous two sentences: farther back a guess is worse than none
     sents = _sentences(doc)
-    first = sents[max(0, _sentence_index(sents, token.idx) - 2)].begin
-    return key if span.begin >= first else None
+    here = _sentence_index(sents, token.idx)
+    first = sents[max(0, here - 2)].begin
+    if before and before[-1][0].begin >= first:
+        return before[-1][1]
+    if sex is None or depth > 2 or here == 0:
+        return None
+    same = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here - 1].begin
+            and PRONOUN_SEX.get(t.lower_) == sex and t.dep_ in SUBJECTS]
+    if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
+        return None  # a person named between the two pronouns may be the one meant
+    return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
 
 
 def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
@@ -177,28 +186,49 @@ def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
     return known is None or known == sex
 
 
+@docindex.per_doc
+def _sex_cache(doc: Doc) -> dict[int, tuple[Owners, dict[str, str]]]:
+    return {}
+
+
 def _sexes(doc: Doc, ents: Owners) -> dict[str, str]:
     """Person key -> "m" or "f" where the text tells, by a given name ("Hillary Clinton") or an
-    honorific before a name of theirs ("Mrs. Clinton"); evidence that contradicts itself tells nothing."""
+    honorific before a name of theirs ("Mrs. Clinton"), else by a he or she right after the one person
+    its sentence names ("Aung San Suu Kyi visited ... after she was released"); evidence that
+    contradicts itself tells nothing."""
+    cache = _sex_cache(doc)
+    if id(ents) not in cache:
+        cache[id(ents)] = (ents, _told_sexes(doc, ents))
+    return cache[id(ents)][1]
+
+
+def _told_sexes(doc: Doc, ents: Owners) -> dict[str, str]:
     given, honorifics = entity_lexicon.pairs("speech_given_names.tsv"), entity_lexicon.pairs("meeting_honorific_sex.tsv")
     text = _text(doc)
-    told: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}
     for e in ents.entities:
         words = e.name.split()
         if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
-            told.setdefault(e.key, set()).add(given[words[0].lower()])
+            named.setdefault(e.key, set()).add(given[words[0].lower()])
     for span, e in ents.mentions:
         before = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
         if e.type == PERSON and before and before[0].lower() in honorifics:
-            told.setdefault(e.key, set()).add(honorifics[before[0].lower()])
-    # "Aung San Suu Kyi visited ... after she was released": a he or she after the one person its sentence names
+            named.setdefault(e.key, set()).add(honorifics[before[0].lower()])
+    called: dict[str, set[str]] = {}
+    people = [(span, e.key) for span, e in ents.mentions if e.type == PERSON]
     for t in docindex.tokens(doc):
         sex = PRONOUN_SEX.get(t.lower_)
         if sex is not None:
-            named = {e.key for s, e in ents.mentions if t.sent.start_char <= s.begin and s.end <= t.idx and e.type == PERSON}
-            if len(named) == 1:
-                told.setdefault(next(iter(named)), set()).add(sex)
-    return {key: next(iter(v)) for key, v in told.items() if len(v) == 1}
+            start = t.sent.start_char
+            keys = {key for span, key in people if start <= span.begin and span.end <= t.idx}
+            if len(keys) == 1:
+                called.setdefault(next(iter(keys)), set()).add(sex)
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in named.items() if len(v) == 1})  # a name tells more
+    for key, v in named.items():
+        if len(v) > 1:
+            out.pop(key, None)
+    return out
 
 
 def _phrase_span(doc: Doc, head: Token) -> Span:
@@ -591,14 +621,19 @@ def _status(head: Token) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None
     chain = _clause_chain(head)
-    if any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:] if t.pos_ == "NOUN" for c in t.children):
-        return None  # "has no plans to meet"
+    intents = plan | _word_set("meeting_possibility_nouns.txt")
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:] if t.pos_ == "NOUN"
+           and (t.lemma_.lower() in intents or t.lower_ in intents) for c in t.children):
+        return None  # "has no plans to meet", not "there was no photograph of the meeting"
     status = OCCURRED
     if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
+    occur = _word_set("meeting_occur_verbs.txt")
     for k, t in enumerate(chain):
         kids = list(t.children)
-        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX"):
+        # "the meeting was not political" says what it was; "the meeting did not take place", that it was not
+        predicate = k > 0 and chain[k - 1].dep_ in ("nsubj", "csubj") and t.lemma_.lower() not in occur
+        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not predicate:
             return None
         words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
@@ -699,8 +734,12 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
     if any(c.dep_ in ("auxpass", "agent") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
         return _Reading(rejected=True)  # "was met with opposition", "a threshold met only by Trump"
     own = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
-    if own and not any(_is_party(doc, c, ents) or _refers_to_parties(doc, c, ents) for c in own):
-        return _Reading(rejected=True)  # "make ends meet", "the plan met resistance": a thing meets no one
+    met = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    met += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if own and not any(_is_party(doc, c, ents) or _refers_to_parties(doc, c, ents) for c in own) and not any(
+            (e := ents.entity(c.i)) is not None and e.type == PERSON for c in met):
+        # "make ends meet", "the plan met resistance": a thing meets no one ("the pontiff met Sanders": someone)
+        return _Reading(rejected=True)
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     out = _Reading()
     if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
