@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import PERSON, PLACE
+from kg.model import ORGANISATION, PERSON, PLACE
 from tests.test_meetings import meetings_of, participants
 
 
@@ -97,4 +97,51 @@ def test_whoever_meets_a_named_person_is_someone(nlp):
 def test_a_thing_still_meets_no_one(nlp):
     text = "The plan met fierce resistance from Anna Berg on Saturday."
     ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON})
+    assert ms == []
+
+
+def test_a_persons_aides_are_not_the_person_but_their_campaign_is_theirs(nlp):
+    text = "The committee interviewed Jan Novak and other Berg aides on Monday. The Berg campaign met Novak in May."
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Berg": PERSON, "Novak": PERSON})
+    assert "Berg" not in participants(ms[0], names)
+
+
+def test_who_was_not_at_a_summit_took_no_part(nlp):
+    text = "Jan Novak was not at the summit of North American leaders in Ottawa on Wednesday."
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Ottawa": PLACE})
+    assert all("Jan Novak" not in participants(m, names) for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "The interactions mirrored the street scene last week in Cleveland, which hosted the Republican National "
+    "Convention without major incident.",
+    '"We follow the same playbook we had before: Meet people not once, but twice," Anna Berg said.',
+    "Some students may have thought that they might meet Jan Novak at the seminar.",
+])
+def test_events_advice_and_possibilities_are_not_meetings(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON, "Cleveland": PLACE,
+                                    "Republican National Convention": ORGANISATION,
+                                    "Detroit Economic Club": ORGANISATION})
+    assert ms == []
+
+
+def test_the_verb_after_a_meeting_does_not_plan_it(nlp):
+    text = "In New York, after meeting with Jan Novak, Anna Berg proposed new regulations."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert len(ms) == 1 and ms[0].status == "Occurred"
+
+
+def test_not_until_says_when_it_happened(nlp):
+    text = "The FBI had not interviewed Jan Novak until the next day."
+    ms, names = meetings_of(nlp, text, {"FBI": ORGANISATION, "Jan Novak": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"FBI", "Jan Novak"}
+
+
+def test_a_dated_visit_to_speak_to_an_audience_is_no_meeting(nlp):
+    from kg.model import Span, TimeExpression
+
+    text = "Anna Berg's visit Monday to speak to the Detroit Economic Club will draw eyeballs."
+    b = text.index("Monday")
+    t = TimeExpression("t0", Span.of(text, b, b + 6), "DATE", "2016-08-08")
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Detroit Economic Club": ORGANISATION}, [t])
     assert ms == []

@@ -294,9 +294,10 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     for t in modifiers:
         named = ents.named(t.i)
         if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]) and (
-                named[0].type != PLACE or _seat_of_government(named[0].name)):
+                named[0].type != PLACE or _seat_of_government(named[0].name)) and not (
+                named[0].type == PERSON and _names_people(head)):
             return _Party(named[0].key, span, named[0].type)
-    return _Party(None, span)  # "Orlando community leaders": people of a city, not its government
+    return _Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -629,11 +630,18 @@ def _status(head: Token) -> str | None:
     if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
     occur = _word_set("meeting_occur_verbs.txt")
+    adjunct = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
     for k, t in enumerate(chain):
         kids = list(t.children)
+        if adjunct:  # only its tense says when: "will speak after meeting X"
+            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids):
+                status = PLANNED
+            continue
+        adjunct = t.dep_ == "prep" and t.lower_ in _prepositions("attended") | set(TEMPORAL)
         # "the meeting was not political" says what it was; "the meeting did not take place", that it was not
         predicate = k > 0 and chain[k - 1].dep_ in ("nsubj", "csubj") and t.lemma_.lower() not in occur
-        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not predicate:
+        until = any(c.lower_ in ("until", "till") for c in kids)  # "did not meet until 2010": it did, then
+        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not (predicate or until):
             return None
         words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
@@ -842,7 +850,8 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         return _Reading(rejected=True)  # "told reporters during the conference call": a press call
     if head.dep_ in ("dobj", "dative") and verb in _word_set("meeting_audience_verbs.txt"):
         return _Reading(rejected=True)  # "Clinton told the AIPAC meeting": a speech to a gathering
-    if supported or attended:
+    if (supported or attended) and not any(c.dep_ == "neg" for c in governor.children):
+        # "Trump was not at the summit": whoever was not there took no part
         out.parties.extend(_subjects(governor))
         # "working with him at the conference": a with-phrase of the clause is no party of the meeting;
         # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
@@ -989,9 +998,9 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False
     if any(_counterfactual(t) for t in verbs):
         return False  # "he would have attended the meeting if ...": what did not happen
-    if frame.verbal and head.dep_ == "ROOT" and head.tag_ == "VB" and not any(
-            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in head.children):
-        return False  # "Meet people not once, but twice": an imperative, advice
+    if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children):
+        return False  # "Meet people not once, but twice", "the playbook: Meet people": an imperative, advice
     sent = sents[_sentence_index(sents, head.idx)]
     if sent.text.rstrip(' "\'”’)').endswith("?"):
         return False  # a question asks whether, it does not report
@@ -1027,9 +1036,10 @@ def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[S
     if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about") \
             and head.head.head.pos_ == "NOUN":
         return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
-    if chain[-1].dep_ != "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d")
-                                         for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children):
-        return True  # "it would be good to meet": a hypothesis ("announced he would meet X" reports a plan)
+    modals = [c.lower_ for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
+    if any(m in ("could", "might", "may", "should") for m in modals) or (
+            chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
+        return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
     return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
 
@@ -1192,9 +1202,12 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
 
 
 def _visit_to_nowhere(frame: _Frame) -> bool:
-    """A visit that names no one and nowhere visited, no other party and no date: "Clinton's visit
-    comes as ...", "on his first trip from the airport" say who went, not whom they met."""
-    return (VISIT in frame.kinds and frame.host is None and frame.place is None and frame.date is None
+    """A visit that names no one and nowhere visited and no other party, and no date or only a purpose:
+    "Clinton's visit comes as ...", "on his first trip from the airport", "Trump's visit Monday to speak
+    to the Detroit Economic Club" say who went, not whom they met."""
+    purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children) for c in frame.head.children)
+    return (VISIT in frame.kinds and frame.host is None and frame.place is None and (frame.date is None or purpose)
             and len({p.key or p.span for p in frame.parties}) < 2)
 
 
