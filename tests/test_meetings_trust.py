@@ -145,3 +145,20 @@ def test_a_dated_visit_to_speak_to_an_audience_is_no_meeting(nlp):
     t = TimeExpression("t0", Span.of(text, b, b + 6), "DATE", "2016-08-08")
     ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Detroit Economic Club": ORGANISATION}, [t])
     assert ms == []
+
+
+def test_a_dated_meeting_of_those_who_met_is_one_occasion(nlp):
+    from kg.model import Span, TimeExpression
+
+    text = "Jan Novak was among the 30 or so pastors who met with Anna Berg in late September in New York."
+    b = text.index("late September")
+    t = TimeExpression("t0", Span.of(text, b, b + len("late September")), "DATE", "2015-09")
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON, "New York": PLACE}, [t])
+    assert len(ms) == 1 and "Anna Berg" in participants(ms[0], names)
+
+
+def test_a_quantity_of_time_during_a_meeting_is_no_stance(nlp):
+    text = ("The committee found that much of Anna Berg's time during a two-hour meeting in the White House "
+            "Situation Room as the attacks were unfolding was spent discussing a video.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "White House Situation Room": PLACE})
+    assert len(ms) == 1

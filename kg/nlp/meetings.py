@@ -1008,7 +1008,8 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         head.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.head.children)
         and head.head.lemma_.lower() not in _word_set("meeting_plan_words.txt"))
     if (head.dep_ == "xcomp" and attitude) or (
-            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
+            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"
+            and head.head.head.dep_ not in SUBJECTS + OBJECTS):  # not "Much of her time during a meeting"
         return False  # "excited to meet", "would be honored to meet", "open to negotiating": a stance, not a plan
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
         return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
@@ -1020,9 +1021,9 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
-    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and any(
+    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and frame.date is None and any(
             c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
-        return False  # "those who met Clinton as secretary": whoever did, not one occasion
+        return False  # "those who met Clinton as secretary": whoever did, not one occasion ("... in late September": one)
     if frame.date is not None or frame.place is not None:
         return True
     return not _unanchored(frame, chain, sent, sents)
