@@ -162,3 +162,10 @@ def test_a_quantity_of_time_during_a_meeting_is_no_stance(nlp):
             "Situation Room as the attacks were unfolding was spent discussing a video.")
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "White House Situation Room": PLACE})
     assert len(ms) == 1
+
+
+def test_a_bare_surname_no_mention_covers_is_the_one_person_of_that_name(nlp):
+    text = "Jan Novak spoke in Texas on Monday. In August Novak met with Anna Berg and families of victims."
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON, "Texas": PLACE})
+    assert {"Jan Novak", "Anna Berg"} <= participants(ms[0], names)
+

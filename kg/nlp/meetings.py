@@ -272,6 +272,9 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
         return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.pos_ == "PROPN" and (e := _person_by_surname(head, ents)) is not None:
+        # "In August Trump met with Espinoza": the tagger missed this "Trump", the article names him
+        return _Party(e.key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), PERSON)
     if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
         return _party(doc, head.head.head, ents, exclude)  # "the group, whose members met": the group
     span = _phrase_span(doc, head)
@@ -298,6 +301,16 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
                 named[0].type == PERSON and _names_people(head)):
             return _Party(named[0].key, span, named[0].type)
     return _Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+
+
+def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
+    """The one person of the article whose name of several words ends with this word, when the
+    word names nobody itself and no compound makes it part of a longer name."""
+    if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+        return None
+    fits = {e.key: e for e in ents.entities if e.type == PERSON and len(e.name.split()) > 1
+            and e.name.split()[-1] == token.text}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
