@@ -58,6 +58,7 @@ DEFINITE = ("the", "this", "that", "these", "those")
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
 TEMPORAL = ("when", "after", "before", "until", "once", "as")  # "when delegates convene": the future
 NOT_PARTIES = ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW")  # spaCy's classes of titles, events and laws
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 NOT_PEOPLE = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -142,11 +143,15 @@ def _sentence_index(sents: Sequence[Span], char: int) -> int:
 
 
 # ------------------------------------------------------------------------------------ entities
-def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> str | None:
+def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset(),
+                     depth: int = 0) -> str | None:
     """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
-    that is not one of ``exclude`` (the other parties: nobody meets themselves)."""
+    that is not one of ``exclude`` (the other parties: nobody meets themselves), else what the same
+    pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
+    meeting with Clinton")."""
+    sex = PRONOUN_SEX.get(token.lower_)
     key = _coref_resolve(doc, token.i, ents.entities, ents)
-    if key is not None and key not in exclude:
+    if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
         return key
     low = token.lower_
     if low in entity_lexicon.pronouns("personal"):
@@ -155,15 +160,75 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
         wanted = (ORGANISATION,)
     else:
         return None
-    before = [(s, e.key) for s, e in ents.mentions
-              if s.end <= token.idx and e.type in wanted and e.key not in exclude]
-    if not before:
-        return None
-    span, key = before[-1]
+    before = [(s, e.key) for s, e in ents.mentions if s.end <= token.idx and e.type in wanted
+              and e.key not in exclude and _sex_fits(doc, e.key, sex, ents)]
     # only within the same or the previous two sentences: farther back a guess is worse than none
     sents = _sentences(doc)
-    first = sents[max(0, _sentence_index(sents, token.idx) - 2)].begin
-    return key if span.begin >= first else None
+    here = _sentence_index(sents, token.idx)
+    first = sents[max(0, here - 2)].begin
+    if before and before[-1][0].begin >= first:
+        return before[-1][1]
+    if sex is None or depth > 2 or here == 0:
+        return None
+    same = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here - 1].begin
+            and PRONOUN_SEX.get(t.lower_) == sex and t.dep_ in SUBJECTS]
+    if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
+        return None  # a person named between the two pronouns may be the one meant
+    return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
+    """Whether a person may be the one a "he" or "she" means: not when the text tells the other sex
+    ("she will visit" is not Vice President Biden)."""
+    if sex is None:
+        return True
+    known = _sexes(doc, ents).get(key)
+    return known is None or known == sex
+
+
+@docindex.per_doc
+def _sex_cache(doc: Doc) -> dict[int, tuple[Owners, dict[str, str]]]:
+    return {}
+
+
+def _sexes(doc: Doc, ents: Owners) -> dict[str, str]:
+    """Person key -> "m" or "f" where the text tells, by a given name ("Hillary Clinton") or an
+    honorific before a name of theirs ("Mrs. Clinton"), else by a he or she right after the one person
+    its sentence names ("Aung San Suu Kyi visited ... after she was released"); evidence that
+    contradicts itself tells nothing."""
+    cache = _sex_cache(doc)
+    if id(ents) not in cache:
+        cache[id(ents)] = (ents, _told_sexes(doc, ents))
+    return cache[id(ents)][1]
+
+
+def _told_sexes(doc: Doc, ents: Owners) -> dict[str, str]:
+    given, honorifics = entity_lexicon.pairs("speech_given_names.tsv"), entity_lexicon.pairs("meeting_honorific_sex.tsv")
+    text = _text(doc)
+    named: dict[str, set[str]] = {}
+    for e in ents.entities:
+        words = e.name.split()
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            named.setdefault(e.key, set()).add(given[words[0].lower()])
+    for span, e in ents.mentions:
+        before = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+        if e.type == PERSON and before and before[0].lower() in honorifics:
+            named.setdefault(e.key, set()).add(honorifics[before[0].lower()])
+    called: dict[str, set[str]] = {}
+    people = [(span, e.key) for span, e in ents.mentions if e.type == PERSON]
+    for t in docindex.tokens(doc):
+        sex = PRONOUN_SEX.get(t.lower_)
+        if sex is not None:
+            start = t.sent.start_char
+            keys = {key for span, key in people if start <= span.begin and span.end <= t.idx}
+            if len(keys) == 1:
+                called.setdefault(next(iter(keys)), set()).add(sex)
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in named.items() if len(v) == 1})  # a name tells more
+    for key, v in named.items():
+        if len(v) > 1:
+            out.pop(key, None)
+    return out
 
 
 def _phrase_span(doc: Doc, head: Token) -> Span:
@@ -207,6 +272,9 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
         return _Party(key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.pos_ == "PROPN" and (e := _person_by_surname(head, ents)) is not None:
+        # "In August Trump met with Espinoza": the tagger missed this "Trump", the article names him
+        return _Party(e.key, Span.of(_text(doc), head.idx, head.idx + len(head.text)), PERSON)
     if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
         return _party(doc, head.head.head, ents, exclude)  # "the group, whose members met": the group
     span = _phrase_span(doc, head)
@@ -228,9 +296,21 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
         named = ents.named(t.i)
-        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]):
+        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]) and (
+                named[0].type != PLACE or _seat_of_government(named[0].name)) and not (
+                named[0].type == PERSON and _names_people(head)):
             return _Party(named[0].key, span, named[0].type)
-    return _Party(None, span)
+    return _Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+
+
+def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
+    """The one person of the article whose name of several words ends with this word, when the
+    word names nobody itself and no compound makes it part of a longer name."""
+    if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+        return None
+    fits = {e.key: e for e in ents.entities if e.type == PERSON and len(e.name.split()) > 1
+            and e.name.split()[-1] == token.text}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -325,6 +405,20 @@ def _seat_of_government(name: str) -> bool:
     """A country or a capital: a visit there is a visit to its government ("Biden visited Ankara")."""
     place = gazetteer_place(name)
     return (place is not None and place.kind == "country") or name.lower() in _capitals()
+
+
+def _abroad(name: str, home: str | None) -> bool:
+    """A city of another country than the one the article is about: a visit there is a state visit
+    ("Obama's visit to Istanbul" in American news), not a campaign stop ("visited Detroit")."""
+    place = gazetteer_place(name)
+    return home is not None and place is not None and place.kind == "city" and place.country_code != home
+
+
+def _home_country(doc: Doc, ents: Owners) -> str | None:
+    """The country most of the article's place names lie in (None when no place name is known)."""
+    codes = [p.country_code for _, e in ents.mentions if e.type == PLACE
+             and (p := gazetteer_place(e.name)) is not None and p.country_code]
+    return max(set(codes), key=codes.count) if codes else None
 
 
 @cache
@@ -541,14 +635,26 @@ def _status(head: Token) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None
     chain = _clause_chain(head)
-    if any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:] if t.pos_ == "NOUN" for c in t.children):
-        return None  # "has no plans to meet"
+    intents = plan | _word_set("meeting_possibility_nouns.txt")
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:] if t.pos_ == "NOUN"
+           and (t.lemma_.lower() in intents or t.lower_ in intents) for c in t.children):
+        return None  # "has no plans to meet", not "there was no photograph of the meeting"
     status = OCCURRED
     if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
+    occur = _word_set("meeting_occur_verbs.txt")
+    adjunct = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
     for k, t in enumerate(chain):
         kids = list(t.children)
-        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX"):
+        if adjunct:  # only its tense says when: "will speak after meeting X"
+            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids):
+                status = PLANNED
+            continue
+        adjunct = t.dep_ == "prep" and t.lower_ in _prepositions("attended") | set(TEMPORAL)
+        # "the meeting was not political" says what it was; "the meeting did not take place", that it was not
+        predicate = k > 0 and chain[k - 1].dep_ in ("nsubj", "csubj") and t.lemma_.lower() not in occur
+        until = any(c.lower_ in ("until", "till") for c in kids)  # "did not meet until 2010": it did, then
+        if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not (predicate or until):
             return None
         words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
@@ -649,8 +755,12 @@ def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _M
     if any(c.dep_ in ("auxpass", "agent") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
         return _Reading(rejected=True)  # "was met with opposition", "a threshold met only by Trump"
     own = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
-    if own and not any(_is_party(doc, c, ents) or _refers_to_parties(doc, c, ents) for c in own):
-        return _Reading(rejected=True)  # "make ends meet", "the plan met resistance": a thing meets no one
+    met = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    met += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if own and not any(_is_party(doc, c, ents) or _refers_to_parties(doc, c, ents) for c in own) and not any(
+            (e := ents.entity(c.i)) is not None and e.type == PERSON for c in met):
+        # "make ends meet", "the plan met resistance": a thing meets no one ("the pontiff met Sanders": someone)
+        return _Reading(rejected=True)
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     out = _Reading()
     if is_visit and "object" not in entry.conditions:  # "visited X", not "hosted X" or "received a call"
@@ -753,7 +863,8 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         return _Reading(rejected=True)  # "told reporters during the conference call": a press call
     if head.dep_ in ("dobj", "dative") and verb in _word_set("meeting_audience_verbs.txt"):
         return _Reading(rejected=True)  # "Clinton told the AIPAC meeting": a speech to a gathering
-    if supported or attended:
+    if (supported or attended) and not any(c.dep_ == "neg" for c in governor.children):
+        # "Trump was not at the summit": whoever was not there took no part
         out.parties.extend(_subjects(governor))
         # "working with him at the conference": a with-phrase of the clause is no party of the meeting;
         # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
@@ -833,8 +944,9 @@ def _frame(doc: Doc, match: _Match, reading: _Reading, ents: Owners, facts: _Art
         visited = [p for t in reading.destinations if (p := _party(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION)]
         host = visited[0] if visited else None
-    if VISIT in entry.kinds and host is None and place is not None and not _seat_of_government(
-            ents.by_key[place.key].name if place.key in ents.by_key else place.span.text):
+    place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
+    if VISIT in entry.kinds and host is None and place is not None and not (
+            _seat_of_government(place_name) or _abroad(place_name, _home_country(doc, ents))):
         return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
     if "destination" in entry.conditions and reading.with_party and host is None and place is None:
         return None  # "on that trip with several family members": who travelled together, to no one named
@@ -897,9 +1009,11 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
         return False
-    if frame.verbal and head.dep_ == "ROOT" and head.tag_ == "VB" and not any(
-            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in head.children):
-        return False  # "Meet people not once, but twice": an imperative, advice
+    if any(_counterfactual(t) for t in verbs):
+        return False  # "he would have attended the meeting if ...": what did not happen
+    if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children):
+        return False  # "Meet people not once, but twice", "the playbook: Meet people": an imperative, advice
     sent = sents[_sentence_index(sents, head.idx)]
     if sent.text.rstrip(' "\'”’)').endswith("?"):
         return False  # a question asks whether, it does not report
@@ -907,7 +1021,8 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         head.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.head.children)
         and head.head.lemma_.lower() not in _word_set("meeting_plan_words.txt"))
     if (head.dep_ == "xcomp" and attitude) or (
-            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"):
+            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"
+            and head.head.head.dep_ not in SUBJECTS + OBJECTS):  # not "Much of her time during a meeting"
         return False  # "excited to meet", "would be honored to meet", "open to negotiating": a stance, not a plan
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
         return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
@@ -919,9 +1034,9 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
-    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and any(
+    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and frame.date is None and any(
             c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
-        return False  # "those who met Clinton as secretary": whoever did, not one occasion
+        return False  # "those who met Clinton as secretary": whoever did, not one occasion ("... in late September": one)
     if frame.date is not None or frame.place is not None:
         return True
     return not _unanchored(frame, chain, sent, sents)
@@ -935,11 +1050,18 @@ def _unanchored(frame: _Frame, chain: list[Token], sent: Span, sents: Sequence[S
     if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about") \
             and head.head.head.pos_ == "NOUN":
         return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
-    if chain[-1].dep_ != "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d")
-                                         for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children):
-        return True  # "it would be good to meet": a hypothesis ("announced he would meet X" reports a plan)
+    modals = [c.lower_ for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
+    if any(m in ("could", "might", "may", "should") for m in modals) or (
+            chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
+        return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
     return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"would have attended", "could have met": a modal perfect speaks of what did not happen."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in ("would", "could", "might", "should", "'d") for a in aux) and "have" in aux and verb.tag_ == "VBN"
 
 
 def _object_gap(head: Token) -> bool:
@@ -1081,7 +1203,7 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         f.sentence = _sentence_index(sents, f.head.idx)
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
-    merged = _merge([f for f in frames if _one_occasion(f, ents, sents)])
+    merged = _merge([f for f in frames if _one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
     # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
     merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
@@ -1091,6 +1213,16 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, _sentences(doc)) for n, f in enumerate(merged)]
+
+
+def _visit_to_nowhere(frame: _Frame) -> bool:
+    """A visit that names no one and nowhere visited and no other party, and no date or only a purpose:
+    "Clinton's visit comes as ...", "on his first trip from the airport", "Trump's visit Monday to speak
+    to the Detroit Economic Club" say who went, not whom they met."""
+    purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children) for c in frame.head.children)
+    return (VISIT in frame.kinds and frame.host is None and frame.place is None and (frame.date is None or purpose)
+            and len({p.key or p.span for p in frame.parties}) < 2)
 
 
 def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
