@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,18 +74,21 @@ def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
     command = [str(KG), "export", str(corpus), "-q"]
     command += (args + ["--articles-per-shard", str(per_shard), "-o", f"{output}/"] if "--cluster" in args
                 else args + ["-f", "nquads", "-o", f"{output}.nq"])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = _TreeSampler(process.pid)
     sampler.start()
     _, err = process.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run's whole tree: each waits for its children
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     sampler.stopped.set()
     sampler.join()
     if process.returncode not in (0, 1):
         sys.exit(f"{name}: kg export failed ({process.returncode}): {err[-2000:]}")
     summed = sum(sampler.peaks.values()) / 2**20
-    return {"run": name, "seconds": seconds, "processes": len(sampler.peaks), "peak_mb_sum": summed,
+    return {"run": name, "seconds": seconds, "cpu": cpu, "processes": len(sampler.peaks), "peak_mb_sum": summed,
             "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
 
 
@@ -112,10 +116,14 @@ def main() -> None:
         print(f"corpus: {articles} articles, {words:,} words ({corpus.name}); --articles-per-shard {per_shard}")
         results = [run_once(name, corpus, Path(tmp), per_shard) for name in args.runs.split(",")]
     base = next((r["seconds"] for r in results if r["run"] == "jobs1"), None)
-    print(f"\n{'run':<8} {'wall s':>8} {'words/s':>9} {'× jobs1':>8} {'procs':>6} {'peak MB sum':>12} {'MB/worker':>10} {'quads':>9}")
+    # CPU seconds are those of the whole process tree; CPU/wall above 1 means more than one core was
+    # busy (on a machine others share, wall time swings from run to run, CPU time much less).
+    print(f"\n{'run':<8} {'wall s':>8} {'CPU s':>8} {'CPU/wall':>9} {'words/s':>9} {'× jobs1':>8} {'procs':>6} "
+          f"{'peak MB sum':>12} {'MB/worker':>10} {'quads':>9}")
     for r in results:
         ratio = f"{base / r['seconds']:.2f}" if base else "-"
-        print(f"{r['run']:<8} {r['seconds']:>8.1f} {words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
+        print(f"{r['run']:<8} {r['seconds']:>8.1f} {r['cpu']:>8.1f} {r['cpu'] / r['seconds']:>9.2f} "
+              f"{words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
               f"{r['peak_mb_sum']:>12,.0f} {r['peak_mb_per_worker']:>10,.0f} {r['quads']:>9,}")
     if len({r["quads"] for r in results}) > 1:
         print("WARNING: the runs wrote different numbers of quads")
