@@ -51,6 +51,8 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.every_s = psutil.Process(pid), every_s
         self.peaks: dict[int, int] = {}
+        self.names: dict[int, str] = {}
+        self.cpu: dict[int, float] = {}  # CPU seconds at the last sample
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -62,10 +64,26 @@ class _TreeSampler(threading.Thread):
             for proc in procs:
                 try:
                     rss = proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self.cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     continue
                 self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), rss)
+                if proc.pid not in self.names:
+                    self.names[proc.pid] = _role(proc)
             self.stopped.wait(self.every_s)
+
+
+def _role(proc: psutil.Process) -> str:
+    """What a process of the run is, from its command line: kg, a spaCy or kg worker, a Dask part."""
+    try:
+        line = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "?"
+    for word in ("resource_tracker", "forkserver", "nanny", "worker", "scheduler"):
+        if word in line.lower():
+            return word
+    return "kg" if "/kg " in line or line.endswith("/kg") else (line.split(" -c ")[-1][:40] or "?")
 
 
 def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
@@ -88,7 +106,10 @@ def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
     if process.returncode not in (0, 1):
         sys.exit(f"{name}: kg export failed ({process.returncode}): {err[-2000:]}")
     summed = sum(sampler.peaks.values()) / 2**20
-    return {"run": name, "seconds": seconds, "cpu": cpu, "processes": len(sampler.peaks), "peak_mb_sum": summed,
+    by_role: dict[str, list[tuple[float, float]]] = {}  # role → (peak MB, CPU seconds) of each process
+    for pid, peak in sampler.peaks.items():
+        by_role.setdefault(sampler.names.get(pid, "?"), []).append((peak / 2**20, sampler.cpu.get(pid, 0.0)))
+    return {"run": name, "seconds": seconds, "cpu": cpu, "by_role": by_role, "processes": len(sampler.peaks), "peak_mb_sum": summed,
             "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
 
 
@@ -105,14 +126,18 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--articles-per-shard", type=int, default=None,
-                        help="shard size for --cluster (default: the corpus in 8 shards, 4 per worker)")
+                        help="shard size for --cluster (default: the corpus in 40 shards, 20 per worker)")
     parser.add_argument("--runs", default="jobs1,jobs2,local2", help="comma-separated: " + ", ".join(RUNS))
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus}: no such corpus")
     with tempfile.TemporaryDirectory() as tmp:
         corpus, articles, words = _corpus(args.corpus, args.limit, Path(tmp))
-        per_shard = args.articles_per_shard or math.ceil(articles / 8)
+        # Many shards per worker, so that the last one to finish costs little: with 840 articles and
+        # the default 2,000 per shard there is one shard on one worker, with 100 there are 9 (5 on
+        # one worker, 4 on the other: at best 840/500 = 1.68x). Shard contents depend only on the
+        # input and this number.
+        per_shard = args.articles_per_shard or math.ceil(articles / 40)
         print(f"corpus: {articles} articles, {words:,} words ({corpus.name}); --articles-per-shard {per_shard}")
         results = [run_once(name, corpus, Path(tmp), per_shard) for name in args.runs.split(",")]
     base = next((r["seconds"] for r in results if r["run"] == "jobs1"), None)
@@ -125,6 +150,10 @@ def main() -> None:
         print(f"{r['run']:<8} {r['seconds']:>8.1f} {r['cpu']:>8.1f} {r['cpu'] / r['seconds']:>9.2f} "
               f"{words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
               f"{r['peak_mb_sum']:>12,.0f} {r['peak_mb_per_worker']:>10,.0f} {r['quads']:>9,}")
+    print("\nper process: peak MB / CPU seconds (to the last 0.1 s sample)")
+    for r in results:
+        print(f"  {r['run']}: " + "; ".join(f"{role} " + ", ".join(f"{mb:.0f} MB / {cpu:.1f} s" for mb, cpu in sorted(procs))
+                                           for role, procs in sorted(r["by_role"].items())))
     if len({r["quads"] for r in results}) > 1:
         print("WARNING: the runs wrote different numbers of quads")
 

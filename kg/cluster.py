@@ -280,11 +280,11 @@ def export_shard(shard: Shard, settings: Settings, output: str, refused: dict[st
     """Export one shard to ``output/part-NNNNN.nq.gz`` (written whole under a temporary name, then
     renamed) and return its manifest entry, plus ``ids`` (id, source of every article read) and
     ``problems`` (the lines ``kg export`` prints) for the client."""
-    from kg.ingest import ingest, load_resources
+    from kg.ingest import ingest, prepare_worker
     from kg.nlp.pipeline import load_nlp
 
     started = time.perf_counter()
-    load_resources(settings)  # before the memory zone: the model's own strings must outlive it
+    prepare_worker(settings)  # before the memory zone: the model's own strings must outlive it
     entry = {"name": shard.name, "articles": 0, "quads": 0, "bytes": 0, "sha256": "", "violations": 0,
              "warnings": 0, "words": 0, "inputs": [_piece_entry(p) for p in shard.pieces], "failed": []}
     ids: list[tuple[str, str]] = []
@@ -295,7 +295,9 @@ def export_shard(shard: Shard, settings: Settings, output: str, refused: dict[st
     with _atomic_output(output, shard.name) as raw, load_nlp().memory_zone():
         digest = _Digesting(raw)
         with gzip.GzipFile(fileobj=digest, mode="wb", compresslevel=_GZIP_LEVEL, mtime=0, filename="") as gz:
-            with closing(ingest(shard.pieces, settings, read=read)) as results:
+            # One single-threaded process per core: a parser thread would only trade the GIL with the
+            # other workers' cores.
+            with closing(ingest(shard.pieces, settings, read=read, parse_ahead=False)) as results:
                 for result in results:
                     problems += result.problems()
                     entry["words"] += result.words

@@ -179,6 +179,7 @@ def ingest(
     on_problem: Callable[[str], None] = lambda line: None,
     timings: Timings | None = None,
     read: Callable[[Iterable], Iterable[Article | ArticleError]] = read_inputs,
+    parse_ahead: bool = True,
 ) -> Iterator[ArticleResult]:
     """Every article of ``inputs`` (files, folders, ``-``), in input order, as an ArticleResult;
     an input or article that cannot be done is a result with ``error`` set, and the others go on.
@@ -188,28 +189,29 @@ def ingest(
     ``on_problem`` receives each problem line as soon as the article is done; ``timings``, when given
     (a ``defaultdict(float)``), collects the seconds spent in each stage (summed over the workers).
     ``read`` turns ``inputs`` into articles (the cluster runner passes one that reads a shard's byte
-    ranges)."""
+    ranges). ``parse_ahead`` (one process) parses the next batch of long articles in a second thread
+    while this one is extracted; a cluster worker, one process per core, says False."""
     if timings is None:
         timings = defaultdict(float)
     items = _timed(read(inputs), timings, "read")
     if n_process > 1:
         results = _ingest_in_workers(items, settings, n_process, timings)
     else:
-        results = _ingest_here(items, settings, timings)
+        results = _ingest_here(items, settings, timings, parse_ahead)
     for result in results:
         for line in result.problems():
             on_problem(line)
         yield result
 
 
-def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, timings: Timings) -> Iterator[ArticleResult]:
+def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, timings: Timings,
+                 parse_ahead: bool) -> Iterator[ArticleResult]:
     load_resources(settings)
     # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
     # collector from walking their millions of objects again on every full collection (~7% of a run).
     gc.freeze()
     try:
-        # The next batch of long articles is parsed in a second thread while this one is extracted.
-        for batch in _timed(parse_batches(items, overlap=True), timings, "parse"):
+        for batch in _timed(parse_batches(items, overlap=parse_ahead), timings, "parse"):
             for item in batch:
                 if isinstance(item, ArticleError):
                     yield ArticleResult(item.source, error=item, base=settings.base)
@@ -225,7 +227,7 @@ def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, ti
 # Chunks in flight per worker: enough that a worker never waits for the reader, few enough that the
 # texts and N-Quads waiting in the pipes stay small.
 _CHUNKS_AHEAD = 2
-# A warm-up article, done once by each worker before any memory zone (see ``_start_worker``).
+# A warm-up article, done once by each worker before any memory zone (see ``prepare_worker``).
 _WARM_UP = Article("kg-warm-up", "Foreign Minister Ana Reis met Ingrid Halvorsen in Oslo on Tuesday. "
                    "\"We agreed,\" she said.", None, None, "kg-warm-up")
 
@@ -242,7 +244,7 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
     # process has not loaded the model (it does not need it), so a fork copies only the imports.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=prepare_worker, initargs=(settings,))
     pending: deque[tuple[list[Article | ArticleError], Future | None]] = deque()
     try:
         for chunk in _chunks(items):
@@ -285,9 +287,11 @@ def _chunks(items: Iterable[Article | ArticleError]) -> Iterator[list[Article | 
         yield chunk
 
 
-def _start_worker(settings: Settings) -> None:
-    """Load the model and everything else once, do one article (so that every lazily built table
-    exists before the first memory zone), then freeze what is loaded out of the collector's way."""
+@lru_cache(maxsize=4)
+def prepare_worker(settings: Settings) -> None:
+    """Once per worker process (``--jobs`` or a cluster's): load the model and everything else, do
+    one article (so that every lazily built table exists before the first memory zone), then freeze
+    what is loaded out of the cyclic collector's way."""
     load_resources(settings)
     finish_article(_WARM_UP, load_nlp()(_WARM_UP.text), settings)
     gc.freeze()
