@@ -44,6 +44,17 @@ _CHUNK_BYTES = 4 << 20
 _GZIP_LEVEL = 6
 
 
+# What a local cluster's processes need not do beside the export: sample the task's stack every 10 ms
+# for a dashboard nobody sees (Dask's statistical profiler), watch the GIL, check the event loop 50
+# times a second. Each takes the GIL from the one thread that works.
+_QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "500ms",
+}
+
+
 class ClusterError(Exception):
     """The cluster could not be started or reached, or the options cannot be run on one."""
 
@@ -379,8 +390,12 @@ def connect(cluster: str) -> Iterator["distributed.Client"]:  # noqa: F821
     except ImportError:
         raise ClusterError("--cluster needs Dask distributed: pip install 'kg[cluster]'") from None
     if workers:
-        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=None, silence_logs=logging.ERROR)
+        import dask
+
+        # The nannies hand this configuration to the worker processes they start.
+        with dask.config.set(_QUIET_WORKERS):
+            local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                 dashboard_address=None, silence_logs=logging.ERROR)
         with local, Client(local) as client:
             yield client
         return
