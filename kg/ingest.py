@@ -14,6 +14,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -239,35 +240,82 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
     order, reading errors in their place. Measured on polnear articles, spaCy's own ``n_process``
     (parse in the workers, the rest here) gave 1.14x on 2 cores: the single extracting process was
     the bottleneck."""
-    # Forked, as spaCy's own worker processes are: a spawned worker would re-run the caller's main
-    # module (a script without a __main__ guard would start again) and import everything again. This
-    # process has not loaded the model (it does not need it), so a fork copies only the imports.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=prepare_worker, initargs=(settings,))
-    pending: deque[tuple[list[Article | ArticleError], Future | None]] = deque()
+    workers = _Workers(n_process, settings)
+    pending: deque[tuple[list[Article | ArticleError], tuple[Future, int] | None]] = deque()
     try:
         for chunk in _chunks(items):
             articles = [item for item in chunk if not isinstance(item, ArticleError)]
-            pending.append((chunk, pool.submit(_finish_chunk, articles, settings) if articles else None))
+            pending.append((chunk, workers.submit(articles) if articles else None))
             if len(pending) > _CHUNKS_AHEAD * n_process:
-                yield from _collected(*pending.popleft(), settings, timings)
+                yield from _collected(*pending.popleft(), workers, timings)
         while pending:
-            yield from _collected(*pending.popleft(), settings, timings)
+            yield from _collected(*pending.popleft(), workers, timings)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close()
 
 
-def _collected(chunk: list[Article | ArticleError], future: Future | None, settings: Settings,
+def _collected(chunk: list[Article | ArticleError], submitted: tuple[Future, int] | None, workers: "_Workers",
                timings: Timings) -> Iterator[ArticleResult]:
     start = time.perf_counter()
-    results, worker_timings = future.result() if future is not None else ([], {})
+    articles = [item for item in chunk if not isinstance(item, ArticleError)]
+    results, worker_timings = workers.results(articles, *submitted) if submitted is not None else ([], {})
     timings["wait"] += time.perf_counter() - start
     for stage, seconds in worker_timings.items():
         timings[stage] += seconds
     done = iter(results)
+    base = workers.settings.base
     for item in chunk:
-        yield ArticleResult(item.source, error=item, base=settings.base) if isinstance(item, ArticleError) else next(done)
+        yield ArticleResult(item.source, error=item, base=base) if isinstance(item, ArticleError) else next(done)
+
+
+class _Workers:
+    """The worker processes. When one dies (killed, out of memory) its pool is replaced and each
+    chunk the pool held is done again, once, on the new one; a chunk that kills a worker twice is
+    refused, its articles each in one line, and the others go on."""
+
+    def __init__(self, n_process: int, settings: Settings):
+        self.n_process, self.settings = n_process, settings
+        self.generation = 0
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # Forked, as spaCy's own worker processes are: a spawned worker would re-run the caller's
+        # main module (a script without a __main__ guard would start again) and import everything
+        # again. This process has not loaded the model (it does not need it), so a fork copies only
+        # the imports.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        return ProcessPoolExecutor(self.n_process, mp_context=context, initializer=prepare_worker,
+                                   initargs=(self.settings,))
+
+    def _replace(self, generation: int) -> None:
+        if generation == self.generation:  # not yet replaced for the death of one of its workers
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            self.generation += 1
+
+    def submit(self, articles: list[Article]) -> tuple[Future, int]:
+        try:
+            return self.pool.submit(_finish_chunk, articles, self.settings), self.generation
+        except BrokenProcessPool:
+            self._replace(self.generation)
+            return self.pool.submit(_finish_chunk, articles, self.settings), self.generation
+
+    def results(self, articles: list[Article], future: Future, generation: int) -> tuple[list[ArticleResult], dict]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._replace(generation)
+        try:
+            return self.pool.submit(_finish_chunk, articles, self.settings).result()
+        except BrokenProcessPool:
+            self._replace(self.generation)
+        reason = "a worker process ended while doing this article and its neighbours (killed, or out of memory)"
+        return [ArticleResult(a.source, a, error=ArticleError(a.source, reason), base=self.settings.base)
+                for a in articles], {}
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(items: Iterable[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:

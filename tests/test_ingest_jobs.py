@@ -75,3 +75,28 @@ def test_a_worker_loads_the_model_once_and_reuses_it_over_chunks(tmp_path, nlp, 
     assert [sorted(map(str, r.quads)) for r in there] == [sorted(map(str, r.quads)) for r in here]
     assert [r.problems() for r in there] == [r.problems() for r in here]
     assert len(here) == len(list(read_inputs([corpus])))
+
+
+def _dies_on_boom(real):
+    def finish(article, doc, settings, timings=None):
+        if article.id == "a3":
+            import os
+
+            os._exit(9)  # what an out-of-memory kill looks like from here
+        return real(article, doc, settings, timings)
+    return finish
+
+
+def test_a_worker_that_dies_costs_only_its_chunk(tmp_path, nlp, small_chunks, monkeypatch):
+    """The chunk that kills its worker twice is refused in one line per article; the chunks that
+    were in flight are done again on new workers, and the run goes on in input order."""
+    from kg.ingest import Settings, ingest
+
+    corpus = _corpus(tmp_path)
+    here = list(ingest([corpus], Settings()))
+    monkeypatch.setattr(kg.ingest, "finish_article", _dies_on_boom(kg.ingest.finish_article))  # forked workers inherit it
+    there = list(ingest([corpus], Settings(), n_process=2))
+    assert [r.source for r in there] == [r.source for r in here]
+    died = [r for r in there if r.error is not None and "worker process ended" in r.error.message]
+    assert [r.article.id for r in died] == ["a3"]
+    assert [r.nquads() for r in there if r not in died] == [r.nquads() for r in here if r.source != died[0].source]
