@@ -52,6 +52,10 @@ _QUIET_WORKERS = {
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.tick.interval": "500ms",
+    # Dask's default also sets MALLOC_TRIM_THRESHOLD_, which fixes glibc's mmap threshold: every
+    # array spaCy allocates over 128 KB is then mapped and unmapped anew (page faults each time);
+    # without it glibc's dynamic threshold reuses the heap, as in a --jobs worker.
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 
 
