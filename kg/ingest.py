@@ -225,9 +225,10 @@ def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, ti
 
 # --- whole articles in worker processes (--jobs N) -------------------------------------------------
 
-# Chunks in flight per worker: enough that a worker never waits for the reader, few enough that the
-# texts and N-Quads waiting in the pipes stay small.
-_CHUNKS_AHEAD = 2
+# Chunks in flight per worker: results are taken in input order, so the others keep working while
+# the oldest chunk (a long article, say) is still being done; the texts and N-Quads waiting in the
+# pipes stay a few MB.
+_CHUNKS_AHEAD = 4
 # A warm-up article, done once by each worker before any memory zone (see ``prepare_worker``).
 _WARM_UP = Article("kg-warm-up", "Foreign Minister Ana Reis met Ingrid Halvorsen in Oslo on Tuesday. "
                    "\"We agreed,\" she said.", None, None, "kg-warm-up")
