@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import resource
 import subprocess
 import sys
 import tempfile
@@ -50,6 +51,8 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.every_s = psutil.Process(pid), every_s
         self.peaks: dict[int, int] = {}
+        self.names: dict[int, str] = {}
+        self.cpu: dict[int, float] = {}  # CPU seconds at the last sample
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -61,10 +64,26 @@ class _TreeSampler(threading.Thread):
             for proc in procs:
                 try:
                     rss = proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self.cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     continue
                 self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), rss)
+                if proc.pid not in self.names:
+                    self.names[proc.pid] = _role(proc)
             self.stopped.wait(self.every_s)
+
+
+def _role(proc: psutil.Process) -> str:
+    """What a process of the run is, from its command line: kg, a spaCy or kg worker, a Dask part."""
+    try:
+        line = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "?"
+    for word in ("resource_tracker", "forkserver", "nanny", "worker", "scheduler"):
+        if word in line.lower():
+            return word
+    return "kg" if "/kg " in line or line.endswith("/kg") else (line.split(" -c ")[-1][:40] or "?")
 
 
 def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
@@ -73,18 +92,24 @@ def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
     command = [str(KG), "export", str(corpus), "-q"]
     command += (args + ["--articles-per-shard", str(per_shard), "-o", f"{output}/"] if "--cluster" in args
                 else args + ["-f", "nquads", "-o", f"{output}.nq"])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = _TreeSampler(process.pid)
     sampler.start()
     _, err = process.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run's whole tree: each waits for its children
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     sampler.stopped.set()
     sampler.join()
     if process.returncode not in (0, 1):
         sys.exit(f"{name}: kg export failed ({process.returncode}): {err[-2000:]}")
     summed = sum(sampler.peaks.values()) / 2**20
-    return {"run": name, "seconds": seconds, "processes": len(sampler.peaks), "peak_mb_sum": summed,
+    by_role: dict[str, list[tuple[float, float]]] = {}  # role → (peak MB, CPU seconds) of each process
+    for pid, peak in sampler.peaks.items():
+        by_role.setdefault(sampler.names.get(pid, "?"), []).append((peak / 2**20, sampler.cpu.get(pid, 0.0)))
+    return {"run": name, "seconds": seconds, "cpu": cpu, "by_role": by_role, "processes": len(sampler.peaks), "peak_mb_sum": summed,
             "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
 
 
@@ -101,22 +126,34 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--articles-per-shard", type=int, default=None,
-                        help="shard size for --cluster (default: the corpus in 8 shards, 4 per worker)")
+                        help="shard size for --cluster (default: the corpus in 40 shards, 20 per worker)")
     parser.add_argument("--runs", default="jobs1,jobs2,local2", help="comma-separated: " + ", ".join(RUNS))
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus}: no such corpus")
     with tempfile.TemporaryDirectory() as tmp:
         corpus, articles, words = _corpus(args.corpus, args.limit, Path(tmp))
-        per_shard = args.articles_per_shard or math.ceil(articles / 8)
+        # Many shards per worker, so that the last one to finish costs little: with 840 articles and
+        # the default 2,000 per shard there is one shard on one worker, with 100 there are 9 (5 on
+        # one worker, 4 on the other: at best 840/500 = 1.68x). Shard contents depend only on the
+        # input and this number.
+        per_shard = args.articles_per_shard or math.ceil(articles / 40)
         print(f"corpus: {articles} articles, {words:,} words ({corpus.name}); --articles-per-shard {per_shard}")
         results = [run_once(name, corpus, Path(tmp), per_shard) for name in args.runs.split(",")]
     base = next((r["seconds"] for r in results if r["run"] == "jobs1"), None)
-    print(f"\n{'run':<8} {'wall s':>8} {'words/s':>9} {'× jobs1':>8} {'procs':>6} {'peak MB sum':>12} {'MB/worker':>10} {'quads':>9}")
+    # CPU seconds are those of the whole process tree; CPU/wall above 1 means more than one core was
+    # busy (on a machine others share, wall time swings from run to run, CPU time much less).
+    print(f"\n{'run':<8} {'wall s':>8} {'CPU s':>8} {'CPU/wall':>9} {'words/s':>9} {'× jobs1':>8} {'procs':>6} "
+          f"{'peak MB sum':>12} {'MB/worker':>10} {'quads':>9}")
     for r in results:
         ratio = f"{base / r['seconds']:.2f}" if base else "-"
-        print(f"{r['run']:<8} {r['seconds']:>8.1f} {words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
+        print(f"{r['run']:<8} {r['seconds']:>8.1f} {r['cpu']:>8.1f} {r['cpu'] / r['seconds']:>9.2f} "
+              f"{words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
               f"{r['peak_mb_sum']:>12,.0f} {r['peak_mb_per_worker']:>10,.0f} {r['quads']:>9,}")
+    print("\nper process: peak MB / CPU seconds (to the last 0.1 s sample)")
+    for r in results:
+        print(f"  {r['run']}: " + "; ".join(f"{role} " + ", ".join(f"{mb:.0f} MB / {cpu:.1f} s" for mb, cpu in sorted(procs))
+                                           for role, procs in sorted(r["by_role"].items())))
     if len({r["quads"] for r in results}) > 1:
         print("WARNING: the runs wrote different numbers of quads")
 

@@ -98,13 +98,17 @@ def main() -> None:
           f"shape violations {exp['violations']}, output {exp['bytes'] / 1e6:.1f} MB\n")
     # The parser runs in a background thread (kg/background.py): "parse" is the time the export
     # waited for it, and reading happens inside the parser's thread, alongside.
-    total = sum(v for k, v in exp["stages"].items() if k != "read")
+    total = sum(v for k, v in exp["stages"].items() if k not in ("read", "wait"))
     print("| stage | seconds | share |")
     print("|---|---:|---:|")
+    # With --jobs N the stages are the workers' seconds, summed, and "wait" is the time this process
+    # waited for them.
     labels = {"read": "read (in the parser's thread)", "parse": "parse (waiting for the parser's thread)"}
-    for stage in ("read", "parse", "extract", "map", "validate", "write"):
+    if args.jobs > 1:
+        labels = {"parse": "parse (in the workers)", "wait": "wait (for the workers)"}
+    for stage in ("read", "parse", "extract", "map", "validate", "write", *(("wait",) if args.jobs > 1 else ())):
         s = exp["stages"].get(stage, 0.0)
-        share = "" if stage == "read" else f"{s / total:.0%}"
+        share = "" if stage in ("read", "wait") else f"{s / total:.0%}"
         print(f"| {labels.get(stage, stage)} | {s:.1f} | {share} |")
 
 

@@ -44,6 +44,21 @@ _CHUNK_BYTES = 4 << 20
 _GZIP_LEVEL = 6
 
 
+# What a local cluster's processes need not do beside the export: sample the task's stack every 10 ms
+# for a dashboard nobody sees (Dask's statistical profiler), watch the GIL, check the event loop 50
+# times a second. Each takes the GIL from the one thread that works.
+_QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "500ms",
+    # Dask's default also sets MALLOC_TRIM_THRESHOLD_, which fixes glibc's mmap threshold: every
+    # array spaCy allocates over 128 KB is then mapped and unmapped anew (page faults each time);
+    # without it glibc's dynamic threshold reuses the heap, as in a --jobs worker.
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
+
+
 class ClusterError(Exception):
     """The cluster could not be started or reached, or the options cannot be run on one."""
 
@@ -280,11 +295,11 @@ def export_shard(shard: Shard, settings: Settings, output: str, refused: dict[st
     """Export one shard to ``output/part-NNNNN.nq.gz`` (written whole under a temporary name, then
     renamed) and return its manifest entry, plus ``ids`` (id, source of every article read) and
     ``problems`` (the lines ``kg export`` prints) for the client."""
-    from kg.ingest import ingest, load_resources
+    from kg.ingest import ingest, prepare_worker
     from kg.nlp.pipeline import load_nlp
 
     started = time.perf_counter()
-    load_resources(settings)  # before the memory zone: the model's own strings must outlive it
+    prepare_worker(settings)  # before the memory zone: the model's own strings must outlive it
     entry = {"name": shard.name, "articles": 0, "quads": 0, "bytes": 0, "sha256": "", "violations": 0,
              "warnings": 0, "words": 0, "inputs": [_piece_entry(p) for p in shard.pieces], "failed": []}
     ids: list[tuple[str, str]] = []
@@ -295,7 +310,9 @@ def export_shard(shard: Shard, settings: Settings, output: str, refused: dict[st
     with _atomic_output(output, shard.name) as raw, load_nlp().memory_zone():
         digest = _Digesting(raw)
         with gzip.GzipFile(fileobj=digest, mode="wb", compresslevel=_GZIP_LEVEL, mtime=0, filename="") as gz:
-            with closing(ingest(shard.pieces, settings, read=read)) as results:
+            # One single-threaded process per core: a parser thread would only trade the GIL with the
+            # other workers' cores.
+            with closing(ingest(shard.pieces, settings, read=read, parse_ahead=False)) as results:
                 for result in results:
                     problems += result.problems()
                     entry["words"] += result.words
@@ -377,8 +394,12 @@ def connect(cluster: str) -> Iterator["distributed.Client"]:  # noqa: F821
     except ImportError:
         raise ClusterError("--cluster needs Dask distributed: pip install 'kg[cluster]'") from None
     if workers:
-        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=None, silence_logs=logging.ERROR)
+        import dask
+
+        # The nannies hand this configuration to the worker processes they start.
+        with dask.config.set(_QUIET_WORKERS):
+            local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                 dashboard_address=None, silence_logs=logging.ERROR)
         with local, Client(local) as client:
             yield client
         return

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -114,9 +116,14 @@ def export(
     # A spool only when one file is assembled at the end (not for a folder or N-Quads on stdout).
     spool_folder = None if output == STDOUT else Path(output).parent
     remove_stale_temp_files(Path(output) if to_folder else spool_folder or Path(tempfile.gettempdir()))
-    chunks = None if to_folder or streaming else _ChunkFile(spool_folder)
+    # Each spool is named here as soon as it exists: a SIGTERM that comes right after it is made
+    # still has it removed on the way out.
+    spools: list[Path] = []
+    chunks = None
     registry = Registry() if resolve else None
     try:
+        if not (to_folder or streaming):
+            chunks = _ChunkFile(spool_folder, spools)
         with closing(ingest(inputs, settings, n_process, on_problem, report.seconds)) as results:
             for result in results:
                 _add(report, result)
@@ -158,6 +165,8 @@ def export(
     finally:
         if chunks is not None:
             chunks.close()
+        for path in spools:
+            path.unlink(missing_ok=True)
     return report
 
 
@@ -170,6 +179,20 @@ def _add(report: ExportReport, result: ArticleResult) -> None:
     report.violations += result.violations
 
 
+@contextmanager
+def _signals_held():
+    """SIGTERM and SIGINT wait until the block is done (in the main thread, where they are handled)."""
+    held = {signal.SIGTERM, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class _ChunkFile:
     """Spools each article's N-Quads to a temporary file beside the output, so that a corpus never
     sits in memory as Python objects: N-Quads output is that file, renamed into place when complete;
@@ -177,10 +200,12 @@ class _ChunkFile:
     catches, the spool is removed on the way out; after a SIGKILL, by the next export (see
     ``remove_stale_temp_files``)."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, spools: list[Path]):
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-        fd, name = temp_file(folder, ".nq.tmp")
+        with _signals_held():  # the file and its name in ``spools``, or neither
+            fd, name = temp_file(folder, ".nq.tmp")
+            spools.append(Path(name))
         self.file = os.fdopen(fd, "wb")
         self.path = Path(name)
 

@@ -88,36 +88,40 @@ def _extract(article: Article, doc: Doc) -> Extraction:
 
 def parse_stream(items: Iterable[Article | ArticleError], n_process: int = 1) -> Iterator[tuple[Doc, Article] | ArticleError]:
     """Each article of ``items`` with its parse, and each reading error passed through, in input
-    order (an error comes out at most one parser batch early); see ``parse_batches``."""
+    order; see ``parse_batches``."""
     for batch in parse_batches(items, n_process):
         yield from batch
 
 
 def parse_batches(items: Iterable[Article | ArticleError], n_process: int = 1,
                   overlap: bool = False) -> Iterator[list[tuple[Doc, Article] | ArticleError]]:
-    """The articles of ``items`` parsed a batch at a time (about BATCH_CHARS characters), each
-    batch led by the reading errors met while it was gathered, in input order. An article over
-    PIECE_CHARS is parsed in pieces, joined into one Doc over its exact text. With ``n_process`` > 1
-    spaCy's worker processes parse BATCH_SIZE texts at a time and each parse comes as its own batch.
+    """The articles of ``items`` parsed a batch at a time (about BATCH_CHARS characters), with the
+    reading errors in their places: everything in input order. An article over PIECE_CHARS is
+    parsed in pieces, joined into one Doc over its exact text. With ``n_process`` > 1 spaCy's worker
+    processes parse BATCH_SIZE texts at a time and each parse comes as its own batch.
 
     With ``overlap``, a batch of long texts is parsed in a second thread while the caller works on
     the batch before it; a batch of short ones in the caller's thread (see OVERLAP_MIN_CHARS)."""
-    errors: list[ArticleError] = []
+    trailing: list[ArticleError] = []  # the reading errors after the last article
 
-    def texts() -> Iterator[tuple[str, tuple[Article, int]]]:
+    def texts() -> Iterator[tuple[str, tuple[Article, int, list[ArticleError]]]]:
+        errors: list[ArticleError] = []
         for item in items:
             if isinstance(item, ArticleError):
                 errors.append(item)
                 continue
             parts = pieces(item.text)
             for i, part in enumerate(parts):
-                yield part, (item, len(parts) - 1 - i)  # how many pieces of it are still to come
+                # how many pieces of it are still to come, and the errors read just before it
+                yield part, (item, len(parts) - 1 - i, errors if i == 0 else [])
+            errors = []
+        trailing.extend(errors)
 
     held: list[Doc] = []
     for parsed in _parsed(texts(), n_process, overlap):
-        batch: list[tuple[Doc, Article] | ArticleError] = list(errors)
-        errors.clear()
-        for doc, (article, still_to_come) in parsed:
+        batch: list[tuple[Doc, Article] | ArticleError] = []
+        for doc, (article, still_to_come, errors_before) in parsed:
+            batch += errors_before
             if still_to_come:
                 held.append(doc)
                 continue
@@ -127,8 +131,8 @@ def parse_batches(items: Iterable[Article | ArticleError], n_process: int = 1,
             batch.append((doc, article))
         if batch:
             yield batch
-    if errors:
-        yield list(errors)
+    if trailing:
+        yield list(trailing)
 
 
 def _parsed(texts: Iterator[tuple[str, T]], n_process: int, overlap: bool) -> Iterator[list[tuple[Doc, T]]]:
