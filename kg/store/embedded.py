@@ -33,11 +33,15 @@ class EmbeddedStore:
                 self.store = ox.Store(str(path))
             else:
                 self.store = ox.Store()
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             text = first_line(err)
             if "lock" in text.lower():
                 raise StoreError(f"{self.name}: store is in use by another process (is 'kg serve' running on it?)")
-            raise StoreError(f"{self.name}: cannot open store: {err.strerror or text}") from None
+            if read_only and "column family not found" in text.lower():
+                # A load killed while RocksDB was making the store; opening it for writing completes it.
+                raise StoreError(f"{self.name}: the store is incomplete (a kg load was stopped while creating it): "
+                                 "run the load again") from None
+            raise StoreError(f"{self.name}: cannot open store: {getattr(err, 'strerror', None) or text}") from None
 
     def replace_graph(self, graph: NamedGraph) -> None:
         """Make the named graph hold exactly ``graph.triples``, in one transaction.
