@@ -89,17 +89,20 @@ class ForkServer:
 
 def kill_at_random_points(server: ForkServer, tmp_path: Path, args_for: Callable[[Path], list],
                           check: Callable[..., None], seeds: Iterable[int] = range(20),
-                          prepare: Callable[[Path], None] = lambda target: None) -> list[int]:
+                          prepare: Callable[[Path], None] = lambda target: None,
+                          on_reference: Callable[[Path], None] = lambda reference: None) -> list[int]:
     """Run once whole (the reference and its duration), then for each seed: start, kill -9 after a
     delay drawn from the seed, check what is left, rerun whole and compare with the reference.
     ``prepare(target)`` sets up what a run starts from (a store holding an earlier version, say),
     before the reference run and before each killed one; the rerun starts from what the kill left.
+    ``on_reference(reference)`` sees the reference run's result before any other run starts.
     Returns each killed run's exit code (-SIGKILL when the kill landed before the run ended)."""
     reference = tmp_path / "reference"
     prepare(reference)
     start = time.monotonic()
     assert server.run(args_for(reference), tmp_path / "reference.log") == 0, (tmp_path / "reference.log").read_text()
     duration = time.monotonic() - start
+    on_reference(reference)
     outcomes = []
     for seed in seeds:
         target = tmp_path / f"run-{seed}"

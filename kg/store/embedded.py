@@ -13,6 +13,9 @@ from kg.store.graphs import NamedGraph
 from kg.store.sparql_text import Term, bind_values, uses_service
 
 DEFAULT_STORE = "out/store"
+# What opening read-only says of a store a killed load left half-made (RocksDB had not written its
+# CURRENT file, or no column families yet, or oxigraph no storage version).
+_INCOMPLETE = ("current: no such file", "column family not found", "only possible on read-write")
 
 
 class EmbeddedStore:
@@ -35,10 +38,13 @@ class EmbeddedStore:
                 self.store = ox.Store()
         except (OSError, RuntimeError) as err:
             text = first_line(err)
-            if "lock" in text.lower():
+            said = text.replace(str(path), "").lower()  # what went wrong, without the store's own path
+            if "lock" in said:
                 raise StoreError(f"{self.name}: store is in use by another process (is 'kg serve' running on it?)")
-            if read_only and "column family not found" in text.lower():
-                # A load killed while RocksDB was making the store; opening it for writing completes it.
+            if read_only and any(sign in said for sign in _INCOMPLETE):
+                if not (Path(path) / "LOCK").exists():  # RocksDB's first file: some other folder
+                    raise StoreError(f"{self.name}: not a store (load one with 'kg load INPUT --store {self.name}')") from None
+                # A load killed while oxigraph was making the store; opening it for writing completes it.
                 raise StoreError(f"{self.name}: the store is incomplete (a kg load was stopped while creating it): "
                                  "run the load again") from None
             raise StoreError(f"{self.name}: cannot open store: {getattr(err, 'strerror', None) or text}") from None
