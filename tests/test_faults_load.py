@@ -41,6 +41,7 @@ SHARDS = 4
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 EVERY_QUAD = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
+IDENTITY_GRAPH = b"<https://w3id.org/newskg/data/identity>"
 Graphs = dict[bytes, frozenset[bytes]]  # graph IRI -> its quads (N-Quads lines)
 
 
@@ -51,18 +52,26 @@ def server():
     server.close()
 
 
-def _article_text(rng: random.Random, changed: bool) -> str:
-    people = ["Angela Merkel", "Olaf Scholz", "Tomás Reis", "Ingrid Halvorsen", "Sergey Lavrov", "Ana Costa"]
-    a, b = rng.sample(people, 2)
+def _article_text(i: int, changed: bool) -> str:
+    """Short articles, some naming a company both in full with its acronym and by the acronym alone,
+    so that the store's identity graph has links to decide; the changed version adds a sentence,
+    and with it another company, so that the identity graph changes too."""
+    rng = random.Random(i)  # the same people and places in both versions
+    a, b = rng.sample(["Angela Merkel", "Olaf Scholz", "Tomás Reis", "Ingrid Halvorsen", "Sergey Lavrov"], 2)
     place = rng.choice(["Lisbon", "Oslo", "Berlin", "Madrid"])
-    text = f"{a} met {b} in {place} on Tuesday. \"We agreed,\" {a} said."
-    return text + (f" {b} said the talks go on." if changed else "")
+    text = [f"Halvard Shipping Company (HSC) said on Monday that Ingrid Moe would lead it. HSC and Maersk asked {place} for loans.",
+            f"HSC will close plants in {place}, Ingrid Moe said on Tuesday. HSC and Maersk asked for loans.",
+            f"{a} met {b} in {place} on Tuesday. \"We agreed,\" {a} said.",
+            f"{a} met {b} in {place} on Tuesday. \"We agreed,\" {a} said."][i % 4]
+    added = [f" {b} said the talks go on.", f" {b} said the talks go on.",
+             " Nordvik Energy Group (NEG) backed the plan, Ingrid Moe said.", " NEG and Ingrid Moe said the talks go on."][i % 4]
+    return text + added if changed else text
 
 
 def _write_articles(path: Path, count: int, changed: bool) -> Path:
     with open(path, "w", encoding="utf-8") as out:
         for i in range(count):
-            text = _article_text(random.Random(i), changed)  # the same people in both versions
+            text = _article_text(i, changed)
             out.write(json.dumps({"id": f"load-{i:02d}", "date": f"2025-03-{1 + i:02d}", "text": text}) + "\n")
     return path
 
@@ -149,6 +158,18 @@ def assert_each_graph_is_one_version(state: Graphs, before: Graphs, after: Graph
                                  f"{len(found - (new or frozenset())) if found else 0} of them not in the new")
 
 
+def test_the_check_finds_a_mixed_graph_a_lost_one_and_one_of_no_version():
+    g, h = b"<http://example.org/g>", b"<http://example.org/h>"
+    old = {g: frozenset({b'<http://example.org/s> <http://example.org/p> "old" <http://example.org/g> .'})}
+    new = {g: frozenset({b'<http://example.org/s> <http://example.org/p> "new" <http://example.org/g> .'})}
+    for state in ({g: old[g] | new[g]}, {}, {**new, h: new[g]}):
+        with pytest.raises(AssertionError):
+            assert_each_graph_is_one_version(state, old, new)
+    for state in (old, new):
+        assert_each_graph_is_one_version(state, old, new)
+    assert_each_graph_is_one_version({}, {}, new)  # not loaded yet
+
+
 def kg_count(server: ForkServer, where: list, log: Path) -> int | None:
     """The store's quad count as ``kg query`` answers it, None when it says there is no store."""
     code = server.run(["query", COUNT, "-f", "csv", *where], log)
@@ -176,7 +197,8 @@ class Versions:
     def take_reference(self, reference: Path) -> None:
         self.reference = self.dump(reference)
         self.after = by_graph(self.reference)
-        assert len(self.after) > 2 and all(self.after != before for before in self.before.values())
+        assert IDENTITY_GRAPH in self.after and len(self.after) > 3  # ontology, identity, articles
+        assert all(self.after != before for before in self.before.values())
 
     def __call__(self, reference: Path, target: Path, whole: bool = False) -> None:
         if whole:
