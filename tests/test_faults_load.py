@@ -2,12 +2,12 @@
 (as the load found it or as the load leaves it: article graphs, the ontology's and the identity
 graph alike), and a rerun gives the reference store byte for byte (sorted N-Quads).
 
-The embedded store is killed loading articles, an N-Quads export (the bulk loader, into a fresh
-store), shards (the bulk loader on gzipped files in threads) and an export of changed versions into
-a store holding the old ones (graph by graph); a real ``oxigraph serve`` is killed being loaded
-with changed versions over SPARQL. Each run is a real process forked from a warm server
-(tests/fork_server.py), killed after a delay drawn from a fixed seed over the load's measured time.
-"""
+The embedded store is killed loading articles into a store holding old versions of half of them
+(graph by graph), and loading their export in turns: into no store (the bulk loader), into a store
+holding old versions (graph by graph), and as shards (the bulk loader, gzipped files in threads).
+A real ``oxigraph serve`` is killed being loaded with changed versions over SPARQL. Each run is a
+real process forked from a warm server (tests/fork_server.py), killed after a delay drawn from a
+fixed seed over the load's measured duration, 20 seeds a test."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import free_port, wait_for_sparql
+from conftest import free_port, run_kg, wait_for_sparql
 from fork_server import ForkServer, kill_at_random_points
 from kg.store import oxigraph_binary
 from test_store_faults import post
@@ -315,15 +315,13 @@ def test_a_store_a_load_was_killed_making_is_one_line_to_readers_and_the_next_lo
     """What kills inside ``ox.Store(path)`` left (as the suite's runs found them): reading said
     "IO error: ... CURRENT: No such file or directory" or "Inserts are only possible on read-write
     instances" (or gave a RuntimeError traceback: no column families yet)."""
-    from conftest import run_kg
-
     store = tmp_path / "store"
     if left == "no CURRENT file":
         store.mkdir()
     else:
         shutil.copytree(HALF_MADE_STORE, store)
     (store / "LOCK").write_bytes(b"")  # RocksDB's first file
-    for command in (["query", COUNT], ["stats"]):
+    for command in (["query", COUNT], ["stats"], ["serve", "--port", free_port()]):
         result = run_kg(*command, "--store", store)
         assert result.exit_code == 2
         assert result.stderr.strip() == f"{store}: the store is incomplete (a kg load was stopped while creating it): run the load again"
@@ -332,8 +330,6 @@ def test_a_store_a_load_was_killed_making_is_one_line_to_readers_and_the_next_lo
 
 
 def test_a_folder_that_is_no_store_is_one_line_not_an_incomplete_store(tmp_path):
-    from conftest import run_kg
-
     (tmp_path / "notes.txt").write_text("not a store")
     result = run_kg("query", COUNT, "--store", tmp_path)
     assert result.exit_code == 2

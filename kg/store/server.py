@@ -66,5 +66,13 @@ def lock_for_serving(store: str | Path, writable: bool = False) -> int | None:
         os.close(fd)
         raise StoreError(f"{store}: store is in use by another process (a 'kg load' on it?); "
                          "serve it when that is done") from None
+    if not writable:  # a store a killed load left half-made: one line, not the read-only server's backtrace
+        from kg.store.embedded import EmbeddedStore
+
+        try:
+            EmbeddedStore(store, read_only=True).close()
+        except StoreError:
+            os.close(fd)
+            raise
     os.set_inheritable(fd, True)
     return fd
