@@ -16,6 +16,7 @@ DEFAULT_STORE = "out/store"
 # What opening read-only says of a store a killed load left half-made (RocksDB had not written its
 # CURRENT file, or no column families yet, or oxigraph no storage version).
 _INCOMPLETE = ("current: no such file", "column family not found", "only possible on read-write")
+_FIRST_FILES = ("LOG", "LOCK", "IDENTITY")  # what RocksDB writes first in a store it makes
 
 
 class EmbeddedStore:
@@ -42,7 +43,7 @@ class EmbeddedStore:
             if "lock" in said:
                 raise StoreError(f"{self.name}: store is in use by another process (is 'kg serve' running on it?)")
             if read_only and any(sign in said for sign in _INCOMPLETE):
-                if not (Path(path) / "LOCK").exists():  # RocksDB's first file: some other folder
+                if not any((Path(path) / name).exists() for name in _FIRST_FILES):  # some other folder
                     raise StoreError(f"{self.name}: not a store (load one with 'kg load INPUT --store {self.name}')") from None
                 # A load killed while oxigraph was making the store; opening it for writing completes it.
                 raise StoreError(f"{self.name}: the store is incomplete (a kg load was stopped while creating it): "
