@@ -13,6 +13,10 @@ from kg.store.graphs import NamedGraph
 from kg.store.sparql_text import Term, bind_values, uses_service
 
 DEFAULT_STORE = "out/store"
+# What opening read-only says of a store a killed load left half-made (RocksDB had not written its
+# CURRENT file, or no column families yet, or oxigraph no storage version).
+_INCOMPLETE = ("current: no such file", "column family not found", "only possible on read-write")
+_FIRST_FILES = ("LOG", "LOCK", "IDENTITY")  # what RocksDB writes first in a store it makes
 
 
 class EmbeddedStore:
@@ -33,11 +37,18 @@ class EmbeddedStore:
                 self.store = ox.Store(str(path))
             else:
                 self.store = ox.Store()
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             text = first_line(err)
-            if "lock" in text.lower():
+            said = text.replace(str(path), "").lower()  # what went wrong, without the store's own path
+            if "lock" in said:
                 raise StoreError(f"{self.name}: store is in use by another process (is 'kg serve' running on it?)")
-            raise StoreError(f"{self.name}: cannot open store: {err.strerror or text}") from None
+            if read_only and any(sign in said for sign in _INCOMPLETE):
+                if not any((Path(path) / name).exists() for name in _FIRST_FILES):  # some other folder
+                    raise StoreError(f"{self.name}: not a store (load one with 'kg load INPUT --store {self.name}')") from None
+                # A load killed while oxigraph was making the store; opening it for writing completes it.
+                raise StoreError(f"{self.name}: the store is incomplete (a kg load was stopped while creating it): "
+                                 "run the load again") from None
+            raise StoreError(f"{self.name}: cannot open store: {getattr(err, 'strerror', None) or text}") from None
 
     def replace_graph(self, graph: NamedGraph) -> None:
         """Make the named graph hold exactly ``graph.triples``, in one transaction.

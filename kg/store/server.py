@@ -57,6 +57,8 @@ def lock_for_serving(store: str | Path, writable: bool = False) -> int | None:
                 raise
             fd = os.open(lock, os.O_RDONLY)  # a store on read-only media: a shared lock needs no more
     except FileNotFoundError:
+        if Path(store).is_dir() and any(Path(store).iterdir()):
+            _check_readable(store)  # says what the folder is instead: a half-made store, or no store
         raise StoreError(f"{store}: no store here (load one with 'kg load INPUT --store {store}')") from None
     except OSError as err:
         raise StoreError(f"{store}: cannot open store: {err.strerror or err}") from None
@@ -66,5 +68,18 @@ def lock_for_serving(store: str | Path, writable: bool = False) -> int | None:
         os.close(fd)
         raise StoreError(f"{store}: store is in use by another process (a 'kg load' on it?); "
                          "serve it when that is done") from None
+    if not writable:  # a store a killed load left half-made: one line, not the read-only server's backtrace
+        try:
+            _check_readable(store)
+        except StoreError:
+            os.close(fd)
+            raise
     os.set_inheritable(fd, True)
     return fd
+
+
+def _check_readable(store: str | Path) -> None:
+    """Open ``store`` read-only and let go: a StoreError line when it cannot be (kg/store/embedded.py)."""
+    from kg.store.embedded import EmbeddedStore
+
+    EmbeddedStore(store, read_only=True).close()
