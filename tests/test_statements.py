@@ -549,3 +549,32 @@ def test_people_described_by_an_organisation_are_not_the_organisation(nlp):
     (s,) = x.statements
     speaker = next(e for e in x.entities if e.key == s.speaker)
     assert speaker.name == "Other former CIA officers" and speaker.local
+
+
+def test_a_reported_clause_parsed_as_an_adverbial_is_the_content(statements_of):
+    s = only(statements_of("Trump said after the convention he would not accept Cruz's endorsement if it were offered.")[0])
+    assert s.quote == "he would not accept Cruz's endorsement if it were offered"
+
+
+def test_an_adverbial_clause_after_a_cue_is_not_what_was_said(statements_of):
+    statements, _ = statements_of("She said nothing when she resigned from the network in 2014.")
+    assert not any(s.quote.startswith("when") for s in statements)
+
+
+@pytest.mark.parametrize("text", [
+    "DeSantis would advocate allowing federal dollars that support low-income schools to follow students.",
+    "The programs are Title I, which supports schools in poor districts, and Head Start.",
+])
+def test_a_relative_standing_for_a_thing_says_nothing(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_a_relative_standing_for_a_document_still_reports(statements_of):
+    s = only(statements_of("Greenberg released data Monday that suggest moderate Republicans are being ignored.")[0])
+    assert s.quote == "moderate Republicans are being ignored"
+
+
+def test_a_relative_after_a_description_of_a_name_is_that_name(statements_of):
+    statements, names = statements_of("The money came from Tom Steyer, a billionaire donor who said he would give "
+                                      "more next year.")
+    assert names.get(only(statements).speaker) == "Tom Steyer"

@@ -214,6 +214,8 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None
     if _unstated_belief(token, subject):
         return None
+    if subject is not None and _thing_relative(subject, token, speakers):
+        return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = _addressee(token, speakers)
     first, last = min(spans).begin, max(spans).end
@@ -221,6 +223,27 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+_THING_RELATIVES = ("that", "which")
+
+
+def _thing_relative(subject: Token, verb: Token, speakers: SpeakerResolver) -> bool:
+    """ "dollars that support low-income schools", "Title I, which supports schools", "the process that
+    explains why ...": a relative "that"/"which" standing for a thing that is no one, no group and no
+    document says nothing. One standing for a name, people, an organisation or a poll, letter or
+    report ("data that suggest ...", "a letter that says ...") does."""
+    if subject.lower_ not in _THING_RELATIVES:
+        return False
+    antecedent = _antecedent(verb)
+    if antecedent is None or antecedent.pos_ == "PRON":
+        return False
+    if speakers.mention_at(antecedent) or speakers.named_beside(antecedent) or speakers.named_before(antecedent):
+        return False
+    forms = {antecedent.lemma_.lower(), antecedent.lower_}
+    sources = _words("speech_source_nouns.txt") | _words("speech_nouns.txt") | _words("speech_act_nouns.txt") \
+        | _words("speech_count_nouns.txt")
+    return _actor_kind(antecedent) is None and not forms & sources
 
 
 def _unstated_belief(verb: Token, subject: Token | None) -> bool:
@@ -481,6 +504,9 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             out.extend(child.subtree)
     if out:
         return out
+    out = _misparsed_report(verb)
+    if out:
+        return out
     for t in verb.subtree:
         # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -503,6 +529,39 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): _passive_content takes it
     return [] if _passive_report(verb) else _said_object(verb, cue)
+
+
+_ADVERBIAL_MARK_DEPS = ("mark",)
+# "when" and "where" open adverbials as often as questions ("said when she resigned"): left out
+_QUESTION_WORDS = ("whether", "how", "why", "what", "who")
+
+
+def _misparsed_report(verb: Token) -> list[Token]:
+    """A reported clause the parser hung on a verb of saying as an adverbial clause ("Trump said after
+    the convention he would not accept ...", "Lawmakers have not said when they would ..."): a finite
+    clause after the verb with a subject of its own and no conjunction before that subject; a phrase
+    before the subject ("after the convention") tells when it was said, not what. A clause opened by
+    "if", "because", "while" ... is a real adverbial and is left alone."""
+    if verb.lemma_.lower() not in cue_words():
+        return []
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i), None)
+        if subject is None or any(c.dep_ in _ADVERBIAL_MARK_DEPS and c.i < child.i for c in child.children):
+            continue
+        if child.tag_ not in _FINITE and not any(c.dep_ == "aux" and c.tag_ in _FINITE + ("MD",) for c in child.children):
+            continue
+        # the subject, a question word or a phrase of time or place opens the clause, and no comma
+        opening = [t for t in child.subtree if t.i < subject.left_edge.i]
+        question = [t for t in opening if t.lower_ in _QUESTION_WORDS and t.head.i == child.i]
+        phrases = [c for c in child.children if c.i < subject.i and c.dep_ in ("prep", "npadvmod")]
+        if any(t.text == "," for t in verb.doc[verb.i + 1:child.i]) or \
+                {t.i for t in opening} != {t.i for t in question} | {t.i for p in phrases for t in p.subtree}:
+            continue
+        start = min([t.i for t in question] or [subject.left_edge.i])
+        return [t for t in child.subtree if t.i >= start]
+    return []
 
 
 def _object_content(verb: Token) -> list[Token]:
@@ -1256,6 +1315,14 @@ class SpeakerResolver:
                 return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
         return None
 
+    def named_before(self, description: Token) -> tuple[Span, Entity] | None:
+        """The entity a description stands in apposition to: "Murray Clark, a former
+        state GOP chair who ..." and "China and the United States, the world's two biggest polluters,
+        which ..." describe names given before them (the first of coordinated names)."""
+        if description.dep_ != "appos" or description.head is description:
+            return None
+        return self.mention_at(description.head)
+
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = _text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
@@ -1265,7 +1332,8 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             if head.lower_ in entity_lexicon.pronouns("relative"):
                 antecedent = _antecedent(verb) if verb is not None else None
-                named = self.mention_at(antecedent) or self.named_beside(antecedent) if antecedent is not None else None
+                named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
+                    if antecedent is not None else None
                 if named is None and antecedent is not None and antecedent.pos_ == "PRON" and guess_pronouns:
                     return own, _coreferent(self.doc, antecedent, self.owners)  # "he, who said ..."
                 return own, (named[1].key if named else None)
