@@ -578,3 +578,16 @@ def test_a_relative_after_a_description_of_a_name_is_that_name(statements_of):
     statements, names = statements_of("The money came from Tom Steyer, a billionaire donor who said he would give "
                                       "more next year.")
     assert names.get(only(statements).speaker) == "Tom Steyer"
+
+
+@pytest.mark.parametrize("text", [
+    "It dawned on Murphy that Heslin simply had no reason to go home anymore.",
+    "It’s not that the senator has anything to apologize for.",
+    "None of those three have declared any preferences.",
+])
+def test_an_it_standing_for_a_clause_and_no_one_report_nothing(statements_of, text):
+    assert statements_of(text)[0] == []
+
+
+def test_it_with_a_verb_of_saying_still_reports(statements_of):
+    assert only(statements_of("It said the company would pay.")[0]).quote == "the company would pay"

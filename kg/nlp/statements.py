@@ -147,8 +147,8 @@ def _reports_that_clause(verb: Token) -> bool:
     """A verb (or predicate adjective) with a finite that-clause complement states a stance whatever
     the word: "assumed that ...", "ruled that ...", "were frustrated that ...". Checked on the
     parse, not on a word list."""
-    if verb.lemma_.lower() in _words("speech_not_that_verbs.txt"):
-        return False
+    if verb.lemma_.lower() in _words("speech_not_that_verbs.txt") or verb.lemma_.lower() == "be":
+        return False  # "the bet is that ...", "it's not that ...": a copula says nothing itself
     subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
     if subject is not None and subject.lower_ in ("that", "which", "this"):
         return False  # "that proves that ...": a fact, not someone, is the subject
@@ -214,7 +214,7 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None
     if _unstated_belief(token, subject):
         return None
-    if subject is not None and _thing_relative(subject, token, speakers):
+    if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = _addressee(token, speakers)
@@ -223,6 +223,21 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+_NO_ONE = ("none", "nobody", "nothing", "neither")
+
+
+def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
+    """ "It's understandable that ...", "It dawned on Murphy that ...", "it's not that ...": an "it"
+    standing for the clause after it (of a verb or copula that is no cue of saying: "it points out" is
+    a document's) reports no one; nor does
+    "None of those three have declared", "no one is talking about": nobody said anything."""
+    if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
+                                   or len(cue) == 1 and verb.lemma_.lower() not in _cue_verbs()):
+        return True
+    return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 _THING_RELATIVES = ("that", "which")
