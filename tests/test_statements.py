@@ -591,3 +591,18 @@ def test_an_it_standing_for_a_clause_and_no_one_report_nothing(statements_of, te
 
 def test_it_with_a_verb_of_saying_still_reports(statements_of):
     assert only(statements_of("It said the company would pay.")[0]).quote == "the company would pay"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Donald Trump's attacks on Khizr Khan drew rebukes.", "Khizr Khan", "Donald Trump"),
+    ("Sen. Elizabeth Warren delivered withering criticism of Wells Fargo.", "Wells Fargo", "Elizabeth Warren"),
+])
+def test_a_speech_act_noun_reports_what_it_is_about_when_the_text_says_whose(statements_of, text, quote, speaker):
+    statements, names = statements_of(text)
+    s = only(statements)
+    assert s.quote == quote and names.get(s.speaker) == speaker
+
+
+@pytest.mark.parametrize("text", ["He faced questions about his taxes.", "The attacks on Paris killed 130 people."])
+def test_a_speech_act_noun_of_no_one_named_reports_nothing(statements_of, text):
+    assert statements_of(text)[0] == []

@@ -126,6 +126,9 @@ def _cue_phrase(token: Token) -> list[Token] | None:
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
         return [token]
+    if token.pos_ == "NOUN":
+        prep = _topic_preposition(token)
+        return [token, prep] if prep is not None else None
     if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
         if token.dep_ != "acomp":
             return None
@@ -736,13 +739,58 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
                      speaker_span=speaker_span, sentence=_sentence_span(doc, according.idx, according.idx + 1))
 
 
+@cache
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    return {noun.strip().lower(): frozenset(preps.split()) for noun, _, preps in
+            (line.partition("\t") for line in lines("speech_topic_nouns.txt")) if preps.strip()}
+
+
+def _topic_preposition(noun: Token) -> Token | None:
+    """The preposition by which a noun of a speech act names what it is about ("attacks on Khan")."""
+    preps = _topic_nouns().get(noun.lemma_.lower())
+    if preps is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i), None)
+
+
+def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
+    """ "Trump's attacks on Khan", "criticism of the bank from Warren", "Trump made comments about the
+    shooting": the object of the preposition is what was said, when the text tells who said it and
+    that is someone it names. "He faced questions about ..." (whose questions?) and "the attacks on
+    Paris" (no one's words) report nothing."""
+    prep = _topic_preposition(noun)
+    what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")),
+                None) if prep is not None else None
+    if what is None or _only_pronouns(list(what.subtree)):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _words("speech_act_verbs.txt"):
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None:
+        return None
+    speaker_span, speaker = speakers.resolve(owner, None)
+    if speaker is None:
+        return None
+    text = _text(doc)
+    spans = _with_quotations(text, _token_spans(doc, _in_paragraph(text, noun, list(what.subtree))), [noun, prep],
+                             quotations)
+    if not spans:
+        return None
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [noun, prep]), speaker=speaker,
+                     speaker_span=speaker_span, sentence=_sentence_span(doc, noun.idx, noun.idx + 1))
+
+
 def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
-    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker."""
+    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker; failing a
+    that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                    and any(m.dep_ in SUBJECTS for m in c.children)), None)
     if clause is None:
-        return None
+        return _topic_statement(doc, noun, quotations, speakers)
     spans = _with_quotations(_text(doc), _token_spans(doc, list(clause.subtree)), [noun], quotations)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:  # "warnings from his attorney that ..."
@@ -1349,8 +1397,9 @@ class SpeakerResolver:
                 antecedent = _antecedent(verb) if verb is not None else None
                 named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
                     if antecedent is not None else None
-                if named is None and antecedent is not None and antecedent.pos_ == "PRON" and guess_pronouns:
-                    return own, _coreferent(self.doc, antecedent, self.owners)  # "he, who said ..."
+                if named is None and antecedent is not None and antecedent.pos_ in ("PRON", "NOUN") and guess_pronouns:
+                    # "he, who said ...", "the Wisconsin Republican, who had pledged ..."
+                    return own, _coreferent(self.doc, antecedent, self.owners)
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
