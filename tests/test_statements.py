@@ -606,3 +606,24 @@ def test_a_speech_act_noun_reports_what_it_is_about_when_the_text_says_whose(sta
 @pytest.mark.parametrize("text", ["He faced questions about his taxes.", "The attacks on Paris killed 130 people."])
 def test_a_speech_act_noun_of_no_one_named_reports_nothing(statements_of, text):
     assert statements_of(text)[0] == []
+
+
+_FIORINA = ("The University of Pennsylvania campus auditorium was half-empty when GOP presidential candidate Carly "
+            "Fiorina strode onstage.\n\nLater, she vented to her husband, Frank Fiorina, that it would fail. The board "
+            "met on Monday and voted on the merger of the two companies after a long debate that ran late into the "
+            "night and ended with a narrow vote.\n\nFiorina said the "
+            "deal was good.")
+
+
+def test_a_bare_surname_is_the_person_the_article_introduced_first(statements_of):
+    # "Carly Fiorina" is taken for an organisation by the model: a given name and a surname make a person
+    statements, names = statements_of(_FIORINA)
+    s = next(s for s in statements if s.quote == "the deal was good")
+    assert names.get(s.speaker) == "Carly Fiorina"
+
+
+def test_a_bare_surname_right_after_another_full_name_is_that_one(statements_of):
+    statements, names = statements_of("Hillary Clinton spoke first.\n\nThe crowd cheered when Bill Clinton took the "
+                                      "stage. Clinton said the economy was strong.")
+    s = next(s for s in statements if s.quote == "the economy was strong")
+    assert names.get(s.speaker) == "Bill Clinton"

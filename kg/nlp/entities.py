@@ -421,6 +421,10 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if name.type == PERSON and toks[name.end - 1].tag_ == "NNPS" and name.start > 0 \
             and toks[name.start - 1].lower_ == "the":
         name.type, name.strength = ORGANISATION, 2  # "the Beatles": a group, not a person
+        return
+    if name.type == ORGANISATION and n_words == 2 and first in lex.pairs("speech_given_names.tsv") \
+            and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in toks[name.start:name.end]):
+        name.type = PERSON  # "candidate Carly Fiorina" taken for an organisation: a given name and a surname
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
@@ -1107,14 +1111,24 @@ def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
 def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[int, int],
                        person_group: dict[str, int]) -> int | None:
     """The group of the full name a short form ("Lavrov", "Al Shibani") refers to: among the full
-    names it ends, the one mentioned last before it, else the first one after it."""
+    names it ends, the one the article introduced first ("Clinton" is Hillary Clinton in her story
+    even after "Bill Clinton" is named), unless another was named just before it (within
+    _SHORT_FORM_REACH characters: "Bill Clinton ... Clinton said"); the first one after it when none
+    was named before."""
     fits = [f for f in full if f.endswith(" " + key)]
     if not fits:
         return None
     before = [(last_seen.get(person_group[f], full[f]), f) for f in fits if full[f] < at]
     if before:
-        return person_group[max(before)[1]]
+        recent = max(before)
+        if at - recent[0] <= _SHORT_FORM_REACH:
+            return person_group[recent[1]]
+        return person_group[min(before, key=lambda b: full[b[1]])[1]]
     return person_group[min(fits, key=lambda f: full[f])]
+
+
+# how far (in characters) a full name just named holds a short form against the article's first
+_SHORT_FORM_REACH = 150
 
 
 def _group_key(text: str, etype: str) -> str:
