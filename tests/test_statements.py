@@ -627,3 +627,14 @@ def test_a_bare_surname_right_after_another_full_name_is_that_one(statements_of)
                                       "stage. Clinton said the economy was strong.")
     s = next(s for s in statements if s.quote == "the economy was strong")
     assert names.get(s.speaker) == "Bill Clinton"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Clinton, exasperated, famously responded: "What difference does it make?"', "Clinton"),
+    ('Sen. Richard J. Durbin (D-Ill.), noting the size of the following, said, "He has got a heck of an email list."',
+     "Richard J. Durbin"),
+])
+def test_a_subject_set_off_by_a_participle_is_the_verbs(statements_of, text, speaker):
+    statements, names = statements_of(text)
+    s = next(s for s in statements if s.mode == DIRECT)
+    assert names.get(s.speaker) == speaker

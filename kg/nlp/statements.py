@@ -467,7 +467,29 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
             verb = verb.head.head
         else:
             break
+    interrupted = _interrupted_subject(cue, quoted)
+    if interrupted is not None:
+        return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
+    """ "Clinton, exasperated, famously responded", "Durbin, noting the size of his following, said":
+    the parser hangs the subject on the participle or adjective set off between it and the finite
+    verb; it is the verb's."""
+    if verb.tag_ not in _FINITE:
+        return None
+    for child in verb.children:
+        # a past participle may be tagged as a past tense ("Clinton, exasperated,"): then the whole
+        # interruption is the one word between commas
+        set_off = child.tag_ in ("VBN", "VBG", "JJ") or child.tag_ == "VBD" and child.dep_ == "parataxis" \
+            and 0 < child.i < len(verb.doc) - 1 and verb.doc[child.i - 1].text == verb.doc[child.i + 1].text == ","
+        if child.i < verb.i and child.dep_ in ("parataxis", "advcl") and set_off:
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None and not quoted.inside(subject.idx) \
+                    and any(t.text == "," for t in verb.doc[subject.i + 1:child.i]):
+                return subject
+    return None
 
 
 def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
