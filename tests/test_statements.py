@@ -638,3 +638,12 @@ def test_a_subject_set_off_by_a_participle_is_the_verbs(statements_of, text, spe
     statements, names = statements_of(text)
     s = next(s for s in statements if s.mode == DIRECT)
     assert names.get(s.speaker) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "That said, Cruz cannot realistically get enough delegates.",
+    "That shows how nearly impossible it will be for him to win.",
+    "One shop owner declined to be named for fear of trouble.",
+])
+def test_a_demonstrative_and_declining_to_be_named_report_nothing(statements_of, text):
+    assert statements_of(text)[0] == []

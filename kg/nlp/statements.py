@@ -229,16 +229,23 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
 
 
 _NO_ONE = ("none", "nobody", "nothing", "neither")
+_NAMING_VERBS = ("name", "identify", "quote")
 
 
 def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
     """ "It's understandable that ...", "It dawned on Murphy that ...", "it's not that ...": an "it"
     standing for the clause after it (of a verb or copula that is no cue of saying: "it points out" is
     a document's) reports no one; nor does
-    "None of those three have declared", "no one is talking about": nobody said anything."""
+    "None of those three have declared", "no one is talking about": nobody said anything; nor
+    "That said, ..." nor one who "declined to be named"."""
     if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
                                    or len(cue) == 1 and verb.lemma_.lower() not in _cue_verbs()):
         return True
+    if subject.lower_ in ("that", "this") and subject.tag_ == "DT":
+        return True  # "That said, ...", "That shows how ...": a fact or a turn of phrase, no one
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING_VERBS and any(a.dep_ == "auxpass" for a in c.children)
+           for c in verb.children):
+        return True  # "who declined to be named": asking not to be named says nothing
     return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
