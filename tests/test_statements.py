@@ -647,3 +647,17 @@ def test_a_subject_set_off_by_a_participle_is_the_verbs(statements_of, text, spe
 ])
 def test_a_demonstrative_and_declining_to_be_named_report_nothing(statements_of, text):
     assert statements_of(text)[0] == []
+
+
+def test_a_speaker_pronoun_is_not_someone_named_inside_the_quotation(statements_of):
+    statements, names = statements_of(
+        "Hillary Clinton spoke on Monday about the emails.\n\nClinton's position was supported Friday by Sen. "
+        "Dianne Feinstein of California, who said none of the emails originated with Clinton.\n\n\"It has never "
+        "made sense to me that Secretary Clinton can be held responsible,\" she said in a statement.")
+    s = next(s for s in statements if s.mode == DIRECT)
+    assert names.get(s.speaker) == "Dianne Feinstein"
+
+
+def test_a_speaker_pronoun_outside_quotes_names_no_one_quoted(statements_of):
+    statements, names = statements_of("\"Donald is very thin-skinned,\" she said.")
+    assert only(statements).speaker is None
