@@ -661,3 +661,14 @@ def test_a_speaker_pronoun_is_not_someone_named_inside_the_quotation(statements_
 def test_a_speaker_pronoun_outside_quotes_names_no_one_quoted(statements_of):
     statements, names = statements_of("\"Donald is very thin-skinned,\" she said.")
     assert only(statements).speaker is None
+
+
+def test_an_honorific_keeps_a_surname_to_a_person_of_its_sex(statements_of):
+    statements, names = statements_of(
+        "Hillary Clinton spoke in Iowa on Monday about her plans for the economy and for health care.\n\n"
+        "Her husband, Bill Clinton, was not there. The campaign said the crowd was large and the event went well, "
+        "and that more events would follow in the coming weeks across the state.\n\n"
+        "Mr. Clinton said Thursday he would leave the foundation's board. Mrs. Clinton said she was proud of it.")
+    speakers = {s.quote: names.get(s.speaker) for s in statements}
+    assert speakers["he would leave the foundation's board"] == "Bill Clinton"
+    assert speakers["she was proud of it"] == "Hillary Clinton"

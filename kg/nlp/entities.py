@@ -1013,7 +1013,7 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
         groups[group_of[k]].append((n, s))
     _merge_acronyms(doc, groups)
     _merge_short_names(groups, _surnames(doc, names))
-    groups += _person_groups(persons)
+    groups += _person_groups(persons, docindex.text(doc))
 
     entities = []
     for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
@@ -1058,7 +1058,7 @@ def _with_identity(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-def _person_groups(persons: list[tuple[_Name, Span]]) -> list[_Group]:
+def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]:
     """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
     it ends."""
     full = _full_person_names(persons)
@@ -1072,7 +1072,8 @@ def _person_groups(persons: list[tuple[_Name, Span]]) -> list[_Group]:
         key = _person_key(s.text)
         g = person_group.get(key)
         if g is None:
-            g = _nearest_full_name(key, s.begin, full, last_seen, person_group)
+            g = _nearest_full_name(key, s.begin, _of_the_honorifics_sex(text[max(0, s.begin - 6):s.begin], full),
+                                   last_seen, person_group)
         if g is None:
             person_group[key] = g = len(groups)
             groups.append([])
@@ -1106,6 +1107,21 @@ def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
     multi = {k: b for k, b in keys.items() if len(k.split()) >= 2}
     return {k: b for k, b in multi.items()
             if not any(o != k and o.endswith(" " + k) for o in multi)}
+
+
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _of_the_honorifics_sex(before: str, full: dict[str, int]) -> dict[str, int]:
+    """The full names a short form after "Mr."/"Mrs."/"Ms." (``before``: the characters before it) can
+    stand for: "Mr. Clinton" is not Hillary Clinton (a full name whose given name tells the other sex,
+    lexicon speech_given_names.tsv)."""
+    words = before.split()
+    sex = _HONORIFIC_SEX.get(words[-1].lower().rstrip(".")) if words else None
+    if sex is None:
+        return full
+    given = lex.pairs("speech_given_names.tsv")
+    return {f: b for f, b in full.items() if given.get(f.split()[0], sex) == sex}
 
 
 def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[int, int],
