@@ -73,9 +73,23 @@ def _named_in(start: int, end: int, etype: str | None, owners: Owners) -> list[E
     return list(seen.values())
 
 
+@docindex.per_doc
+def _quoted(doc: Doc) -> QuotedText:
+    return QuotedText(find_quotations(docindex.text(doc)))
+
+
 def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str | None:
     sent = doc[i].sent
     here = _named_in(sent.start, i, etype, owners)
+    quoted = _quoted(doc)
+    if here and not quoted.inside(doc[i].idx):
+        # '"... Secretary Clinton can be held responsible," she said': one named inside a quotation
+        # is spoken of there, not who speaks it or is spoken of outside it
+        inside = {owners.entity(k).key for k in range(sent.start, i)
+                  if owners.entity(k) is not None and quoted.inside(doc[k].idx)}
+        outside = {owners.entity(k).key for k in range(sent.start, i)
+                   if owners.entity(k) is not None and not quoted.inside(doc[k].idx)}
+        here = [e for e in here if e.key not in inside or e.key in outside]
     if len(here) == 1:
         return here[0].key
     if len(here) > 1:
@@ -120,6 +134,9 @@ def _previous_subject(doc: Doc, i: int, owners: Owners, depth: int) -> Entity | 
     root = before.root
     for c in root.children:
         if c.dep_ in SUBJECTS:
+            if c.pos_ == "NOUN" and owners.entity(c.i) is None \
+                    and any(m.dep_ == "poss" and owners.entity(m.i) is not None for m in c.children):
+                return None  # "Clinton's position was supported by ...": the position, not Clinton, is the subject
             named = _named_in(c.left_edge.i, c.right_edge.i + 1, None, owners)
             if len(named) > 1:
                 return None  # "X and Y met": a coordinated subject is no single antecedent

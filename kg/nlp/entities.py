@@ -421,6 +421,10 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if name.type == PERSON and toks[name.end - 1].tag_ == "NNPS" and name.start > 0 \
             and toks[name.start - 1].lower_ == "the":
         name.type, name.strength = ORGANISATION, 2  # "the Beatles": a group, not a person
+        return
+    if name.type == ORGANISATION and n_words == 2 and first in lex.pairs("speech_given_names.tsv") \
+            and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in toks[name.start:name.end]):
+        name.type = PERSON  # "candidate Carly Fiorina" taken for an organisation: a given name and a surname
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
@@ -1009,7 +1013,7 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
         groups[group_of[k]].append((n, s))
     _merge_acronyms(doc, groups)
     _merge_short_names(groups, _surnames(doc, names))
-    groups += _person_groups(persons)
+    groups += _person_groups(persons, docindex.text(doc))
 
     entities = []
     for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
@@ -1054,7 +1058,7 @@ def _with_identity(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-def _person_groups(persons: list[tuple[_Name, Span]]) -> list[_Group]:
+def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]:
     """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
     it ends."""
     full = _full_person_names(persons)
@@ -1068,7 +1072,8 @@ def _person_groups(persons: list[tuple[_Name, Span]]) -> list[_Group]:
         key = _person_key(s.text)
         g = person_group.get(key)
         if g is None:
-            g = _nearest_full_name(key, s.begin, full, last_seen, person_group)
+            g = _nearest_full_name(key, s.begin, _of_the_honorifics_sex(text[max(0, s.begin - 6):s.begin], full),
+                                   last_seen, person_group)
         if g is None:
             person_group[key] = g = len(groups)
             groups.append([])
@@ -1104,17 +1109,42 @@ def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
             if not any(o != k and o.endswith(" " + k) for o in multi)}
 
 
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _of_the_honorifics_sex(before: str, full: dict[str, int]) -> dict[str, int]:
+    """The full names a short form after "Mr."/"Mrs."/"Ms." (``before``: the characters before it) can
+    stand for: "Mr. Clinton" is not Hillary Clinton (a full name whose given name tells the other sex,
+    lexicon speech_given_names.tsv)."""
+    words = before.split()
+    sex = _HONORIFIC_SEX.get(words[-1].lower().rstrip(".")) if words else None
+    if sex is None:
+        return full
+    given = lex.pairs("speech_given_names.tsv")
+    return {f: b for f, b in full.items() if given.get(f.split()[0], sex) == sex}
+
+
 def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[int, int],
                        person_group: dict[str, int]) -> int | None:
     """The group of the full name a short form ("Lavrov", "Al Shibani") refers to: among the full
-    names it ends, the one mentioned last before it, else the first one after it."""
+    names it ends, the one the article introduced first ("Clinton" is Hillary Clinton in her story
+    even after "Bill Clinton" is named), unless another was named just before it (within
+    _SHORT_FORM_REACH characters: "Bill Clinton ... Clinton said"); the first one after it when none
+    was named before."""
     fits = [f for f in full if f.endswith(" " + key)]
     if not fits:
         return None
     before = [(last_seen.get(person_group[f], full[f]), f) for f in fits if full[f] < at]
     if before:
-        return person_group[max(before)[1]]
+        recent = max(before)
+        if at - recent[0] <= _SHORT_FORM_REACH:
+            return person_group[recent[1]]
+        return person_group[min(before, key=lambda b: full[b[1]])[1]]
     return person_group[min(fits, key=lambda f: full[f])]
+
+
+# how far (in characters) a full name just named holds a short form against the article's first
+_SHORT_FORM_REACH = 150
 
 
 def _group_key(text: str, etype: str) -> str:

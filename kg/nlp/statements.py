@@ -126,6 +126,9 @@ def _cue_phrase(token: Token) -> list[Token] | None:
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _words("speech_nouns.txt"):
         return [token]
+    if token.pos_ == "NOUN":
+        prep = _topic_preposition(token)
+        return [token, prep] if prep is not None else None
     if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
         if token.dep_ != "acomp":
             return None
@@ -147,8 +150,8 @@ def _reports_that_clause(verb: Token) -> bool:
     """A verb (or predicate adjective) with a finite that-clause complement states a stance whatever
     the word: "assumed that ...", "ruled that ...", "were frustrated that ...". Checked on the
     parse, not on a word list."""
-    if verb.lemma_.lower() in _words("speech_not_that_verbs.txt"):
-        return False
+    if verb.lemma_.lower() in _words("speech_not_that_verbs.txt") or verb.lemma_.lower() == "be":
+        return False  # "the bet is that ...", "it's not that ...": a copula says nothing itself
     subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
     if subject is not None and subject.lower_ in ("that", "which", "this"):
         return False  # "that proves that ...": a fact, not someone, is the subject
@@ -214,6 +217,8 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
         return None
     if _unstated_belief(token, subject):
         return None
+    if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
+        return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = _addressee(token, speakers)
     first, last = min(spans).begin, max(spans).end
@@ -221,6 +226,49 @@ def _statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Q
     return Statement("", spans, INDIRECT, cue=_cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+_NO_ONE = ("none", "nobody", "nothing", "neither")
+_NAMING_VERBS = ("name", "identify", "quote")
+
+
+def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
+    """ "It's understandable that ...", "It dawned on Murphy that ...", "it's not that ...": an "it"
+    standing for the clause after it (of a verb or copula that is no cue of saying: "it points out" is
+    a document's) reports no one; nor does
+    "None of those three have declared", "no one is talking about": nobody said anything; nor
+    "That said, ..." nor one who "declined to be named"."""
+    if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
+                                   or len(cue) == 1 and verb.lemma_.lower() not in _cue_verbs()):
+        return True
+    if subject.lower_ in ("that", "this") and subject.tag_ == "DT":
+        return True  # "That said, ...", "That shows how ...": a fact or a turn of phrase, no one
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING_VERBS and any(a.dep_ == "auxpass" for a in c.children)
+           for c in verb.children):
+        return True  # "who declined to be named": asking not to be named says nothing
+    return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+_THING_RELATIVES = ("that", "which")
+
+
+def _thing_relative(subject: Token, verb: Token, speakers: SpeakerResolver) -> bool:
+    """ "dollars that support low-income schools", "Title I, which supports schools", "the process that
+    explains why ...": a relative "that"/"which" standing for a thing that is no one, no group and no
+    document says nothing. One standing for a name, people, an organisation or a poll, letter or
+    report ("data that suggest ...", "a letter that says ...") does."""
+    if subject.lower_ not in _THING_RELATIVES:
+        return False
+    antecedent = _antecedent(verb)
+    if antecedent is None or antecedent.pos_ == "PRON":
+        return False
+    if speakers.mention_at(antecedent) or speakers.named_beside(antecedent) or speakers.named_before(antecedent):
+        return False
+    forms = {antecedent.lemma_.lower(), antecedent.lower_}
+    sources = _words("speech_source_nouns.txt") | _words("speech_nouns.txt") | _words("speech_act_nouns.txt") \
+        | _words("speech_count_nouns.txt")
+    return _actor_kind(antecedent) is None and not forms & sources
 
 
 def _unstated_belief(verb: Token, subject: Token | None) -> bool:
@@ -426,7 +474,29 @@ def _subject(verb: Token, quoted: QuotedText) -> Token | None:
             verb = verb.head.head
         else:
             break
+    interrupted = _interrupted_subject(cue, quoted)
+    if interrupted is not None:
+        return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
+    """ "Clinton, exasperated, famously responded", "Durbin, noting the size of his following, said":
+    the parser hangs the subject on the participle or adjective set off between it and the finite
+    verb; it is the verb's."""
+    if verb.tag_ not in _FINITE:
+        return None
+    for child in verb.children:
+        # a past participle may be tagged as a past tense ("Clinton, exasperated,"): then the whole
+        # interruption is the one word between commas
+        set_off = child.tag_ in ("VBN", "VBG", "JJ") or child.tag_ == "VBD" and child.dep_ == "parataxis" \
+            and 0 < child.i < len(verb.doc) - 1 and verb.doc[child.i - 1].text == verb.doc[child.i + 1].text == ","
+        if child.i < verb.i and child.dep_ in ("parataxis", "advcl") and set_off:
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None and not quoted.inside(subject.idx) \
+                    and any(t.text == "," for t in verb.doc[subject.i + 1:child.i]):
+                return subject
+    return None
 
 
 def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
@@ -481,6 +551,9 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             out.extend(child.subtree)
     if out:
         return out
+    out = _misparsed_report(verb)
+    if out:
+        return out
     for t in verb.subtree:
         # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -503,6 +576,39 @@ def _reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): _passive_content takes it
     return [] if _passive_report(verb) else _said_object(verb, cue)
+
+
+_ADVERBIAL_MARK_DEPS = ("mark",)
+# "when" and "where" open adverbials as often as questions ("said when she resigned"): left out
+_QUESTION_WORDS = ("whether", "how", "why", "what", "who")
+
+
+def _misparsed_report(verb: Token) -> list[Token]:
+    """A reported clause the parser hung on a verb of saying as an adverbial clause ("Trump said after
+    the convention he would not accept ...", "Lawmakers have not said when they would ..."): a finite
+    clause after the verb with a subject of its own and no conjunction before that subject; a phrase
+    before the subject ("after the convention") tells when it was said, not what. A clause opened by
+    "if", "because", "while" ... is a real adverbial and is left alone."""
+    if verb.lemma_.lower() not in cue_words():
+        return []
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i), None)
+        if subject is None or any(c.dep_ in _ADVERBIAL_MARK_DEPS and c.i < child.i for c in child.children):
+            continue
+        if child.tag_ not in _FINITE and not any(c.dep_ == "aux" and c.tag_ in _FINITE + ("MD",) for c in child.children):
+            continue
+        # the subject, a question word or a phrase of time or place opens the clause, and no comma
+        opening = [t for t in child.subtree if t.i < subject.left_edge.i]
+        question = [t for t in opening if t.lower_ in _QUESTION_WORDS and t.head.i == child.i]
+        phrases = [c for c in child.children if c.i < subject.i and c.dep_ in ("prep", "npadvmod")]
+        if any(t.text == "," for t in verb.doc[verb.i + 1:child.i]) or \
+                {t.i for t in opening} != {t.i for t in question} | {t.i for p in phrases for t in p.subtree}:
+            continue
+        start = min([t.i for t in question] or [subject.left_edge.i])
+        return [t for t in child.subtree if t.i >= start]
+    return []
 
 
 def _object_content(verb: Token) -> list[Token]:
@@ -662,13 +768,58 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
                      speaker_span=speaker_span, sentence=_sentence_span(doc, according.idx, according.idx + 1))
 
 
+@cache
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    return {noun.strip().lower(): frozenset(preps.split()) for noun, _, preps in
+            (line.partition("\t") for line in lines("speech_topic_nouns.txt")) if preps.strip()}
+
+
+def _topic_preposition(noun: Token) -> Token | None:
+    """The preposition by which a noun of a speech act names what it is about ("attacks on Khan")."""
+    preps = _topic_nouns().get(noun.lemma_.lower())
+    if preps is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i), None)
+
+
+def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
+    """ "Trump's attacks on Khan", "criticism of the bank from Warren", "Trump made comments about the
+    shooting": the object of the preposition is what was said, when the text tells who said it and
+    that is someone it names. "He faced questions about ..." (whose questions?) and "the attacks on
+    Paris" (no one's words) report nothing."""
+    prep = _topic_preposition(noun)
+    what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")),
+                None) if prep is not None else None
+    if what is None or _only_pronouns(list(what.subtree)):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _words("speech_act_verbs.txt"):
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None:
+        return None
+    speaker_span, speaker = speakers.resolve(owner, None)
+    if speaker is None:
+        return None
+    text = _text(doc)
+    spans = _with_quotations(text, _token_spans(doc, _in_paragraph(text, noun, list(what.subtree))), [noun, prep],
+                             quotations)
+    if not spans:
+        return None
+    return Statement("", spans, INDIRECT, cue=_cue_spans(doc, [noun, prep]), speaker=speaker,
+                     speaker_span=speaker_span, sentence=_sentence_span(doc, noun.idx, noun.idx + 1))
+
+
 def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
-    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker."""
+    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker; failing a
+    that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                    and any(m.dep_ in SUBJECTS for m in c.children)), None)
     if clause is None:
-        return None
+        return _topic_statement(doc, noun, quotations, speakers)
     spans = _with_quotations(_text(doc), _token_spans(doc, list(clause.subtree)), [noun], quotations)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:  # "warnings from his attorney that ..."
@@ -1256,6 +1407,14 @@ class SpeakerResolver:
                 return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
         return None
 
+    def named_before(self, description: Token) -> tuple[Span, Entity] | None:
+        """The entity a description stands in apposition to: "Murray Clark, a former
+        state GOP chair who ..." and "China and the United States, the world's two biggest polluters,
+        which ..." describe names given before them (the first of coordinated names)."""
+        if description.dep_ != "appos" or description.head is description:
+            return None
+        return self.mention_at(description.head)
+
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = _text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
@@ -1265,9 +1424,11 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             if head.lower_ in entity_lexicon.pronouns("relative"):
                 antecedent = _antecedent(verb) if verb is not None else None
-                named = self.mention_at(antecedent) or self.named_beside(antecedent) if antecedent is not None else None
-                if named is None and antecedent is not None and antecedent.pos_ == "PRON" and guess_pronouns:
-                    return own, _coreferent(self.doc, antecedent, self.owners)  # "he, who said ..."
+                named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
+                    if antecedent is not None else None
+                if named is None and antecedent is not None and antecedent.pos_ in ("PRON", "NOUN") and guess_pronouns:
+                    # "he, who said ...", "the Wisconsin Republican, who had pledged ..."
+                    return own, _coreferent(self.doc, antecedent, self.owners)
                 return own, (named[1].key if named else None)
             if not guess_pronouns:
                 return own, None
