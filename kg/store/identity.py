@@ -14,8 +14,9 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.graph import identity_graph_iri
-from kg.resolve import Registry
+from kg.resolve import Registry, identity_quads, resolve
 from kg.store.graphs import ONTOLOGY_GRAPH, GraphStore, NamedGraph
+from kg.store.names import names_graph
 from kg.vocab import KG, SCHEMA
 
 # Only what kg.resolve.namings reads: the entity classes, names, outside links, roles and posts.
@@ -36,13 +37,18 @@ class _Queryable(GraphStore, Protocol):
 
 def refresh_identity(store: _Queryable, base: str) -> NamedGraph:
     """Decide the identity links of every article graph in ``store`` and replace its identity graph
-    (``<base>identity``) with them; return that graph."""
+    (``<base>identity``) with them, and its name index (``<base>names``, kg/store/names.py) with
+    the names of every entity node under those links; return the identity graph."""
     identity = str(identity_graph_iri(base))
     query = _NAMING_QUERY % {"alt": SCHEMA.alternateName, "role": KG.role, "title": KG.roleTitle,
                              "identity": identity, "ontology": ONTOLOGY_GRAPH}
+    quads = [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(query).rows]
     registry = Registry()
-    registry.add(ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(query).rows)
+    registry.add(quads)
+    namings = registry.namings()
+    links = resolve(namings)
     graph = NamedGraph(identity, tuple(ox.Triple(q.subject, q.predicate, q.object)
-                                       for q in registry.quads(identity)), "identity")
+                                       for q in identity_quads(links, namings, identity)), "identity")
     store.replace_graph(graph)
+    store.replace_graph(names_graph(quads, links, base))
     return graph
