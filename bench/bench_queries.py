@@ -78,10 +78,15 @@ def main() -> None:
     parser.add_argument("--nq", type=Path, required=True, help="an export (kg export --format nquads; any RDF format kg writes)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-scale", action="store_true", help="only the 1x store")
+    parser.add_argument("--stores", type=Path, help="keep the stores in this folder, and reuse the ones a "
+                        "previous run left there (built from the same --nq)")
     args = parser.parse_args()
     sizes = [1] if args.no_scale else [1, 4]
     with tempfile.TemporaryDirectory(prefix="kg-bench-queries-") as tmp:
-        stores = {n: build_store(args.nq, n, Path(tmp) / f"store{n}x") for n in sizes}
+        folder = args.stores or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        stores = {n: EmbeddedStore(folder / f"store{n}x") if (folder / f"store{n}x" / "CURRENT").exists()
+                  else build_store(args.nq, n, folder / f"store{n}x") for n in sizes}
         print(f"{'query':22} {'parameter':32}" + "".join(f" {f'{n}x ms':>9} {f'{n}x rows':>9}" for n in sizes)
               + (f" {'ms/1k rows':>10}" if sizes else ""))
         for q in query_pack():
