@@ -78,6 +78,7 @@ def main() -> None:
     parser.add_argument("--nq", type=Path, required=True, help="an export (kg export --format nquads; any RDF format kg writes)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-scale", action="store_true", help="only the 1x store")
+    parser.add_argument("--only", nargs="*", default=None, metavar="QUERY", help="only these pack queries")
     parser.add_argument("--stores", type=Path, help="keep the stores in this folder, and reuse the ones a "
                         "previous run left there (built from the same --nq)")
     args = parser.parse_args()
@@ -90,6 +91,8 @@ def main() -> None:
         print(f"{'query':22} {'parameter':32}" + "".join(f" {f'{n}x ms':>9} {f'{n}x rows':>9}" for n in sizes)
               + (f" {'ms/1k rows':>10}" if sizes else ""))
         for q in query_pack():
+            if args.only is not None and q.name not in args.only:
+                continue
             text = q.path.read_text(encoding="utf-8")
             for param in NAMED.get(q.name, []) + [None]:
                 params = dict([parse_param(param)]) if param else {}
