@@ -77,6 +77,12 @@ def identity_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}identity")
 
 
+def names_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph of the store's name index (kg/store/names.py): each entity node's canonical
+    node and name, and the name keys a query parameter is looked up by."""
+    return URIRef(f"{base}names")
+
+
 def mention_iri(article: URIRef, span: Span) -> URIRef:
     return URIRef(f"{article}#char={span.begin},{span.end}")
 

@@ -84,6 +84,12 @@ class KG(DefinedNamespace):
     value: URIRef
     timexType: URIRef
     anchor: URIRef
+    # the store's name index (kg/store/names.py)
+    canonical: URIRef
+    canonicalName: URIRef
+    nameKey: URIRef
+    namePrefix: URIRef
+    nameToken: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

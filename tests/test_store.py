@@ -73,7 +73,7 @@ def test_pack_parameters_filter_the_same_on_both_stores(loaded, name, param):
 def test_store_counts_match_between_stores(loaded):
     embedded, remote = stats_of(loaded["embedded"]), stats_of(loaded["remote"])
     assert embedded == remote
-    assert embedded["articles"] == 5 and embedded["graphs"] == 6  # 3 examples + 2 fixture + ontology
+    assert embedded["articles"] == 5 and embedded["graphs"] == 7  # 3 examples + 2 fixture + ontology + name index
 
 
 @pytest.mark.parametrize("where", ["embedded", "remote"])

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.store.errors import StoreError
+from kg.vocab import KG_NS
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -35,6 +36,25 @@ def query_pack() -> tuple[PackQuery, ...]:
         params = tuple(m.group(1) for line in header for m in [re.match(r"(?i)param(?:eter)?s?:?\s*\??(\w+)", line)] if m)
         pack.append(PackQuery(path.stem, path, summary, params))
     return tuple(pack)
+
+
+_PARAMETER_LINE = re.compile(r"#\s*param(?:eter)?s?:?\s*\??(\w+)\s*\(([^)]*)\)", re.I)
+_CLASS = re.compile(r"\bkg:(\w+)")
+
+
+def entity_parameters(text: str) -> dict[str, tuple[str, ...]]:
+    """The parameters the query's header declares as naming an entity (``# Parameter ?person
+    (optional, an entity: kg:Person, kg:Organisation): ...``), each with the IRIs of the classes it
+    may be (none listed: any). ``kg query`` looks their names up in the store's name index and binds
+    them to every node of the entity (kg/store/names.py)."""
+    found = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _PARAMETER_LINE.match(line)
+        if m and re.search(r"\bentity\b", m.group(2), re.I):
+            found[m.group(1)] = tuple(KG_NS + c for c in _CLASS.findall(m.group(2)))
+    return found
 
 
 def resolve_query(arg: str) -> str:

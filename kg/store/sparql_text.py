@@ -6,8 +6,9 @@ them is never taken for syntax.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -23,6 +24,7 @@ _SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>', re.S)
 _WHERE = re.compile(r"(?<![\w:?$])where(?![\w:-])", re.I)
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_SELECT = re.compile(r"(?<![\w:?$])select(?![\w:-])", re.I)
 _SERVICE = re.compile(r"(?<![\w:?$])service(?![\w:-])", re.I)
 
 
@@ -74,22 +76,85 @@ def _is_graph_query(query: str) -> bool:
     return bool(first) and first.group(1).lower() in ("construct", "describe")
 
 
-def bind_values(query: str, params: Mapping[str, Term]) -> str:
-    """The query with each parameter bound by a ``VALUES ?name { term }`` at the start of its WHERE
-    group: the value goes in as one escaped RDF term (pyoxigraph's N-Triples form), never as query
-    text, so quotes, braces or '#' in it cannot change the query."""
+def bind_values(query: str, params: Mapping[str, Term | Sequence[Term]]) -> str:
+    """The query with each parameter bound by a ``VALUES ?name { term ... }`` block: the values go in
+    as escaped RDF terms (pyoxigraph's N-Triples form), never as query text, so quotes, braces or '#'
+    in them cannot change the query. A parameter may have several values (an entity's nodes), or
+    none (a name that matches nothing: no rows).
+
+    The block goes at the start of every WHERE group that uses the variable itself (not only inside
+    a subquery of it), so that a subquery that groups or aggregates is evaluated for the bound values
+    only, not for the whole store; a variable the query uses nowhere is bound in the outermost group."""
     if not params:
         return query
-    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(params.items()))
     code = _code_only(query)
-    where = _WHERE.search(code)
-    start = where.end() if where else 0
-    if not where and _is_graph_query(query):  # CONSTRUCT { template } { pattern } has no WHERE keyword
-        return f"{query}\nVALUES ({' '.join('?' + n for n in sorted(params))}) {{ ({' '.join(str(params[n]) for n in sorted(params))}) }}"
-    brace = code.find("{", start)
-    if brace < 0:
+    groups = _where_groups(code)
+    if not groups and _is_graph_query(query):  # CONSTRUCT { template } { pattern } has no WHERE keyword
+        names = sorted(params)
+        rows = _rows(names, params)
+        return f"{query}\nVALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
+    if not groups:
         raise StoreError("query: cannot bind parameters: no WHERE { } group")
-    return f"{query[:brace + 1]} {values}\n{query[brace + 1:]}"
+    targets: dict[int, list[str]] = {}
+    for name in sorted(params):
+        using = re.compile(rf"[?$]{name}(?![A-Za-z0-9_])")
+        found = [start for start, own in groups if using.search(own)]
+        for start in found or [groups[0][0]]:
+            targets.setdefault(start, []).append(name)
+    out = query
+    for start in sorted(targets, reverse=True):
+        values = " ".join(f"VALUES ?{name} {{ {_terms(params[name])} }}" for name in targets[start])
+        out = f"{out[:start + 1]} {values}\n{out[start + 1:]}"
+    return out
+
+
+def _terms(value: Term | Sequence[Term]) -> str:
+    return str(value) if isinstance(value, (ox.NamedNode, ox.Literal)) else " ".join(str(t) for t in value)
+
+
+def _rows(names: list[str], params: Mapping[str, Term | Sequence[Term]]) -> str:
+    """The rows of a multi-variable VALUES block: every combination of the parameters' values."""
+    lists = [[v] if isinstance(v, (ox.NamedNode, ox.Literal)) else list(v) for v in (params[n] for n in names)]
+    return " ".join(f"({' '.join(str(t) for t in row)})" for row in itertools.product(*lists))
+
+
+def _where_groups(code: str) -> list[tuple[int, str]]:
+    """Each WHERE group of the query (the outer one first, then subqueries'), as the offset of its
+    '{' and its own text: the group with the subqueries inside it blanked out."""
+    match = _matching_braces(code)
+    subqueries = []  # (start, end) of the braces around each subquery: '{ SELECT ... }'
+    for m in _SELECT.finditer(code):
+        opening = _innermost_open(code, m.start(), match)
+        if opening is not None:
+            subqueries.append((opening, match[opening]))
+    groups = []
+    for m in _WHERE.finditer(code):
+        brace = code.find("{", m.end())
+        if brace < 0 or brace not in match:
+            continue
+        end = match[brace]
+        own = list(code[brace:end + 1])
+        for s, e in subqueries:
+            if brace < s and e <= end:
+                own[s - brace:e - brace + 1] = " " * (e - s + 1)
+        groups.append((brace, "".join(own)))
+    return groups
+
+
+def _matching_braces(code: str) -> dict[int, int]:
+    match, stack = {}, []
+    for i, c in enumerate(code):
+        if c == "{":
+            stack.append(i)
+        elif c == "}" and stack:
+            match[stack.pop()] = i
+    return match
+
+
+def _innermost_open(code: str, offset: int, match: dict[int, int]) -> int | None:
+    """The '{' of the innermost group around ``offset`` (None at the top level: the query's own SELECT)."""
+    inside = [b for b, e in match.items() if b < offset < e]
+    return max(inside) if inside else None
 
 
 def with_prefixes(query: str) -> str:
