@@ -12,7 +12,6 @@ after a lost worker overwrites instead of duplicating.
 
 from __future__ import annotations
 
-import ctypes
 import gzip
 import hashlib
 import json
@@ -328,19 +327,7 @@ def export_shard(shard: Shard, settings: Settings, output: str, refused: dict[st
                     entry["violations"] += len(result.violations)
                     entry["warnings"] += len(result.warnings)
     entry["bytes"], entry["sha256"] = digest.size, digest.hash.hexdigest()
-    _return_freed_memory()
     return {**entry, "ids": ids, "problems": problems, "seconds": time.perf_counter() - started}
-
-
-def _return_freed_memory() -> None:
-    """Hand the heap a shard freed back to the system (glibc's ``malloc_trim``), so that a worker's
-    next shard starts from its baseline instead of a heap fragmented by the last one's large
-    articles (without Dask's fixed trim threshold, which costs page faults on every array)."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc: nothing to ask
-        return
-    libc.malloc_trim(0)
 
 
 def _piece_entry(piece: Piece) -> dict:
