@@ -154,3 +154,18 @@ def test_a_surname_finds_the_person_of_both_loads(two_loads):
     rows = _rows(two_loads, "statements-by", "--param", "person=Moe")
     assert {row["article"] for row in rows} == {"defines", "uses"}
     assert {row["speaker"] for row in rows} == {"Ingrid Moe"}
+
+
+def test_apple_in_one_load_and_apple_inc_in_another_are_one_entity(tmp_path):
+    """The issue's own example: two loads of different articles, one says "Apple Inc.", the other
+    "Apple"; a query by either name form finds the statements of both, under one speaker."""
+    store = tmp_path / "store"
+    for name, text in {"inc": "Apple Inc. said on Monday that it would open a plant in Ohio.",
+                       "bare": "Apple said on Tuesday that the plant in Ohio would hire 200 people."}.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"id": name, "date": "2009-06-01", "text": text}) + "\n", encoding="utf-8")
+        assert run_kg("load", path, "--store", store, "-q").exit_code == 0
+    for variant in ("Apple", "Apple Inc.", "apple inc"):
+        rows = _rows(store, "statements-by", "--param", f"person={variant}")
+        assert {row["article"] for row in rows} == {"inc", "bare"}, variant
+        assert len({row["speaker"] for row in rows}) == 1, variant
