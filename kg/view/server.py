@@ -173,7 +173,10 @@ class ViewServer:
             if self.writable and self.lock is not None:
                 os.close(self.lock)
                 self.lock = None
+            # The front's port is not bound yet: a free port for the child could be that very one.
             backend_port = free_port()
+            while backend_port == self.port:
+                backend_port = free_port()
             command = serve_command(self.store, backend_port, writable=self.writable)
         except StoreError as err:
             raise ServeError(str(err)) from None
