@@ -181,16 +181,18 @@ class ViewServer:
         except StoreError as err:
             raise ServeError(str(err)) from None
         backend = f"http://127.0.0.1:{backend_port}"
-        log = tempfile.TemporaryFile()
-        self.child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log,
-                                      preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
-        self._wait_for(backend, log)
+        # The front listens before the child starts: a client polling the port meanwhile waits in the
+        # backlog, and no other socket (not even a client's own, connecting to itself) can take it.
         try:
             self.front = _Front(self.port, backend, OnDemandView(EndpointSource(backend + "/query"), self.page_size),
                                 _query_ui(), self.writable)
         except OSError as err:
             self.close()
             raise ServeError(f"127.0.0.1:{self.port}: cannot listen: {err.strerror or err}") from None
+        log = tempfile.TemporaryFile()
+        self.child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log,
+                                      preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+        self._wait_for(backend, log)
 
     def _wait_for(self, backend: str, log) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
