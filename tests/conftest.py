@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,15 +64,38 @@ def run_kg(*args: str, input: str | bytes | None = None):
 
 
 def free_port() -> int:
-    """A loopback port nobody listens on (yet)."""
-    import socket
+    """A loopback port nobody listens on (yet): the one kg serve itself uses."""
+    from kg.view.server import free_port as loopback_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return loopback_port()
 
 
-def wait_for_sparql(url: str, process, timeout_s: float = 30) -> None:
+@contextmanager
+def oxigraph_serve(location: Path | None = None) -> Iterator[str]:
+    """A real ``oxigraph serve`` on a free loopback port, its store in ``location`` (in memory
+    without one); yields its URL once it answers, and stops it on the way out."""
+    import subprocess
+    import tempfile
+
+    from kg.store import oxigraph_binary
+
+    port = free_port()
+    command = [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"]
+    if location is not None:
+        command[2:2] = ["--location", str(location)]
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a long-lived server must never block on it
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_sparql(url, process, log=log)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def wait_for_sparql(url: str, process, timeout_s: float = 30, log=None) -> None:
     """Return once the SPARQL endpoint at ``url`` (URL/query) answers ``ASK {}``; fail the test,
     killing ``process``, when it exits first or does not answer within ``timeout_s``."""
     import time
@@ -84,6 +109,9 @@ def wait_for_sparql(url: str, process, timeout_s: float = 30) -> None:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+                if log is not None:
+                    log.seek(0)
+                stream = log if log is not None else process.stderr
+                err = stream.read().decode("utf-8", "replace") if stream else ""
                 pytest.fail(f"the SPARQL server at {url} did not start: {err[-500:]}")
             time.sleep(0.1)

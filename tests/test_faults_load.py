@@ -19,7 +19,6 @@ import random
 import re
 import shutil
 import signal
-import subprocess
 import urllib.parse
 import urllib.request
 from collections import defaultdict
@@ -30,9 +29,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import free_port, run_kg, wait_for_sparql
+from conftest import free_port, oxigraph_serve, run_kg
 from fork_server import ForkServer, kill_at_random_points
-from kg.store import oxigraph_binary
 from test_store_faults import post
 
 ARTICLES = 20
@@ -280,15 +278,8 @@ def test_kill_9_during_a_load_of_an_export_or_its_shards_leaves_each_graph_one_w
 def oxigraph_in_memory():
     """A real oxigraph server on a free loopback port, its store in memory: the one on disk grows
     slower with each of the suite's DROP ALLs (a second a load after a few dozen), this one does not."""
-    port = free_port()
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_sparql(url, process)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
+    with oxigraph_serve() as url:
+        yield url
 
 
 def test_kill_9_during_a_load_to_oxigraph_serve_leaves_each_graph_old_or_new(server, inputs, oxigraph_in_memory, tmp_path):

@@ -10,8 +10,8 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-from conftest import EXAMPLES, ROOT, free_port, run_kg, wait_for_sparql
-from kg.store import (ONTOLOGY_GRAPH, EmbeddedStore, auth_header, graphs_from_rdf_file, oxigraph_binary,
+from conftest import EXAMPLES, ROOT, free_port, oxigraph_serve, run_kg, wait_for_sparql
+from kg.store import (ONTOLOGY_GRAPH, EmbeddedStore, auth_header, graphs_from_rdf_file,
                       split_by_article)
 
 FIXTURE = ROOT / "tests" / "data" / "store-fixture.trig"
@@ -21,15 +21,8 @@ PACK = ["meetings", "statements-by", "statements-at-meeting", "people-by-role", 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """A real oxigraph server on a free loopback port, on a fresh store; killed at teardown."""
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_sparql(url, process)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

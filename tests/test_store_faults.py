@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import ROOT, free_port, run_kg, wait_for_sparql
-from kg.store import ONTOLOGY_GRAPH, ontology_named_graph, oxigraph_binary
+from conftest import ROOT, free_port, oxigraph_serve, run_kg, wait_for_sparql
+from kg.store import ONTOLOGY_GRAPH, ontology_named_graph
 
 FIXTURE = ROOT / "tests" / "data" / "store-fixture.trig"
 KG_BIN = os.path.join(os.path.dirname(sys.executable), "kg")
@@ -51,15 +51,8 @@ def ask(url: str, query: str) -> bool:
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory):
     """A real oxigraph server of this module's own, on a free loopback port."""
-    port = free_port()
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_sparql(url, process)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture
