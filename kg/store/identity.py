@@ -20,14 +20,17 @@ from kg.store.graphs import ONTOLOGY_GRAPH, GraphStore, NamedGraph
 from kg.store.names import names_graph
 from kg.vocab import KG, SCHEMA
 
-# Only what kg.resolve.namings reads: the entity classes, names, outside links, roles and posts.
-_NAMING_PREDICATES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-                      str(SCHEMA.alternateName), "http://www.w3.org/2002/07/owl#sameAs", str(KG.role), str(KG.roleTitle))
+# Only what kg.resolve.namings and the name index read: the entity classes (rdf:type with one of
+# them: the other types, of mentions, statements and the like, are nine in ten of a store's rdf:type
+# quads), names, outside links, roles and posts.
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_NAMING_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#label", str(SCHEMA.alternateName),
+                      "http://www.w3.org/2002/07/owl#sameAs", str(KG.role), str(KG.roleTitle))
 _NAMING_QUERY = """
 SELECT ?g ?s ?p ?o WHERE {
-  VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2000/01/rdf-schema#label>
-              <%(alt)s> <http://www.w3.org/2002/07/owl#sameAs> <%(role)s> <%(title)s> }
-  GRAPH ?g { ?s ?p ?o }
+  { VALUES ?o { %(classes)s } GRAPH ?g { ?s a ?o } BIND (<%(type)s> AS ?p) }
+  UNION
+  { VALUES ?p { %(predicates)s } GRAPH ?g { ?s ?p ?o } }
   FILTER (?g != <%(identity)s> && ?g != <%(ontology)s>)
 }"""
 
@@ -43,9 +46,7 @@ def refresh_identity(store: _Queryable, base: str) -> NamedGraph:
     (``<base>identity``) with them, and its name index (``<base>names``, kg/store/names.py) with
     the names of every entity node under those links; return the identity graph."""
     identity = str(identity_graph_iri(base))
-    query = _NAMING_QUERY % {"alt": SCHEMA.alternateName, "role": KG.role, "title": KG.roleTitle,
-                             "identity": identity, "ontology": ONTOLOGY_GRAPH}
-    quads = _naming_quads(store, query, {identity, ONTOLOGY_GRAPH})
+    quads = _naming_quads(store, identity)
     registry = Registry()
     registry.add(quads)
     namings = registry.namings()
@@ -57,15 +58,18 @@ def refresh_identity(store: _Queryable, base: str) -> NamedGraph:
     return graph
 
 
-def _naming_quads(store: _Queryable, query: str, skipped: set[str]) -> list[ox.Quad]:
-    """The quads ``query`` selects: on the embedded store read from its indexes directly, one
-    predicate at a time (a SPARQL answer costs a Python object per cell: 16 s against ~2 s for the
-    230k quads of 840 articles, measured on a loaded machine)."""
+def _naming_quads(store: _Queryable, identity: str) -> list[ox.Quad]:
+    """The quads of the article graphs (not the ``identity`` graph, not the ontology) that name
+    entities: on the embedded store read from its indexes directly, one pattern at a time (a SPARQL
+    answer costs a Python object per cell: 16 s against ~2 s for the 230k quads of 840 articles,
+    measured on a loaded machine)."""
     if isinstance(store, EmbeddedStore):
-        # rdf:type only for the entity classes: the other types (mentions, statements, ...) are
-        # nine in ten of a store's rdf:type quads and neither the registry nor the index reads them
-        patterns = [(ox.NamedNode(_NAMING_PREDICATES[0]), ox.NamedNode(c)) for c in CLASSES]
-        patterns += [(ox.NamedNode(p), None) for p in _NAMING_PREDICATES[1:]]
+        skipped = {identity, ONTOLOGY_GRAPH}
+        patterns = [(ox.NamedNode(_RDF_TYPE), ox.NamedNode(c)) for c in CLASSES]
+        patterns += [(ox.NamedNode(p), None) for p in _NAMING_PREDICATES]
         return [q for p, o in patterns for q in store.store.quads_for_pattern(None, p, o, None)
                 if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skipped]
+    query = _NAMING_QUERY % {"classes": " ".join(f"<{c}>" for c in CLASSES), "type": _RDF_TYPE,
+                             "predicates": " ".join(f"<{p}>" for p in _NAMING_PREDICATES),
+                             "identity": identity, "ontology": ONTOLOGY_GRAPH}
     return [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(query).rows]
