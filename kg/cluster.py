@@ -55,7 +55,12 @@ _QUIET_WORKERS = {
     # Dask's default also sets MALLOC_TRIM_THRESHOLD_, which fixes glibc's mmap threshold: every
     # array spaCy allocates over 128 KB is then mapped and unmapped anew (page faults each time);
     # without it glibc's dynamic threshold reuses the heap, as in a --jobs worker.
-    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+    # One malloc arena: a Dask task runs in a thread of its own, and glibc gives each thread its own
+    # arena; spaCy's batches then leave their freed pages in that arena as well as in the main one
+    # (measured: a worker's peak 416 MB doing four 21-article shards in a thread, against 347 MB in
+    # the main thread or with one arena, same CPU time).
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
+                                            "MALLOC_ARENA_MAX": 1},
 }
 
 

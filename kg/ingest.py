@@ -210,7 +210,11 @@ def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, ti
     load_resources(settings)
     # The model and the gazetteer live for the whole run: freezing them spares the cyclic garbage
     # collector from walking their millions of objects again on every full collection (~7% of a run).
-    gc.freeze()
+    # A prepared worker (``prepare_worker``) froze them already: unfreezing at the end of its shard
+    # would hand them back to the collector for every later shard.
+    owns_freeze = not gc.get_freeze_count()
+    if owns_freeze:
+        gc.freeze()
     try:
         for batch in _timed(parse_batches(items, overlap=parse_ahead), timings, "parse"):
             for item in batch:
@@ -220,7 +224,8 @@ def _ingest_here(items: Iterable[Article | ArticleError], settings: Settings, ti
                     doc, article = item
                     yield finish_article(article, doc, settings, timings)
     finally:
-        gc.unfreeze()
+        if owns_freeze:
+            gc.unfreeze()
 
 
 # --- whole articles in worker processes (--jobs N) -------------------------------------------------
