@@ -2,12 +2,15 @@
 """Benchmark: ``kg export`` with ``--jobs 1``, ``--jobs 2`` and ``--cluster local:2`` on one corpus.
 
     .venv/bin/python bench/bench_cluster.py [CORPUS.jsonl] [--limit N] [--articles-per-shard N] [--runs jobs1,jobs2,local2]
+                                            [--no-reference]
 
 Each run is the real CLI in a fresh process, timed wall to wall (process start, model loads and
 cluster start-up included). A sampler walks the run's process tree (psutil) every 0.1 s and keeps
 each process's peak resident memory; the table gives their sum, and that sum per worker process
 (spaCy processes for --jobs, Dask workers for --cluster). Ratios are against ``--jobs 1`` of the same
-run. Targets (issue 15): --jobs 2 ≥ 1.8×, --cluster local:2 ≥ 1.7×, ≤ 450 MB per worker.
+run. A reference measured in the same run gives the machine's own 2-process scaling on a CPU-bound
+load like kg's (the same spaCy parse in one process, then in two at once): the ceiling kg could reach
+on this machine. Targets (issue 15): --jobs 2 ≥ 1.8×, --cluster local:2 ≥ 1.7×, ≤ 450 MB per worker.
 """
 
 from __future__ import annotations
@@ -113,6 +116,52 @@ def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
             "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
 
 
+# The reference: each process loads the model, says it is ready, waits for "go", then parses the
+# same texts (spaCy only, batches as kg's) and prints its parse's wall and CPU seconds.
+_PARSER = """
+import json, sys, time
+from kg.nlp.pipeline import BATCH_SIZE, load_nlp
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+nlp = load_nlp()
+list(nlp.pipe(texts[:4]))
+print("ready", flush=True)
+sys.stdin.readline()
+start, cpu = time.perf_counter(), time.process_time()
+for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+    pass
+print(json.dumps([time.perf_counter() - start, time.process_time() - cpu]), flush=True)
+"""
+
+
+def machine_scaling(corpus: Path, folder: Path, texts: int = 60) -> dict:
+    """The machine's own 2-process scaling on a CPU-bound load like kg's: the same spaCy parse of the
+    corpus's first ``texts`` articles in one process, then in two at once (started together). Two
+    processes doing twice the work in the same wall time is 2.0: the ceiling --jobs 2 could reach."""
+    sample = folder / "reference-texts.json"
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:texts]
+    sample.write_text(json.dumps([json.loads(line)["text"] for line in lines]), encoding="utf-8")
+
+    def together(n: int) -> list[tuple[float, float]]:
+        procs = [subprocess.Popen([sys.executable, "-c", _PARSER, str(sample)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(n)]
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready"
+        for p in procs:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        out = [tuple(json.loads(p.stdout.readline())) for p in procs]
+        for p in procs:
+            p.wait()
+        return out
+
+    (one_wall, one_cpu), = together(1)
+    two = together(2)
+    two_wall = max(wall for wall, _ in two)
+    return {"texts": len(lines), "one_wall": one_wall, "one_cpu": one_cpu, "two_wall": two_wall,
+            "two_cpu": sum(cpu for _, cpu in two), "speedup": 2 * one_wall / two_wall,
+            "cpu_per_text_ratio": sum(cpu for _, cpu in two) / (2 * one_cpu)}
+
+
 def _quads(output: Path) -> int:
     import gzip
 
@@ -128,6 +177,7 @@ def main() -> None:
     parser.add_argument("--articles-per-shard", type=int, default=None,
                         help="shard size for --cluster (default: the corpus in 40 shards, 20 per worker)")
     parser.add_argument("--runs", default="jobs1,jobs2,local2", help="comma-separated: " + ", ".join(RUNS))
+    parser.add_argument("--no-reference", action="store_true", help="skip the machine's own 2-process scaling")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus}: no such corpus")
@@ -140,6 +190,7 @@ def main() -> None:
         per_shard = args.articles_per_shard or math.ceil(articles / 40)
         print(f"corpus: {articles} articles, {words:,} words ({corpus.name}); --articles-per-shard {per_shard}")
         results = [run_once(name, corpus, Path(tmp), per_shard) for name in args.runs.split(",")]
+        reference = machine_scaling(corpus, Path(tmp)) if not args.no_reference else None
     base = next((r["seconds"] for r in results if r["run"] == "jobs1"), None)
     # CPU seconds are those of the whole process tree; CPU/wall above 1 means more than one core was
     # busy (on a machine others share, wall time swings from run to run, CPU time much less).
@@ -154,6 +205,16 @@ def main() -> None:
     for r in results:
         print(f"  {r['run']}: " + "; ".join(f"{role} " + ", ".join(f"{mb:.0f} MB / {cpu:.1f} s" for mb, cpu in sorted(procs))
                                            for role, procs in sorted(r["by_role"].items())))
+    if reference:
+        r = reference
+        print(f"\nreference, same run: spaCy parse of {r['texts']} texts, 1 process {r['one_wall']:.1f} s wall / "
+              f"{r['one_cpu']:.1f} CPU s; 2 processes at once, each the same texts: {r['two_wall']:.1f} s wall / "
+              f"{r['two_cpu']:.1f} CPU s")
+        print(f"  machine's 2-process scaling {r['speedup']:.2f}x (the ceiling for jobs2 and local2); "
+              f"CPU per text in 2 processes / in 1: {r['cpu_per_text_ratio']:.2f}")
+        for row in results:
+            if base and row["run"] != "jobs1":
+                print(f"  {row['run']}: {base / row['seconds']:.2f}x = {base / row['seconds'] / r['speedup']:.0%} of the ceiling")
     if len({r["quads"] for r in results}) > 1:
         print("WARNING: the runs wrote different numbers of quads")
 

@@ -302,10 +302,22 @@ class _Workers:
 
     def submit(self, articles: list[Article]) -> tuple[Future, int]:
         try:
-            return self.pool.submit(_finish_chunk, articles, self.settings), self.generation
+            return self._submit(articles), self.generation
         except BrokenProcessPool:
             self._replace(self.generation)
-            return self.pool.submit(_finish_chunk, articles, self.settings), self.generation
+            return self._submit(articles), self.generation
+
+    def _submit(self, articles: list[Article]) -> Future:
+        # A pool forks its workers in its first submit. Frozen, the objects this process has are
+        # not walked by the workers' collections while they load the model, so their pages stay
+        # shared instead of being copied into each worker.
+        already_frozen = gc.get_freeze_count()
+        gc.freeze()
+        try:
+            return self.pool.submit(_finish_chunk, articles, self.settings)
+        finally:
+            if not already_frozen:
+                gc.unfreeze()
 
     def results(self, articles: list[Article], future: Future, generation: int) -> tuple[list[ArticleResult], dict]:
         try:
@@ -313,7 +325,7 @@ class _Workers:
         except BrokenProcessPool:
             self._replace(generation)
         try:
-            return self.pool.submit(_finish_chunk, articles, self.settings).result()
+            return self._submit(articles).result()
         except BrokenProcessPool:
             self._replace(self.generation)
         reason = "a worker process ended while doing this article and its neighbours (killed, or out of memory)"

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from kg.graph import identity_graph_iri
 from kg.resolve import CLASSES, Registry, identity_quads, resolve
 from kg.store.embedded import EmbeddedStore
+from kg.store.errors import StoreError, first_line
 from kg.store.graphs import ONTOLOGY_GRAPH, GraphStore, NamedGraph
 from kg.store.names import names_graph
 from kg.vocab import KG, SCHEMA
@@ -53,9 +54,25 @@ def refresh_identity(store: _Queryable, base: str) -> NamedGraph:
     links = resolve(namings)
     graph = NamedGraph(identity, tuple(ox.Triple(q.subject, q.predicate, q.object)
                                        for q in identity_quads(links, namings, identity)), "identity")
-    store.replace_graph(graph)
-    store.replace_graph(names_graph(quads, links, base))
+    _write(store, graph)
+    _write(store, names_graph(quads, links, base))
     return graph
+
+
+def _write(store: _Queryable, graph: NamedGraph) -> None:
+    """Replace ``graph`` in ``store``. Into an embedded store that does not hold it yet (the first
+    load, after the bulk loader), its quads go through the bulk writer: 0.15 CPU s against 0.33 for
+    the transaction of ``replace_graph``, for the 12.7k triples of the names graph of 200 polnear
+    articles on a store the bulk loader had just filled."""
+    if isinstance(store, EmbeddedStore):
+        g = ox.NamedNode(graph.iri)
+        if next(iter(store.store.quads_for_pattern(None, None, None, g)), None) is None:
+            try:
+                store.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples)
+            except OSError as err:
+                raise StoreError(f"{store.name}: cannot write graph {graph.iri}: {first_line(err)}") from None
+            return
+    store.replace_graph(graph)
 
 
 def _naming_quads(store: _Queryable, identity: str) -> list[ox.Quad]:
