@@ -7,7 +7,8 @@ sorted files), an article never spans two shards, and each task reads its own by
 fsspec, so ``s3://`` and the like work where their driver is installed). A task sends back a small
 report, never a Doc or the model; the worker loads the model once (``kg.nlp.pipeline.load_nlp`` is
 cached per process) and writes its shard under a temporary name, then renames it, so that a retry
-after a lost worker overwrites instead of duplicating.
+after a lost worker overwrites instead of duplicating. A local cluster's workers run with one malloc
+arena (``_QUIET_WORKERS``); workers started by hand want ``MALLOC_ARENA_MAX=1`` in their environment.
 """
 
 from __future__ import annotations
