@@ -90,6 +90,7 @@ class KG(DefinedNamespace):
     nameKey: URIRef
     namePrefix: URIRef
     nameToken: URIRef
+    knownTitle: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

@@ -9,9 +9,10 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import run_kg
-from kg.store import EmbeddedStore, bind_values, run_query
+from kg.store import EmbeddedStore, bind_values, load, query_pack, resolve_query, run_query
 from kg.store.identity import refresh_identity
-from kg.store.names import entity_nodes, name_index
+from kg.store.names import entity_nodes, name_index, role_titles
+from kg.store.pack import title_parameters
 
 D = "https://w3id.org/newskg/data/"
 KG = "https://w3id.org/newskg/ontology#"
@@ -169,3 +170,65 @@ def test_apple_in_one_load_and_apple_inc_in_another_are_one_entity(tmp_path):
         rows = _rows(store, "statements-by", "--param", f"person={variant}")
         assert {row["article"] for row in rows} == {"inc", "bare"}, variant
         assert len({row["speaker"] for row in rows}) == 1, variant
+
+
+# Role titles (issue 15): the index lists the store's titles once each, and a role parameter
+# becomes the titles it is part of, so people-by-role reads only the roles with those titles.
+ROLE_TITLE, ROLE = ox.NamedNode(KG + "roleTitle"), ox.NamedNode(KG + "role")
+
+
+def _holder(graph: str, node: str, label: str, *titles: str) -> list[ox.Quad]:
+    g, x = ox.NamedNode(D + "graph/" + graph), ox.NamedNode(D + node)
+    quads = _entity(graph, node, PERSON, label)
+    for i, title in enumerate(titles):
+        r = ox.NamedNode(f"{D}graph/{graph}#role-{i}")
+        quads += [ox.Quad(x, ROLE, r, g), ox.Quad(r, RDF_TYPE, ox.NamedNode(KG + "Role"), g),
+                  ox.Quad(r, ROLE_TITLE, ox.Literal(title), g),
+                  ox.Quad(r, ox.NamedNode(KG + "article"), ox.NamedNode(D + "article/" + graph), g)]
+    return quads
+
+
+HOLDERS = (_holder("a", "person/ana-reis", "Ana Reis", "Foreign Minister")
+           + _holder("b", "person/ana-reis", "Ana Reis", "Foreign Minister", "Deputy")
+           + _holder("c", "person/marta-coelho", "Marta Coelho", "Prime Minister")
+           + _holder("d", "person/ben-okafor", "Ben Okafor", "President"))
+
+
+@pytest.fixture(scope="module", params=["indexed", "no index"])
+def holders(request):
+    """The same roles in a store kg load indexed and in one loaded without kg (no names graph)."""
+    store = EmbeddedStore(None)
+    store.store.extend(HOLDERS)
+    load(store, [], with_ontology=True)
+    if request.param == "indexed":
+        refresh_identity(store, D)
+    return store
+
+
+def test_the_index_lists_each_role_title_of_the_store_once():
+    triples = name_index(HOLDERS, {}, D + "names")
+    titles = [t.object.value for t in triples if t.predicate.value == KG + "knownTitle"]
+    assert sorted(titles) == ["Deputy", "Foreign Minister", "President", "Prime Minister"]
+    assert {t.subject.value for t in triples if t.predicate.value == KG + "knownTitle"} == {D + "names"}
+
+
+@pytest.mark.parametrize("value,titles", [("minister", ["Foreign Minister", "Prime Minister"]),
+                                          ("MINIS", ["Foreign Minister", "Prime Minister"]),
+                                          ("President", ["President"]), ("nobody's title", []),
+                                          ('" } ; DROP ALL ; #', [])])
+def test_a_role_parameter_becomes_every_title_it_is_part_of(holders, value, titles):
+    assert [t.value for t in role_titles(holders, ox.Literal(value))] == titles
+
+
+def test_people_by_role_finds_the_holders_of_those_titles_only(holders):
+    rows = run_query(holders, resolve_query("people-by-role"), {"role": ox.Literal("minister")}).rows
+    assert [(r["person"].value, r["title"].value, r["articles"].value) for r in rows] == [
+        ("Ana Reis", "Foreign Minister", "2"), ("Marta Coelho", "Prime Minister", "1")]
+    everyone = run_query(holders, resolve_query("people-by-role")).rows
+    assert len(everyone) == 4
+    assert run_query(holders, resolve_query("people-by-role"), {"role": ox.Literal("nobody's title")}).rows == []
+
+
+def test_only_the_role_parameter_is_a_title_parameter():
+    assert {q.name: title_parameters(q.path.read_text(encoding="utf-8")) for q in query_pack()
+            if title_parameters(q.path.read_text(encoding="utf-8"))} == {"people-by-role": {"role"}}

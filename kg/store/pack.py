@@ -57,6 +57,20 @@ def entity_parameters(text: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def title_parameters(text: str) -> set[str]:
+    """The parameters the query's header declares as role titles (``# Parameter ?role (optional,
+    a role title): ...``): ``kg query`` binds them to every title in the store that the value is
+    part of, any case (kg/store/names.py), so the query reads only the roles with those titles."""
+    found = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _PARAMETER_LINE.match(line)
+        if m and re.search(r"\brole title\b", m.group(2), re.I):
+            found.add(m.group(1))
+    return found
+
+
 def resolve_query(arg: str) -> str:
     """QUERY as given on the command line: '@file.rq', a pack name, or SPARQL text."""
     if arg.startswith("@"):
