@@ -36,7 +36,10 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
             out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                        for t in c.subtree)
+    aside = interrupting_participle(verb)
     for child in verb.children:
+        if aside is not None and child.i == aside.i:
+            continue  # "Trump, asked about the wall, said ...": the aside is not what he said
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
     if out:
@@ -66,6 +69,25 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def interrupting_participle(verb: Token) -> Token | None:
+    """The participle set off between a subject and its finite cue that the parser took for the
+    cue's complement clause with the subject as its own: in "Trump, asked about the wall, said ..."
+    "asked" hangs on "said" as a ccomp with "Trump" as its subject. A passive participle takes no
+    object and no auxiliary, and commas close it off on both sides; else None."""
+    if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i >= verb.i or child.tag_ not in ("VBD", "VBN") or child.i == 0 \
+                or doc[child.i - 1].text != "," or doc[verb.i - 1].text != ",":
+            continue
+        if any(c.dep_ in ("dobj", "aux", "auxpass") for c in child.children):
+            continue
+        if any(c.dep_ == "nsubj" and c.i < child.i for c in child.children):
+            return child
+    return None
 
 
 _ADVERBIAL_MARK_DEPS = ("mark",)

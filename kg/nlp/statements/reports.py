@@ -13,6 +13,7 @@ from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
     end_trimmed,
     in_paragraph,
+    interrupting_participle,
     only_pronouns,
     passive_content,
     passive_report,
@@ -47,6 +48,9 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     cue = cue_phrase(token)
     if cue is None:
         return None
+    aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
+    if aside is not None and aside.i == token.i:
+        return None  # "Trump, asked about the wall, said ...": he was asked, he asked nothing
     if token.lower_ == "according":
         return _according_to(doc, cue, quotations, speakers)
     if token.pos_ == "NOUN":
@@ -88,6 +92,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     addressee_span, addressee = addressee_of(token, speakers)
+    if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
+        addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
     first, last = min(spans).begin, max(spans).end
     sentence = sentence_span(doc, min(first, token.idx), max(last, token.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,

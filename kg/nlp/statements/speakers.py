@@ -3,6 +3,8 @@ coreference, carry-over from the statements before), and entities for described 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from kg.model import Entity, ORGANISATION, PERSON, Span, Statement
@@ -11,7 +13,7 @@ from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import QuotedText
-from kg.nlp.statements.content import in_paragraph, token_at
+from kg.nlp.statements.content import in_paragraph, interrupting_participle, token_at
 from kg.nlp.statements.words import article_text, FINITE, SPEAKER_DEPS, word_list
 
 
@@ -70,6 +72,10 @@ def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
     verb; it is the verb's."""
     if verb.tag_ not in FINITE:
         return None
+    aside = interrupting_participle(verb)
+    if aside is not None:
+        subject = next(c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i)
+        return subject if not quoted.inside(subject.idx) else None
     for child in verb.children:
         # a past participle may be tagged as a past tense ("Clinton, exasperated,"): then the whole
         # interruption is the one word between commas
@@ -85,12 +91,26 @@ def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
 
 def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
     doc = verb.doc
-    for i in (_word_before(verb), verb.i + 1):
+    inverted = _inverted_subject(verb)
+    for i in (_word_before(verb), inverted):
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
-                and in_paragraph(article_text(doc), verb, [doc[i]]) and not _object_of_another_word(doc[i], verb) \
+                and in_paragraph(article_text(doc), verb, [doc[i]]) \
+                and (i == inverted != verb.i + 1 or not _object_of_another_word(doc[i], verb)) \
                 and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
             return doc[i]
     return None
+
+
+def _inverted_subject(verb: Token) -> int:
+    """The index of the word after the cue that may be its subject: the next word, or, right after a
+    quotation, the noun a determiner opens ('"How big is that wall?" asked the boy': the parser
+    makes the boy the object of asking)."""
+    doc, after = verb.doc, verb.i + 1
+    if after >= len(doc) or doc[after].pos_ != "DET" or verb.i == 0 or not doc[verb.i - 1].is_quote \
+            or verb.tag_ not in FINITE:
+        return after
+    noun = doc[after].head
+    return noun.i if noun.head.i == verb.i and noun.dep_ in ("dobj", "attr") and noun.i > after else after
 
 
 def _word_before(verb: Token) -> int:
@@ -166,7 +186,8 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
             candidates = [c for c in candidates if noun in _titles_of(text, owners, c)] \
-                or _alone_in_sentence(doc, s.speaker_span, owners)
+                or _alone_in_sentence(doc, s.speaker_span, owners) \
+                or _titled_before(text, s.speaker_span.begin, owners, noun)
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
             candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
         s.speaker = candidates[0] if candidates else None
@@ -195,6 +216,16 @@ def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str
 
 
 _NAMED_BEFORE = 400
+
+
+def _titled_before(text: str, offset: int, owners: Owners, noun: str) -> list[str]:
+    """The one person named within _CARRY_OVER characters before ``offset`` whom the text gives the
+    title ``noun`` ("Sen. Ted Cruz spoke ... Cruz warned ... the Texas senator said"); two such
+    people, or none, give no one."""
+    named = {e.key for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _CARRY_OVER}
+    titled = [key for key in named if noun in _titles_of(text, owners, key)]
+    return titled if len(titled) == 1 else []
 
 
 def _document_again(doc: Doc, s: Statement, before: list[Statement]) -> bool:
@@ -244,7 +275,10 @@ def _definite_person(doc: Doc, span: Span) -> str | None:
     if tokens is None or len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_ != "the":
         return None
     head = tokens.root
-    if head.tag_ != "NN" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens):
+    # a place or party before the noun still describes one person ("the Texas senator", "the
+    # Republican nominee"); any other name makes it someone else's ("the Trump aide")
+    if head.tag_ != "NN" or any(t.dep_ == "poss" or t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
+                                for t in tokens):
         return None
     noun = head.lemma_.lower()
     if head.i > 1 and head.nbor(-1).text == "-":  # "front-runner" comes in three tokens
@@ -422,6 +456,21 @@ class SpeakerResolver:
             named = [n for n in named if n is not None and n[1].type in (PERSON, ORGANISATION)]
             if named:
                 return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
+        return self._named_after_of(head)
+
+    def _named_after_of(self, head: Token) -> tuple[Span, Entity] | None:
+        """ "The director of the European Centre, Ina Kirsch, told": the parser hangs the person's
+        name on the nearest noun, the organisation; a person named in apposition to the object of
+        "of" after a word for a person is that person."""
+        if actor_kind(head) != PERSON and head.lemma_.lower() not in entity_lexicon.title_words():
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        for appos in (c for c in owner.children if c.dep_ == "appos") if owner is not None else ():
+            named = self.mention_at(appos)
+            if named is not None and named[1].type == PERSON and appos.i > owner.i and appos.nbor(-1).i >= owner.i \
+                    and any(t.text == "," for t in self.doc[owner.i:appos.i]):
+                return named
         return None
 
     def named_before(self, description: Token) -> tuple[Span, Entity] | None:
@@ -431,6 +480,28 @@ class SpeakerResolver:
         if description.dep_ != "appos" or description.head is description:
             return None
         return self.mention_at(description.head)
+
+    def author_of(self, document: Token) -> tuple[Span, str | None] | None:
+        """The author a document or a speech act speaks for, when the phrase names them: "Rubio's
+        press release said", "his letter says" (through coreference), "a poll by Quinnipiac
+        University found", "according to a report in the Des Moines Register". Else None."""
+        if document.lemma_.lower() not in _document_nouns():
+            return None
+        for child in document.children:
+            if child.dep_ == "poss":
+                named = self.mention_at(child)
+                if named is not None:
+                    return (named[0], named[1].key) if named[1].type in (PERSON, ORGANISATION) else None
+                if child.pos_ == "PRON" and child.lower_ in _PERSONAL_POSSESSIVES:
+                    span = Span.of(article_text(self.doc), child.idx, document.idx + len(document))
+                    return span, _coreferent(self.doc, child, self.owners)
+            if child.dep_ == "prep" and (child.lower_ in ("by", "from")
+                                         or child.lower_ == "in" and document.lemma_.lower() in word_list("speech_published_nouns.txt")):
+                author = next((c for c in child.children if c.dep_ == "pobj"), None)
+                named = self.mention_at(author) if author is not None else None
+                if named is not None and (named[1].type == ORGANISATION or named[1].type == PERSON and child.lower_ != "in"):
+                    return named[0], named[1].key
+        return None
 
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = article_text(self.doc)
@@ -450,6 +521,9 @@ class SpeakerResolver:
             if not guess_pronouns:
                 return own, None
             return own, _coreferent(self.doc, head, self.owners)
+        authored = self.author_of(head)
+        if authored is not None:
+            return authored
         # "Syria's Sana news agency": the agency is the organisation named in it; but "former CIA
         # officers" are people, not the CIA
         for t in head.subtree if actor_kind(head) != PERSON else ():
@@ -462,6 +536,17 @@ class SpeakerResolver:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
         return span, _coreferent(self.doc, head, self.owners)
+
+
+# possessive pronouns that stand for a person or organisation named elsewhere ("his letter", "its report")
+_PERSONAL_POSSESSIVES = ("his", "her", "its", "their")
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Nouns of documents and of speech acts whose author is who speaks through them."""
+    return word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt") | word_list("speech_nouns.txt") \
+        | word_list("speech_act_nouns.txt")
 
 
 def antecedent_of(verb: Token) -> Token | None:
