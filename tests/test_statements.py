@@ -402,6 +402,41 @@ def test_a_participle_set_off_before_the_cue_is_neither_content_nor_a_statement(
     assert s.speaker_span.text in ("Donald Trump", "Clinton") and names[s.speaker] == s.speaker_span.text
 
 
+def test_a_participle_after_an_inverted_subject_is_not_what_was_said(statements_of):
+    statements, names = statements_of("\"I'm not going to say it is a mistake, so forget about it,\" said retired "
+                                      "neurosurgeon Ben Carson, asked about his claims.")
+    s = only(statements)
+    assert names.get(s.speaker) == "Ben Carson" and s.mode == DIRECT and "asked" not in s.quote
+
+
+def test_a_participle_the_parser_made_the_root_gives_the_cue_its_subject(statements_of):
+    statements, names = statements_of("But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, "
+                                      "said, \"Let me tell you, he's got a heck of an email list.\"")
+    s = next(s for s in statements if s.cue[0].text == "said")
+    assert names.get(s.speaker) == "Richard J. Durbin" and s.mode == DIRECT and "noting" not in s.quote
+
+
+def test_a_perfect_read_as_a_passive_keeps_its_subject_as_the_speaker(statements_of):
+    statements, names = statements_of("Ever since Bernie Sanders announced his candidacy last year, he's said the "
+                                      "same thing at every diner stop.")
+    s = next(s for s in statements if s.cue[0].text == "said")
+    assert s.speaker_span.text == "he" and names.get(s.speaker) == "Bernie Sanders"
+    assert s.quote == "the same thing at every diner stop"
+
+
+def test_a_relative_after_a_document_put_out_is_its_authors(statements_of):
+    statements, names = statements_of("Sen. Rand Paul has released a Web video that accuses Cruz of being welcoming "
+                                      "to Syrian refugees.")
+    s = only(statements)
+    assert s.speaker_span.text == "that" and names.get(s.speaker) == "Rand Paul"
+
+
+def test_a_pronoun_goes_to_a_woman_a_relatives_word_tells(statements_of):
+    statements, names = statements_of("Mr. Khan spoke at the convention. His wife, Ghazala Khan, stood beside him. "
+                                      "Later she said she had been too upset to speak.")
+    assert names.get(only(statements).speaker) == "Ghazala Khan"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Senator Marco Rubio campaigned in Florida. Rubio's press release said the plan would fail.", "Marco Rubio"),
     ("A poll by Quinnipiac University found that Clinton led by five points.", "Quinnipiac University"),

@@ -58,6 +58,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             return out
     head = verb.head
     if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
+            and participle_head(verb) is None
             and head.pos_ in ("VERB", "AUX") and _set_off(verb)
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree)
@@ -72,22 +73,48 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
 
 
 def interrupting_participle(verb: Token) -> Token | None:
-    """The participle set off between a subject and its finite cue that the parser took for the
-    cue's complement clause with the subject as its own: in "Trump, asked about the wall, said ..."
-    "asked" hangs on "said" as a ccomp with "Trump" as its subject. A passive participle takes no
-    object and no auxiliary, and commas close it off on both sides; else None."""
+    """The participle set off beside a subject of the finite cue that the parser took for the cue's
+    complement clause with the subject as its own: in "Trump, asked about the wall, said ..." and
+    '"...," said Ben Carson, asked about his claims' "asked" hangs on "said" as a ccomp with the
+    speaker as its subject. A passive participle takes no object and no auxiliary, and a comma sets
+    it off; else None."""
     if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ != "ccomp" or child.i >= verb.i or child.tag_ not in ("VBD", "VBN") or child.i == 0 \
-                or doc[child.i - 1].text != "," or doc[verb.i - 1].text != ",":
+        if child.dep_ != "ccomp" or child.tag_ not in ("VBD", "VBN") or child.i == 0 or doc[child.i - 1].text != ",":
             continue
         if any(c.dep_ in ("dobj", "aux", "auxpass") for c in child.children):
             continue
-        if any(c.dep_ == "nsubj" and c.i < child.i for c in child.children):
+        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+        if subject is None:
+            continue
+        if child.i < verb.i and doc[verb.i - 1].text == "," or child.i > verb.i and subject.left_edge.i == verb.i + 1:
             return child
     return None
+
+
+def participle_head(verb: Token) -> Token | None:
+    """ "Sen. Durbin, noting the size of his following, said, ...": the parser makes the participle
+    the root and the cue its parataxis; the participle with its subject is no reported clause, and
+    its subject is the cue's. The participle (no auxiliary, its subject before it, a comma before
+    the cue), else None."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "conj") or head.i >= verb.i or head.tag_ != "VBG" or verb.tag_ not in FINITE \
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None  # "the economy is growing, he said": a finite clause
+    return head if any(c.dep_ == "nsubj" and c.i < head.i for c in head.children) else None
+
+
+def perfect_read_as_passive(verb: Token) -> bool:
+    """ "he's said the same thing": the parser reads the "'s" of "has" as a passive "is"; a
+    personal subject and an object or a clause tell the perfect ("it's said that ..." stays a
+    passive)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ == "nsubjpass" and c.lower_ in ("he", "she", "they", "we", "i", "you") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 _ADVERBIAL_MARK_DEPS = ("mark",)
@@ -211,7 +238,7 @@ def passive_report(verb: Token) -> bool:
     what was said with the source left unnamed or in a by-phrase; not the passive of a verb whose
     subject is then the one spoken to ("he was told", "she was asked to")."""
     lemma = verb.lemma_.lower()
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or perfect_read_as_passive(verb):
         return False
     return lemma not in word_list("speech_addressee_cues.txt") and lemma not in word_list("speech_cues_to.txt") \
         and lemma not in word_list("speech_quote_cues.txt")

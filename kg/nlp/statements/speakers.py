@@ -13,7 +13,13 @@ from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import QuotedText
-from kg.nlp.statements.content import in_paragraph, interrupting_participle, token_at
+from kg.nlp.statements.content import (
+    in_paragraph,
+    interrupting_participle,
+    participle_head,
+    perfect_read_as_passive,
+    token_at,
+)
 from kg.nlp.statements.words import article_text, FINITE, SPEAKER_DEPS, word_list
 
 
@@ -52,8 +58,10 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
                     return child
                 return _adjacent_noun(cue, quoted)
             if child.dep_ == "nsubjpass":
-                # "he was told" is no speaker, but "she was whisked off after saying ..." is
-                return child if verb is not cue and not quoted.inside(child.idx) else None
+                # "he was told" is no speaker, but "she was whisked off after saying ..." is, and so
+                # is the subject of a perfect read as a passive ("he's said the same thing")
+                return child if (verb is not cue or perfect_read_as_passive(cue)) and not quoted.inside(child.idx) \
+                    else None
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
@@ -72,7 +80,7 @@ def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
     verb; it is the verb's."""
     if verb.tag_ not in FINITE:
         return None
-    aside = interrupting_participle(verb)
+    aside = interrupting_participle(verb) or participle_head(verb)
     if aside is not None:
         subject = next(c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i)
         return subject if not quoted.inside(subject.idx) else None
@@ -167,7 +175,7 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
     the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
     Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
     text = article_text(doc)
-    sex = _sexes(text, statements, owners)
+    sex = _sexes(doc, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
     for k, s in enumerate(ordered):
         if s.speaker is None and _document_again(doc, s, ordered[:k]):
@@ -289,10 +297,27 @@ def _definite_person(doc: Doc, span: Span) -> str | None:
 _PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
 
 
-def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, str]:
-    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs or a given
-    name (lexicon/speech_given_names.tsv), else the pronouns already resolved to them; evidence that
+def _relatives(doc: Doc, owners: Owners) -> list[tuple[str, str]]:
+    """(person key, sex) of the people a word for a relative stands in apposition to: "Trump's wife,
+    Melania," and "Melania, his wife," tell that Melania is a woman."""
+    relation = entity_lexicon.pairs("speech_relational_sex.tsv")
+    out = []
+    for span, e in owners.mentions:
+        tokens = doc.char_span(span.begin, span.end, alignment_mode="expand") if e.type == PERSON else None
+        if tokens is None or not len(tokens):
+            continue
+        name = tokens.root
+        words = [name.head] if name.dep_ == "appos" else []
+        words += [c for c in name.children if c.dep_ == "appos"]
+        out += [(e.key, relation[w.lower_]) for w in words if w.lower_ in relation]
+    return out
+
+
+def _sexes(doc: Doc, statements: list[Statement], owners: Owners) -> dict[str, str]:
+    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs, a given
+    name (lexicon/speech_given_names.tsv) or a relative's word beside it ("his wife, Melania"), else the pronouns already resolved to them; evidence that
     contradicts itself tells nothing."""
+    text = article_text(doc)
     titled: dict[str, set[str]] = {}
     given = entity_lexicon.pairs("speech_given_names.tsv")
     for span, e in owners.mentions:
@@ -305,6 +330,8 @@ def _sexes(text: str, statements: list[Statement], owners: Owners) -> dict[str, 
         # a given name before a surname ("Hillary Clinton"); a lone "Clinton" tells nothing
         if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
             titled.setdefault(e.key, set()).add(given[words[0].lower()])
+    for key, sex in _relatives(doc, owners):
+        titled.setdefault(key, set()).add(sex)
     called: dict[str, set[str]] = {}
     for s in statements:
         if s.speaker is not None and s.speaker_span is not None and s.speaker_span.text.lower() in _PRONOUN_SEX:
@@ -487,6 +514,9 @@ class SpeakerResolver:
         University found", "according to a report in the Des Moines Register". Else None."""
         if document.lemma_.lower() not in _document_nouns():
             return None
+        put_out = self._put_out_by(document)
+        if put_out is not None:
+            return put_out
         for child in document.children:
             if child.dep_ == "poss":
                 named = self.mention_at(child)
@@ -503,6 +533,26 @@ class SpeakerResolver:
                     return named[0], named[1].key
         return None
 
+    def _put_out_by(self, document: Token) -> tuple[Span, str | None] | None:
+        """Who put a document out, by the verb it is the object of ("Sen. Rand Paul released a Web
+        video that accuses ...": speech_act_verbs.txt) or the passive participle it carries ("the
+        lawsuit filed by Podliska alleges ..."): a name, or a pronoun through coreference."""
+        author = None
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in word_list("speech_act_verbs.txt"):
+            author = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        for acl in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+            author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else author
+        if author is None:
+            return None
+        named = self.mention_at(author)
+        if named is not None:
+            return (named[0], named[1].key) if named[1].type in (PERSON, ORGANISATION) else None
+        if author.pos_ == "PRON" and author.lower_ in ("he", "she", "it", "they"):
+            return Span.of(article_text(self.doc), author.idx, author.idx + len(author)), \
+                _coreferent(self.doc, author, self.owners)
+        return None
+
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = article_text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
@@ -514,6 +564,9 @@ class SpeakerResolver:
                 antecedent = antecedent_of(verb) if verb is not None else None
                 named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
                     if antecedent is not None else None
+                authored = self.author_of(antecedent) if named is None and antecedent is not None else None
+                if authored is not None:  # "issued a report that cited ...": the report's author
+                    return own, authored[1]
                 if named is None and antecedent is not None and antecedent.pos_ in ("PRON", "NOUN") and guess_pronouns:
                     # "he, who said ...", "the Wisconsin Republican, who had pledged ..."
                     return own, _coreferent(self.doc, antecedent, self.owners)
