@@ -431,6 +431,13 @@ def test_a_relative_after_a_document_put_out_is_its_authors(statements_of):
     assert s.speaker_span.text == "that" and names.get(s.speaker) == "Rand Paul"
 
 
+def test_a_document_named_again_speaks_for_who_put_it_out(statements_of):
+    statements, names = statements_of("Donald Trump released a marketing video. The video says the professors are "
+                                      "terrific.")
+    s = only(statements)
+    assert s.speaker_span.text == "The video" and names.get(s.speaker) == "Donald Trump"
+
+
 def test_a_pronoun_goes_to_a_woman_a_relatives_word_tells(statements_of):
     statements, names = statements_of("Mr. Khan spoke at the convention. His wife, Ghazala Khan, stood beside him. "
                                       "Later she said she had been too upset to speak.")

@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.model import Entity, ORGANISATION, PERSON, Span, Statement
-from kg.nlp import entity_lexicon
+from kg.nlp import docindex, entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
@@ -178,7 +178,7 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
     sex = _sexes(doc, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
     for k, s in enumerate(ordered):
-        if s.speaker is None and _document_again(doc, s, ordered[:k]):
+        if s.speaker is None and _document_again(doc, s, ordered[:k], owners):
             continue
         pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
         noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, s.speaker_span)
@@ -236,17 +236,26 @@ def _titled_before(text: str, offset: int, owners: Owners, noun: str) -> list[st
     return titled if len(titled) == 1 else []
 
 
-def _document_again(doc: Doc, s: Statement, before: list[Statement]) -> bool:
+def _document_again(doc: Doc, s: Statement, before: list[Statement], owners: Owners) -> bool:
     """ "The poll also found ...": a document named again speaks for whoever it did last time ("a
-    new Quinnipiac poll shows ..."), within a few paragraphs. True when it was resolved so."""
+    new Quinnipiac poll shows ..."), else for whoever the phrase naming it before gives as its author
+    ("Trump released a video ... The video says"), within a few paragraphs. True when resolved so."""
     noun = _head_lemma(doc, s.speaker_span)
-    if noun not in word_list("speech_source_nouns.txt") or not s.speaker_span.text.lower().startswith(("the ", "this ")):
+    if noun not in _document_nouns() or not s.speaker_span.text.lower().startswith(("the ", "this ")):
         return False
     for other in reversed(before):
         if s.speaker_span.begin - other.speaker_span.end > _CARRY_OVER:
             break
         if other.speaker is not None and _head_lemma(doc, other.speaker_span) == noun:
             s.speaker = other.speaker
+            return True
+    # "Trump released a marketing video ... The video says ...": the one who put it out, named
+    resolver = SpeakerResolver(doc, owners)
+    for token in reversed([t for t in docindex.tokens(doc) if s.speaker_span.begin - _CARRY_OVER <= t.idx
+                           and t.idx + len(t) <= s.speaker_span.begin and t.lemma_.lower() == noun]):
+        authored = resolver.author_of(token)
+        if authored is not None and authored[1] is not None:
+            s.speaker = authored[1]
             return True
     return False
 
