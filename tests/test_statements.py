@@ -384,6 +384,99 @@ def test_a_description_with_an_apposition_names_its_speaker(statements_of):
     assert [names.get(s.speaker) for s in statements] == ["Andrew Liveris", "Huma Abedin"]
 
 
+def test_a_name_in_apposition_to_the_organisation_of_a_description_names_its_speaker(statements_of):
+    statements, names = statements_of("The director of the European Centre, Ina Kirsch, told the AP her group "
+                                      "never worked with Manafort.")
+    s = only(statements)
+    assert s.speaker_span.text == "Ina Kirsch" and names[s.speaker] == "Ina Kirsch"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Donald Trump, asked about the wall on Tuesday, said Mexico would pay for it.", "said"),
+    ("Clinton, asked whether she would debate again, said she was ready.", "said"),
+])
+def test_a_participle_set_off_before_the_cue_is_neither_content_nor_a_statement(statements_of, text, cue):
+    statements, names = statements_of(text)
+    s = only(statements)
+    assert s.cue[0].text == cue and "asked" not in s.quote
+    assert s.speaker_span.text in ("Donald Trump", "Clinton") and names[s.speaker] == s.speaker_span.text
+
+
+def test_a_participle_after_an_inverted_subject_is_not_what_was_said(statements_of):
+    statements, names = statements_of("\"I'm not going to say it is a mistake, so forget about it,\" said retired "
+                                      "neurosurgeon Ben Carson, asked about his claims.")
+    s = only(statements)
+    assert names.get(s.speaker) == "Ben Carson" and s.mode == DIRECT and "asked" not in s.quote
+
+
+def test_a_participle_the_parser_made_the_root_gives_the_cue_its_subject(statements_of):
+    statements, names = statements_of("But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, "
+                                      "said, \"Let me tell you, he's got a heck of an email list.\"")
+    s = next(s for s in statements if s.cue[0].text == "said")
+    assert names.get(s.speaker) == "Richard J. Durbin" and s.mode == DIRECT and "noting" not in s.quote
+
+
+def test_a_perfect_read_as_a_passive_keeps_its_subject_as_the_speaker(statements_of):
+    statements, names = statements_of("Ever since Bernie Sanders announced his candidacy last year, he's said the "
+                                      "same thing at every diner stop.")
+    s = next(s for s in statements if s.cue[0].text == "said")
+    assert s.speaker_span.text == "he" and names.get(s.speaker) == "Bernie Sanders"
+    assert s.quote == "the same thing at every diner stop"
+
+
+def test_a_relative_after_a_document_put_out_is_its_authors(statements_of):
+    statements, names = statements_of("Sen. Rand Paul has released a Web video that accuses Cruz of being welcoming "
+                                      "to Syrian refugees.")
+    s = only(statements)
+    assert s.speaker_span.text == "that" and names.get(s.speaker) == "Rand Paul"
+
+
+def test_a_document_named_again_speaks_for_who_put_it_out(statements_of):
+    statements, names = statements_of("Donald Trump released a marketing video. The video says the professors are "
+                                      "terrific.")
+    s = only(statements)
+    assert s.speaker_span.text == "The video" and names.get(s.speaker) == "Donald Trump"
+
+
+def test_a_pronoun_goes_to_a_woman_a_relatives_word_tells(statements_of):
+    statements, names = statements_of("Mr. Khan spoke at the convention. His wife, Ghazala Khan, stood beside him. "
+                                      "Later she said she had been too upset to speak.")
+    assert names.get(only(statements).speaker) == "Ghazala Khan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senator Marco Rubio campaigned in Florida. Rubio's press release said the plan would fail.", "Marco Rubio"),
+    ("A poll by Quinnipiac University found that Clinton led by five points.", "Quinnipiac University"),
+    ("Coin flips decided six counties, according to a report in the Des Moines Register.", "Des Moines Register"),
+    ("Governor Scott Walker wrote to the board. His letter said the budget was balanced.", "Scott Walker"),
+])
+def test_a_document_speaks_for_the_author_its_phrase_names(statements_of, text, speaker):
+    statements, names = statements_of(text)
+    assert names.get(only(statements).speaker) == speaker
+
+
+def test_an_interview_in_a_paper_is_not_the_papers_words(statements_of):
+    statements, names = statements_of("In an interview in The New York Times, the senator said he would run.")
+    assert only(statements).speaker is None
+
+
+def test_a_description_with_a_place_goes_to_the_one_person_titled_so_before(statements_of):
+    text = ("Sen. Ted Cruz spoke in Texas on Monday. Cruz warned against a brokered convention. "
+            "\"It would be a disaster,\" the Texas senator said.")
+    statements, names = statements_of(text)
+    assert names.get(only(statements).speaker) == "Ted Cruz"
+
+
+def test_a_description_with_two_people_titled_so_before_names_no_one(statements_of):
+    text = "Sen. Ted Cruz and Sen. Marco Rubio spoke in Texas on Monday. \"It would be a disaster,\" the senator said."
+    assert only(statements_of(text)[0]).speaker is None
+
+
+def test_a_subject_after_a_quotation_parsed_as_the_object_is_who_asks(statements_of):
+    s = only(statements_of("“How big is that wall?” asked the boy, who was wearing a hat.")[0])
+    assert s.speaker_span.text == "the boy" and s.addressee_span is None
+
+
 def test_a_relative_pronoun_speaker_is_its_antecedent_through_the_verbs_it_governs(statements_of):
     statements, names = statements_of("Donald Trump, who went on to say that he would win, left the stage.")
     s = only(statements)

@@ -1,0 +1,390 @@
+"""Statements: what was said, the tokens a cue reports and their character spans, widened to the
+quotations they touch."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.model import Span
+from kg.nlp import docindex, entity_lexicon
+from kg.nlp.quotes import Quotation
+from kg.nlp.statements.words import (
+    article_text,
+    CONTENT_DEPS,
+    cue_words,
+    FINITE,
+    PARENTHETICAL_DEPS,
+    SUBJECTS,
+    word_list,
+)
+
+
+def in_paragraph(text: str, token: Token, tokens: list[Token]) -> list[Token]:
+    """The tokens in the cue's own paragraph: a parse that runs over a line break is wrong there."""
+    begin = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if begin <= t.idx < end]
+
+
+def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
+    """The tokens of what the cue verb reports, from the parse alone."""
+    out: list[Token] = []
+    for word in cue[1:]:
+        if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
+            out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                       for t in c.subtree)
+    aside = interrupting_participle(verb)
+    for child in verb.children:
+        if aside is not None and child.i == aside.i:
+            continue  # "Trump, asked about the wall, said ...": the aside is not what he said
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
+            out.extend(child.subtree)
+    if out:
+        return out
+    out = _misparsed_report(verb)
+    if out:
+        return out
+    for t in verb.subtree:
+        # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
+        if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
+                and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
+            return list(t.head.subtree)
+    if verb.lemma_.lower() in word_list("speech_object_cues.txt"):
+        out = _object_content(verb)
+        if out:
+            return out
+    head = verb.head
+    if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
+            and participle_head(verb) is None
+            and head.pos_ in ("VERB", "AUX") and _set_off(verb)
+            and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
+        inside = set(t.i for t in verb.subtree)
+        return in_paragraph(article_text(verb.doc), verb, [t for t in head.subtree if t.i not in inside])
+    if verb.dep_ == "ROOT":
+        # "The economy is doing well, he said": parsed with the cue as root and the clause as its dep
+        for child in verb.children:
+            if child.dep_ in ("parataxis",) and child.i < verb.i:
+                return list(child.subtree)
+    # a passive's object is its subject ("the plan was noted"): passive_content takes it
+    return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def interrupting_participle(verb: Token) -> Token | None:
+    """The participle set off beside a subject of the finite cue that the parser took for the cue's
+    complement clause with the subject as its own: in "Trump, asked about the wall, said ..." and
+    '"...," said Ben Carson, asked about his claims' "asked" hangs on "said" as a ccomp with the
+    speaker as its subject. A passive participle takes no object and no auxiliary, and a comma sets
+    it off; else None."""
+    if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.tag_ not in ("VBD", "VBN") or child.i == 0 or doc[child.i - 1].text != ",":
+            continue
+        if any(c.dep_ in ("dobj", "aux", "auxpass") for c in child.children):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+        if subject is None:
+            continue
+        if child.i < verb.i and doc[verb.i - 1].text == "," or child.i > verb.i and subject.left_edge.i == verb.i + 1:
+            return child
+    return None
+
+
+def participle_head(verb: Token) -> Token | None:
+    """ "Sen. Durbin, noting the size of his following, said, ...": the parser makes the participle
+    the root and the cue its parataxis; the participle with its subject is no reported clause, and
+    its subject is the cue's. The participle (no auxiliary, its subject before it, a comma before
+    the cue), else None."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "conj") or head.i >= verb.i or head.tag_ != "VBG" or verb.tag_ not in FINITE \
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None  # "the economy is growing, he said": a finite clause
+    return head if any(c.dep_ == "nsubj" and c.i < head.i for c in head.children) else None
+
+
+def perfect_read_as_passive(verb: Token) -> bool:
+    """ "he's said the same thing": the parser reads the "'s" of "has" as a passive "is"; a
+    personal subject and an object or a clause tell the perfect ("it's said that ..." stays a
+    passive)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ == "nsubjpass" and c.lower_ in ("he", "she", "they", "we", "i", "you") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+_ADVERBIAL_MARK_DEPS = ("mark",)
+# "when" and "where" open adverbials as often as questions ("said when she resigned"): left out
+_QUESTION_WORDS = ("whether", "how", "why", "what", "who")
+
+
+def _misparsed_report(verb: Token) -> list[Token]:
+    """A reported clause the parser hung on a verb of saying as an adverbial clause ("Trump said after
+    the convention he would not accept ...", "Lawmakers have not said when they would ..."): a finite
+    clause after the verb with a subject of its own and no conjunction before that subject; a phrase
+    before the subject ("after the convention") tells when it was said, not what. A clause opened by
+    "if", "because", "while" ... is a real adverbial and is left alone."""
+    if verb.lemma_.lower() not in cue_words():
+        return []
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i), None)
+        if subject is None or any(c.dep_ in _ADVERBIAL_MARK_DEPS and c.i < child.i for c in child.children):
+            continue
+        if child.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in child.children):
+            continue
+        # the subject, a question word or a phrase of time or place opens the clause, and no comma
+        opening = [t for t in child.subtree if t.i < subject.left_edge.i]
+        question = [t for t in opening if t.lower_ in _QUESTION_WORDS and t.head.i == child.i]
+        phrases = [c for c in child.children if c.i < subject.i and c.dep_ in ("prep", "npadvmod")]
+        if any(t.text == "," for t in verb.doc[verb.i + 1:child.i]) or \
+                {t.i for t in opening} != {t.i for t in question} | {t.i for p in phrases for t in p.subtree}:
+            continue
+        start = min([t.i for t in question] or [subject.left_edge.i])
+        return [t for t in child.subtree if t.i >= start]
+    return []
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """What a verb of judging reports through its object: the object with what the verb says of it
+    ("shows Clinton with an 8-point lead", "accused her of lying", "called him a liar"). A relative
+    word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
+    pronoun with nothing said of it ("criticized him") reports nothing."""
+    # an amount is a price, not a content ("charged a $100,000 initiation fee")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and not _an_amount(c)]
+    if verb.lemma_.lower() in word_list("speech_evidence_cues.txt") and not _documentary(verb):
+        return []
+    said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
+               and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+                    # "shows Clinton ahead by five points": the word right after the object
+                    or c.dep_ == "advmod" and objects and c.i == objects[-1].right_edge.i + 1
+                    and c.ent_type_ not in ("DATE", "TIME"))
+               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
+    if not objects and not any(c.lower_ == "as" for c in said_of):
+        return []
+    out: list[Token] = []
+    for obj in objects:
+        if obj.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+            clause = {t.i for t in verb.subtree}
+            out.extend(t for t in verb.head.subtree if t.i not in clause)
+        else:
+            out.extend(obj.subtree)
+    out.extend(t for c in said_of for t in c.subtree)
+    return [] if only_pronouns(out) else out
+
+
+def _an_amount(noun: Token) -> bool:
+    """A noun phrase that names an amount of money or a quantity ("a $100,000 initiation fee")."""
+    return any(t.ent_type_ in ("MONEY", "QUANTITY") for t in noun.doc[noun.left_edge.i:noun.i + 1])
+
+
+def _documentary(verb: Token) -> bool:
+    """Whether the subject of a verb of showing is a document, a count or a named organisation ("the
+    poll", "polling", "the data", "RealClearPolitics"), the sources that show by an object."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    heads = {subject.lemma_.lower(), subject.lower_}
+    # a named organisation shows by an object too ("RealClearPolitics showing her ahead")
+    return subject.ent_type_ == "ORG" or bool(heads & (word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt")))
+
+
+def only_pronouns(tokens: list[Token]) -> bool:
+    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"): no content."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in words)
+
+
+# prepositions by which a verb of judging says something of its object: "described as ...",
+# "blamed for ...", "accused of ...", "with an 8-point lead", "criticized over ...", "likened to ...",
+# "ahead by five points"
+_OBJECT_PREPS = ("as", "for", "of", "with", "over", "about", "against", "on", "to", "by")
+
+
+def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
+    """A verb of saying with a noun object and no clause reports that object: "noted the rule",
+    "claimed vast wealth", "reported the story"; not a verb whose object is the one spoken to
+    ("told reporters", "urged Congress")."""
+    lemma = verb.lemma_.lower()
+    if len(cue) == 2 and cue[1].dep_ == "prt":  # "laid out her proposals"
+        lemma = f"{lemma} {cue[1].lower_}"
+    elif len(cue) > 1:
+        return []
+    if lemma not in cue_words() or lemma in word_list("speech_addressee_cues.txt") \
+            or lemma in word_list("speech_cues_to.txt") or lemma in word_list("speech_not_object_cues.txt"):
+        return []
+    if lemma in word_list("speech_evidence_cues.txt") and not _documentary(verb):
+        return []  # "he was showing me the route"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
+        return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
+    return list(obj.subtree)
+
+
+# prepositions that name what was spoken of: "about", "against", "on", "of"
+_TOPIC_PREPS = ("about", "against", "on", "of")
+
+
+def passive_report(verb: Token) -> bool:
+    """A cue in the passive ("was criticized", "is expected to", "it was reported that") reports
+    what was said with the source left unnamed or in a by-phrase; not the passive of a verb whose
+    subject is then the one spoken to ("he was told", "she was asked to")."""
+    lemma = verb.lemma_.lower()
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or perfect_read_as_passive(verb):
+        return False
+    return lemma not in word_list("speech_addressee_cues.txt") and lemma not in word_list("speech_cues_to.txt") \
+        and lemma not in word_list("speech_quote_cues.txt")
+
+
+def passive_content(verb: Token, content: list[Token]) -> list[Token]:
+    """The content of a passive cue: its subject when that is what was said or judged ("the plan was
+    criticized", "voters are expected to be ...") with the complements that say it (to-infinitive,
+    "as ...", "for ..."); an expletive "it" leaves the that-clause alone ("it was reported that")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or (subject.lower_ == "it" and content):
+        return content
+    # the passive subject is the content only of a verb whose object is ("the plan was criticized")
+    # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
+    if verb.lemma_.lower() not in word_list("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children):
+        return content
+    if subject.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
+        # "a remark ..., which was being stated as fact": the remark is what was stated
+        clause = {t.i for t in verb.subtree}
+        out = list(content) + [t for t in verb.head.subtree if t.i not in clause]
+    else:
+        out = list(content) + list(subject.subtree)
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd", "ccomp") or (child.dep_ == "prep" and child.lower_ in _PASSIVE_PREPS):
+            out.extend(child.subtree)
+    return out  # a token twice is harmless: token_spans takes the set of indices
+
+
+# prepositions that carry the rest of a passive report: "criticized for ...", "described as ...",
+# "accused of ...", "charged with ..."
+_PASSIVE_PREPS = ("as", "for", "of", "with")
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As one analyst pointed out, ...": the cue comes first, in a clause opened by "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _set_off(verb: Token) -> bool:
+    """A parenthetical cue clause is set off by a comma, dash or quotation mark: "..., he said"."""
+    first = next(t for t in verb.subtree if not t.is_punct and not t.is_space)
+    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).is_quote)
+
+
+def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
+    phrase = " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
+    return phrase in word_list("speech_cues_to.txt")
+
+
+def end_trimmed(text: str, begin: int, end: int) -> int:
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in "\"”"):
+        end -= 1
+    return end
+
+
+EDGE_PUNCT = set(",.;:-–—()[]")
+
+
+def token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
+    """Contiguous runs of ``tokens`` as spans, trimmed of punctuation and conjunctions at the edges."""
+    if not tokens:
+        return []
+    ordered = sorted(set(t.i for t in tokens))
+    runs: list[list[int]] = [[ordered[0]]]
+    for i in ordered[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    toks = docindex.tokens(doc)
+    for run in runs:
+        words = [toks[i] for i in run]
+        while words and (words[0].text in EDGE_PUNCT or words[0].dep_ == "cc" and words[0].i == run[0]
+                         or words[0].is_space):
+            words = words[1:]
+        while words and (words[-1].text in EDGE_PUNCT or words[-1].is_space or words[-1].dep_ == "cc"):
+            words = words[:-1]
+        if words and any(w.is_alpha or w.is_digit for w in words):
+            spans.append(Span.of(article_text(doc), words[0].idx, words[-1].idx + len(words[-1])))
+    return spans
+
+
+def with_quotations(text: str, spans: list[Span], clause: list[Token], quotations: list[Quotation]) -> list[Span]:
+    """Whole quotations wherever the content touches one, plus those right before or after the clause."""
+    words = [t for t in clause if not (t.is_space or t.is_punct)]
+    # with no clause of its own to stand next to, only the quotations the content touches count
+    clause_begin = min((t.idx for t in words), default=-1)
+    clause_end = max((t.idx + len(t) for t in words), default=len(text) + 1)
+    out = list(spans)
+    for q in quotations:
+        touches = any(p.overlaps(s) for p in q.parts for s in spans)
+        # a gap of _MAX_GAP characters or more is never "only punctuation": test the length before
+        # slicing what may be most of the article
+        # a quotation closed by a full stop ends its sentence: the clause after it is a new one
+        before = q.end <= clause_begin and clause_begin - q.end < _MAX_GAP \
+            and _only_punctuation(text[q.end:clause_begin], newline_ok=False) and not _ends_sentence(text, q)
+        # nor does a quotation after the cue clause's full stop belong to it ('... Obama. "..." he said')
+        after = q.begin >= clause_end and q.begin - clause_end < _MAX_GAP \
+            and _only_punctuation(text[clause_end:q.begin], newline_ok=":" in text[clause_end:q.begin]) \
+            and not any(ch in ".?!" for ch in text[clause_end:q.begin])
+        if touches or before or after:
+            out = [s for s in out if not any(p.contains(s) for p in q.parts)]
+            out.extend(q.parts)
+    return _merged(text, out)
+
+
+_MAX_GAP = 40
+
+
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    """The quotation's words end with a full stop ('"We will win."'), not a comma, "!" or "?"."""
+    words = text[q.parts[-1].begin:q.end].rstrip("\"”»’' \t")
+    return words.endswith(".") and not words.endswith("..")
+
+
+def _only_punctuation(gap: str, newline_ok: bool) -> bool:
+    if "\n" in gap and not newline_ok:
+        return False
+    return len(gap) < _MAX_GAP and not any(ch.isalnum() for ch in gap)
+
+
+def _merged(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping spans joined into one; spans apart stay apart."""
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s.begin <= out[-1].end:
+            out[-1] = Span.of(text, out[-1].begin, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+def sentence_span(doc: Doc, begin: int, end: int) -> Span:
+    first = doc.char_span(begin, begin + 1, alignment_mode="expand")
+    last = doc.char_span(max(begin, end - 1), end, alignment_mode="expand")
+    b = first[0].sent.start_char if first is not None and len(first) else begin
+    e = last[-1].sent.end_char if last is not None and len(last) else end
+    while e > b and article_text(doc)[e - 1].isspace():
+        e -= 1
+    return Span.of(article_text(doc), b, e)
+
+
+ALNUM = re.compile(r"[^\W_]")
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

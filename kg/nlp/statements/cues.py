@@ -1,0 +1,90 @@
+"""Statements: cues, the words that report speech (a speech verb, "according to", a speech noun, a
+stance adjective, any verb with a that-clause), and their character spans."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.model import Span
+from kg.nlp import entity_lexicon
+from kg.nlp.lexicon_io import lines
+from kg.nlp.statements.words import article_text, cue_verbs, cue_words, SPEAKER_DEPS, SUBJECTS, word_list
+
+
+def cue_phrase(token: Token) -> list[Token] | None:
+    """The tokens of the cue starting at ``token`` ("said", "called for", "according to"), if any."""
+    words = cue_words()
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return [token, token.nbor(1)] if "according to" in words else None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in word_list("speech_nouns.txt"):
+        return [token]
+    if token.pos_ == "NOUN":
+        prep = topic_preposition(token)
+        return [token, prep] if prep is not None else None
+    if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
+        if token.dep_ != "acomp":
+            return None
+        stance = entity_lexicon.pairs("speech_stance_adjectives.txt").get(token.lower_)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
+        if prep is not None:
+            return [token, prep]
+        return [token] if _reports_that_clause(token) else None
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
+            return [token, child]
+    return [token] if lemma in cue_verbs() or _reports_that_clause(token) else None
+
+
+def _reports_that_clause(verb: Token) -> bool:
+    """A verb (or predicate adjective) with a finite that-clause complement states a stance whatever
+    the word: "assumed that ...", "ruled that ...", "were frustrated that ...". Checked on the
+    parse, not on a word list."""
+    if verb.lemma_.lower() in word_list("speech_not_that_verbs.txt") or verb.lemma_.lower() == "be":
+        return False  # "the bet is that ...", "it's not that ...": a copula says nothing itself
+    subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is not None and subject.lower_ in ("that", "which", "this"):
+        return False  # "that proves that ...": a fact, not someone, is the subject
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in verb.children):
+        return False  # "so sensitive that ...": a result, not a report
+    return any(c.dep_ == "ccomp" and any(_content_that(m) for m in c.children)
+               and any(m.dep_ in SUBJECTS for m in c.children) for c in verb.children)
+
+
+def _content_that(mark: Token) -> bool:
+    """The "that" opening a content clause; one after a comma opens a result ("so fast, that ...")."""
+    return mark.dep_ == "mark" and mark.lower_ == "that" and not (mark.i > 0 and mark.nbor(-1).text == ",")
+
+
+def cue_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
+    if tokens[-1].i - tokens[0].i == len(tokens) - 1:
+        return [Span.of(article_text(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+    return [Span.of(article_text(doc), t.idx, t.idx + len(t)) for t in tokens]
+
+
+def speech_act_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in word_list("speech_act_nouns.txt"):
+        return True
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return lemma in word_list("speech_act_collectives.txt") and counted is not None \
+        and counted.lemma_.lower() in word_list("speech_act_nouns.txt")
+
+
+@cache
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    return {noun.strip().lower(): frozenset(preps.split()) for noun, _, preps in
+            (line.partition("\t") for line in lines("speech_topic_nouns.txt")) if preps.strip()}
+
+
+def topic_preposition(noun: Token) -> Token | None:
+    """The preposition by which a noun of a speech act names what it is about ("attacks on Khan")."""
+    preps = _topic_nouns().get(noun.lemma_.lower())
+    if preps is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i), None)

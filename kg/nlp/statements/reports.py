@@ -1,0 +1,400 @@
+"""Statements: one statement per kind of cue (a verb of saying, a quoting verb, a speech act, a speech
+noun, "according to", "in <document>", transcript turns and signed quotations)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.model import DIRECT, INDIRECT, PERSON, Span, Statement
+from kg.nlp import entity_lexicon
+from kg.nlp.quotes import Quotation, QuotedText
+from kg.nlp.statements.content import (
+    end_trimmed,
+    in_paragraph,
+    interrupting_participle,
+    only_pronouns,
+    passive_content,
+    passive_report,
+    reported_tokens,
+    sentence_span,
+    token_spans,
+    with_quotations,
+)
+from kg.nlp.statements.cues import cue_phrase, cue_spans, speech_act_noun, topic_preposition
+from kg.nlp.statements.speakers import (
+    actor_kind,
+    addressee_of,
+    antecedent_of,
+    names_someone,
+    SpeakerResolver,
+    subject_of,
+)
+from kg.nlp.statements.words import (
+    article_text,
+    cue_verbs,
+    FINITE,
+    NOT_SPEAKERS,
+    OBJECT_DEPS,
+    SPEAKER_DEPS,
+    SUBJECTS,
+    word_list,
+)
+
+
+def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
+                  speakers: SpeakerResolver) -> Statement | None:
+    cue = cue_phrase(token)
+    if cue is None:
+        return None
+    aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
+    if aside is not None and aside.i == token.i:
+        return None  # "Trump, asked about the wall, said ...": he was asked, he asked nothing
+    if token.lower_ == "according":
+        return _according_to(doc, cue, quotations, speakers)
+    if token.pos_ == "NOUN":
+        return _speech_noun(doc, token, quotations, speakers)
+    # "which he said runs the risk", "what they said was the need": the relative word before the
+    # cue is the noun the clause hangs on, not part of what was said
+    content_tokens = [t for t in reported_tokens(token, cue)
+                      if not (t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",))]
+    subject = subject_of(token, quoted)
+    passive = passive_report(token)
+    if passive:
+        content_tokens = passive_content(token, content_tokens)
+    # Tokens of one Doc are equal when their indices are: membership by index is the same test,
+    # without comparing every pair of Token objects
+    content_ids = {t.i for t in content_tokens}
+    clause = [t for t in token.subtree if t.i not in content_ids and not quoted.inside(t.idx)]
+    # the subject stands next to the quotations of its own verb ('"...," Trump said'), not of a
+    # participle it shares ('"...," Trump said, adding later, "..."': the first is not added)
+    above = {a.i for a in token.ancestors}
+    if subject is not None and (subject.i in above or subject.head.i not in above):
+        clause_ids = {t.i for t in clause}
+        clause += [t for t in subject.subtree if t.i not in clause_ids and not quoted.inside(t.idx)]
+    spans = token_spans(doc, in_paragraph(article_text(doc), token, content_tokens))
+    spans = with_quotations(article_text(doc), spans, clause, quotations)
+    if not spans:
+        return None
+    if token.lemma_.lower() in word_list("speech_quote_cues.txt") and (
+            not any(quoted.inside(c.begin) for c in spans) or subject is None or not names_someone(subject, speakers)):
+        return None  # "continued", "read" say nothing without a quotation, nor does "the bias begins to show"
+    if only_pronouns(content_tokens) and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "promote it", "what she wants": a pronoun is no content
+    if subject is None and not passive and not any(quoted.inside(c.begin) for c in spans):
+        return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
+    if subject is not None and subject.lower_ in NOT_SPEAKERS:
+        return None
+    if _unstated_belief(token, subject):
+        return None
+    if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
+        return None
+    speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
+    addressee_span, addressee = addressee_of(token, speakers)
+    if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
+        addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
+    first, last = min(spans).begin, max(spans).end
+    sentence = sentence_span(doc, min(first, token.idx), max(last, token.idx + 1))
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
+                     speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
+                     sentence=sentence)
+
+
+_NO_ONE = ("none", "nobody", "nothing", "neither")
+_NAMING_VERBS = ("name", "identify", "quote")
+
+
+def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
+    """ "It's understandable that ...", "It dawned on Murphy that ...", "it's not that ...": an "it"
+    standing for the clause after it (of a verb or copula that is no cue of saying: "it points out" is
+    a document's) reports no one; nor does
+    "None of those three have declared", "no one is talking about": nobody said anything; nor
+    "That said, ..." nor one who "declined to be named"."""
+    if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
+                                   or len(cue) == 1 and verb.lemma_.lower() not in cue_verbs()):
+        return True
+    if subject.lower_ in ("that", "this") and subject.tag_ == "DT":
+        return True  # "That said, ...", "That shows how ...": a fact or a turn of phrase, no one
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING_VERBS and any(a.dep_ == "auxpass" for a in c.children)
+           for c in verb.children):
+        return True  # "who declined to be named": asking not to be named says nothing
+    return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+_THING_RELATIVES = ("that", "which")
+
+
+def _thing_relative(subject: Token, verb: Token, speakers: SpeakerResolver) -> bool:
+    """ "dollars that support low-income schools", "Title I, which supports schools", "the process that
+    explains why ...": a relative "that"/"which" standing for a thing that is no one, no group and no
+    document says nothing. One standing for a name, people, an organisation or a poll, letter or
+    report ("data that suggest ...", "a letter that says ...") does."""
+    if subject.lower_ not in _THING_RELATIVES:
+        return False
+    antecedent = antecedent_of(verb)
+    if antecedent is None or antecedent.pos_ == "PRON":
+        return False
+    if speakers.mention_at(antecedent) or speakers.named_beside(antecedent) or speakers.named_before(antecedent):
+        return False
+    forms = {antecedent.lemma_.lower(), antecedent.lower_}
+    sources = word_list("speech_source_nouns.txt") | word_list("speech_nouns.txt") | word_list("speech_act_nouns.txt") \
+        | word_list("speech_count_nouns.txt")
+    return actor_kind(antecedent) is None and not forms & sources
+
+
+def _unstated_belief(verb: Token, subject: Token | None) -> bool:
+    """A verb of thinking or feeling reports a stance only when the text states it of its holder: a
+    finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
+    know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
+    voters think ...", "is expected to" are motives, suppositions and guesses."""
+    if verb.lemma_.lower() not in word_list("speech_belief_cues.txt"):
+        return False
+    if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+# conjunctions that open a supposition, not a report: "if they think", "as though they want"
+_SUPPOSING_MARKS = ("if", "unless", "though", "whether")
+
+
+def quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
+                  speakers: SpeakerResolver) -> Statement | None:
+    """Any verb whose object quotes words: 'Trump likened the refugees to a “vicious snake”'.
+
+    Quoting someone's words in the object of what they did reports what they said, whatever the
+    verb; only a named or pronoun subject is taken, and only quotations after the verb."""
+    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or cue_phrase(verb) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is None or quoted.inside(subject.idx) or not (
+            subject.pos_ in ("PROPN", "PRON") or speakers.mention_at(subject) is not None):
+        return None
+    if subject.lower_ in NOT_SPEAKERS or subject.lower_ in entity_lexicon.pronouns("relative") \
+            or subject.lower_ in ("it", "this", "that"):
+        return None
+    # not the words of a clause with a subject of its own ("she became so upset that I had to change
+    # my answer: '...'": those are the other subject's)
+    objects = [t for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS for t in c.subtree
+               if not _in_own_clause(t, verb)]
+    text = article_text(doc)
+    objects = in_paragraph(text, verb, objects)
+    # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
+    if not any(quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
+               and "’" not in t.text or t.text == "''" for t in objects):
+        return _introducing_colon(doc, verb, subject, quotations, quoted, speakers)
+    spans = with_quotations(text, token_spans(doc, objects), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """Whether a clause below ``verb`` with a subject of its own holds ``token``."""
+    t = token
+    while t.i != verb.i and t.head.i != t.i:  # by index: spaCy makes a new Token object on each access
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
+                speakers: SpeakerResolver) -> Statement | None:
+    """A verb by which its subject puts out a statement named in its object (speech_act_verbs.txt,
+    speech_act_nouns.txt): "the city sent a cease-and-desist letter", "Trump unleashed a flurry of
+    tweets shaming Machado", "is doubling down on his attacks"; not a verb of receiving or handling
+    one ("faced criticism", "classified the emails"). Only a subject that names someone."""
+    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or verb.lemma_.lower() not in word_list("speech_act_verbs.txt") \
+            or cue_phrase(verb) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or quoted.inside(subject.idx) or not (
+            speakers.mention_at(subject) is not None or subject.lower_ in entity_lexicon.pronouns("personal")
+            or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
+        return None
+    said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
+    if said is None:
+        return None
+    text = article_text(doc)
+    spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object after a verb, and the objects of "on"/"with" after it ("doubled down on his
+    attacks", "responded with attacks")."""
+    out = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "with") and c.i > verb.i):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: QuotedText,
+               speakers: SpeakerResolver) -> Statement | None:
+    """ "In the latest poll, Clinton led by 5 points": a fronted "in" + document is the source of
+    the clause it opens (only taken when that clause has no speech verb of its own)."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or quoted.inside(prep.idx):
+        return None
+    head = prep.head
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i \
+            or source.lemma_.lower() not in word_list("speech_source_nouns.txt"):
+        return None
+    phrase = list(prep.subtree)
+    after = phrase[-1].i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    inside = {t.i for t in phrase}
+    content = in_paragraph(article_text(doc), head, [t for t in head.subtree if t.i not in inside])
+    spans = with_quotations(article_text(doc), token_spans(doc, content), [], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
+    if not any(span == speaker_span for span, _ in speakers.owners.mentions):
+        speaker = None  # "the poll" is a document, not an entity coreference should look for
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [prep]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=sentence_span(doc, prep.idx, prep.idx + 1))
+
+
+def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Quotation], quoted: QuotedText,
+                       speakers: SpeakerResolver) -> Statement | None:
+    """ "Sanders made the following comment: “...”": a clause ending in a colon before a quotation."""
+    text = article_text(doc)
+    words = [t for t in verb.subtree if not t.is_space and not quoted.inside(t.idx)]
+    if not words or words[-1].text != ":":
+        return None
+    end = words[-1].idx + 1
+    following = next((q for q in quotations if q.begin >= end), None)
+    if following is None or text[end:following.begin].strip():
+        return None
+    if any(t.dep_ in SUBJECTS and t.i > verb.i for t in words):
+        return None  # "she became so upset that I had to change my answer:": the words are mine
+    speaker_span, speaker = speakers.resolve(subject, verb)
+    return Statement("", list(following.parts), INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker,
+                     speaker_span=speaker_span, sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
+                  speakers: SpeakerResolver) -> Statement | None:
+    according, to = cue
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = according.head if according.head is not according else according
+    phrase = set(t.i for t in according.subtree) | {to.i}
+    if head.pos_ in ("VERB", "AUX"):
+        content_tokens = [t for t in head.subtree if t.i not in phrase]
+    else:
+        content_tokens = [t for t in according.sent if t.i not in phrase]
+    spans = token_spans(doc, content_tokens)
+    spans = with_quotations(article_text(doc), spans, [according, to], quotations)
+    if not spans:
+        return None
+    speaker_span, speaker = speakers.resolve(source, None) if source is not None else (None, None)
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
+                     speaker_span=speaker_span, sentence=sentence_span(doc, according.idx, according.idx + 1))
+
+
+def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
+    """ "Trump's attacks on Khan", "criticism of the bank from Warren", "Trump made comments about the
+    shooting": the object of the preposition is what was said, when the text tells who said it and
+    that is someone it names. "He faced questions about ..." (whose questions?) and "the attacks on
+    Paris" (no one's words) report nothing."""
+    prep = topic_preposition(noun)
+    what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")),
+                None) if prep is not None else None
+    if what is None or only_pronouns(list(what.subtree)):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_list("speech_act_verbs.txt"):
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None:
+        return None
+    speaker_span, speaker = speakers.resolve(owner, None)
+    if speaker is None:
+        return None
+    text = article_text(doc)
+    spans = with_quotations(text, token_spans(doc, in_paragraph(text, noun, list(what.subtree))), [noun, prep],
+                             quotations)
+    if not spans:
+        return None
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [noun, prep]), speaker=speaker,
+                     speaker_span=speaker_span, sentence=sentence_span(doc, noun.idx, noun.idx + 1))
+
+
+def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
+    """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker; failing a
+    that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   and any(m.dep_ in SUBJECTS for m in c.children)), None)
+    if clause is None:
+        return _topic_statement(doc, noun, quotations, speakers)
+    spans = with_quotations(article_text(doc), token_spans(doc, list(clause.subtree)), [noun], quotations)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:  # "warnings from his attorney that ..."
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:  # "Trump claims that ...": a verb the tagger took for a plural noun
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ in SPEAKER_DEPS), None)
+    if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"
+        owner = next((c for c in noun.head.head.children if c.dep_ in SPEAKER_DEPS), None)
+    speaker_span, speaker = speakers.resolve(owner, None) if owner is not None else (None, None)
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [noun]), speaker=speaker, speaker_span=speaker_span,
+                     sentence=sentence_span(doc, noun.idx, noun.idx + 1))
+
+
+# "WALLACE: Let's start ..." / "Pence: ..." — a paragraph opening with a speaker's name and a colon
+_TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(:)[ \t]+(\S.*)$", re.MULTILINE)
+# '"..." ― Carla Sanchez' — a quotation signed with a dash and a name
+_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+
+
+def transcript_turns(doc: Doc, quotations: list[Quotation], speakers: SpeakerResolver) -> list[Statement]:
+    text, out = article_text(doc), []
+    turns = list(_TURN.finditer(text))
+    # a name in capitals opens a turn of a transcript ("WALLACE: ...") when it names a person of the
+    # article or opens several turns; once, and nobody's name, it is a heading ("CLARIFICATION: ...")
+    capitals = {m.group(1) for m in turns if sum(n.group(1) == m.group(1) for n in turns) > 1}
+    surnames = {w.lower() for e in speakers.owners.entities if e.type == PERSON for w in e.name.split()}
+    for match in turns:
+        name = Span.of(text, match.start(1), match.end(1))
+        named = speakers.mention_in(name)
+        in_capitals = name.text.isupper() and len(name.text) > 2 and (
+            name.text in capitals or any(w.lower() in surnames for w in name.text.split()))
+        if not in_capitals and (named is None or named[1].type != PERSON):
+            continue
+        content = [Span.of(text, match.start(3), end_trimmed(text, match.start(3), match.end(3)))]
+        if content[0].begin == content[0].end:
+            continue
+        out.append(Statement("", content, INDIRECT, cue=[Span.of(text, match.start(2), match.end(2))],
+                             speaker=named[1].key if named else None, speaker_span=name,
+                             sentence=Span.of(text, match.start(), match.end())))
+    return out
+
+
+def signed_quotations(doc: Doc, quotations: list[Quotation], quoted: QuotedText,
+                       speakers: SpeakerResolver) -> list[Statement]:
+    text, out = article_text(doc), []
+    for q in quotations:
+        match = _SIGNATURE.match(text, q.end)
+        if match is None or quoted.inside(match.start(2)):
+            continue
+        name = Span.of(text, match.start(2), match.end(2))
+        named = speakers.mention_in(name)
+        out.append(Statement("", list(q.parts), DIRECT, cue=[Span.of(text, match.start(1), match.end(1))],
+                             speaker=named[1].key if named else None, speaker_span=name,
+                             sentence=Span.of(text, q.begin, match.end())))
+    return out

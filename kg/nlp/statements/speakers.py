@@ -1,0 +1,629 @@
+"""Statements: who spoke, the subject of a cue resolved to the entity it names (apposition,
+coreference, carry-over from the statements before), and entities for described speakers."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.model import Entity, ORGANISATION, PERSON, Span, Statement
+from kg.nlp import docindex, entity_lexicon
+from kg.nlp.coref import resolve as resolve_reference
+from kg.nlp.local_entities import LocalEntities
+from kg.nlp.owners import Owners, owners_of
+from kg.nlp.quotes import QuotedText
+from kg.nlp.statements.content import (
+    in_paragraph,
+    interrupting_participle,
+    participle_head,
+    perfect_read_as_passive,
+    token_at,
+)
+from kg.nlp.statements.words import article_text, FINITE, SPEAKER_DEPS, word_list
+
+
+def names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
+    """A subject that names a person, an organisation or a document: a name, a pronoun, a
+    description of people, "the letter"."""
+    return speakers.mention_at(subject) is not None or subject.pos_ in ("PROPN", "PRON") \
+        or actor_kind(subject) is not None or subject.lemma_.lower() in word_list("speech_source_nouns.txt")
+
+
+def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
+    """The subject of a cue verb, climbing from "saying"/"adding" or a conjoined verb to its head.
+
+    A subject inside a quotation is a misparse of '"We will win," the chief said': then the noun
+    right before or after the cue, outside the quotation, is the speaker.
+    """
+    cue = verb
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
+        return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and before.pos_ == "PROPN" \
+            and before.dep_ in ("pobj", "dobj") and not quoted.inside(before.idx):
+        return before  # the same, parsed as the complement of "uses": "uses footage of Clinton asking"
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "agent":  # "was announced by the ministry"
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        for child in verb.children:
+            if child.dep_ in SPEAKER_DEPS:
+                # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
+                if not quoted.inside(child.idx) and in_paragraph(article_text(verb.doc), cue, [child]) \
+                        and any(ch.isalnum() for ch in child.text):
+                    return child
+                return _adjacent_noun(cue, quoted)
+            if child.dep_ == "nsubjpass":
+                # "he was told" is no speaker, but "she was whisked off after saying ..." is, and so
+                # is the subject of a perfect read as a passive ("he's said the same thing")
+                return child if (verb is not cue or perfect_read_as_passive(cue)) and not quoted.inside(child.idx) \
+                    else None
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
+            verb = verb.head.head
+        else:
+            break
+    interrupted = _interrupted_subject(cue, quoted)
+    if interrupted is not None:
+        return interrupted
+    return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
+    """ "Clinton, exasperated, famously responded", "Durbin, noting the size of his following, said":
+    the parser hangs the subject on the participle or adjective set off between it and the finite
+    verb; it is the verb's."""
+    if verb.tag_ not in FINITE:
+        return None
+    aside = interrupting_participle(verb) or participle_head(verb)
+    if aside is not None:
+        subject = next(c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i)
+        return subject if not quoted.inside(subject.idx) else None
+    for child in verb.children:
+        # a past participle may be tagged as a past tense ("Clinton, exasperated,"): then the whole
+        # interruption is the one word between commas
+        set_off = child.tag_ in ("VBN", "VBG", "JJ") or child.tag_ == "VBD" and child.dep_ == "parataxis" \
+            and 0 < child.i < len(verb.doc) - 1 and verb.doc[child.i - 1].text == verb.doc[child.i + 1].text == ","
+        if child.i < verb.i and child.dep_ in ("parataxis", "advcl") and set_off:
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None and not quoted.inside(subject.idx) \
+                    and any(t.text == "," for t in verb.doc[subject.i + 1:child.i]):
+                return subject
+    return None
+
+
+def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
+    doc = verb.doc
+    inverted = _inverted_subject(verb)
+    for i in (_word_before(verb), inverted):
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
+                and in_paragraph(article_text(doc), verb, [doc[i]]) \
+                and (i == inverted != verb.i + 1 or not _object_of_another_word(doc[i], verb)) \
+                and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
+            return doc[i]
+    return None
+
+
+def _inverted_subject(verb: Token) -> int:
+    """The index of the word after the cue that may be its subject: the next word, or, right after a
+    quotation, the noun a determiner opens ('"How big is that wall?" asked the boy': the parser
+    makes the boy the object of asking)."""
+    doc, after = verb.doc, verb.i + 1
+    if after >= len(doc) or doc[after].pos_ != "DET" or verb.i == 0 or not doc[verb.i - 1].is_quote \
+            or verb.tag_ not in FINITE:
+        return after
+    noun = doc[after].head
+    return noun.i if noun.head.i == verb.i and noun.dep_ in ("dobj", "attr") and noun.i > after else after
+
+
+def _word_before(verb: Token) -> int:
+    """The index of the word before the cue, past auxiliaries, adverbs and a bracketed aside:
+    "Donald Trump is once again questioning", "Rep. Elijah E. Cummings (D-Md.) said"."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and not doc[i].is_space:
+        if doc[i].text == ")":
+            while i >= 0 and doc[i].text != "(" and not doc[i].is_space:
+                i -= 1
+            i -= 1
+        elif doc[i].pos_ in ("AUX", "ADV", "PART"):
+            i -= 1
+        elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
+            # "Flynn, a top Trump surrogate, said": past the apposition to the name it describes
+            i = doc[i - 1].left_edge.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            break
+        else:
+            break
+    return i
+
+
+def _object_of_another_word(token: Token, verb: Token) -> bool:
+    """An object is no speaker; but a name right before a subjectless main verb is one the parse
+    swallowed into a phrase ("... of the Washington Post Trump said that ...")."""
+    if token.dep_ == "pobj" and verb.dep_ == "ROOT" and token.i == verb.i - 1 and token.pos_ == "PROPN":
+        return False
+    return token.dep_ in ("dobj", "pobj", "poss")
+
+
+def addressee_of(verb: Token, speakers: SpeakerResolver) -> tuple[Span | None, str | None]:
+    if verb.lemma_.lower() not in word_list("speech_addressee_cues.txt"):
+        return None, None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return speakers.resolve(child, None, guess_pronouns=False)
+    return None, None
+
+
+# how far back (in characters) a "he said" looks for the person last reported speaking
+_CARRY_OVER = 600
+_MALE, _FEMALE = "m", "f"
+# honorifics before a name that tell a person's sex: "Mr. Trump", "Mrs. Clinton"
+_HONORIFIC_SEX = {"mr": _MALE, "mrs": _FEMALE, "ms": _FEMALE, "miss": _FEMALE}
+
+
+def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners) -> None:
+    """A "he said", "she said" or "the senator said" that coreference leaves open refers to the
+    person last reported speaking, within a few paragraphs ('Turner said ... ''It is going to be
+    progressives,'' she said'), unless that person is known to be of the other sex (from "Mr."/"Mrs."
+    before a name of theirs or a given name, else from a "he"/"she" already resolved to them); then
+    the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
+    Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
+    text = article_text(doc)
+    sex = _sexes(doc, statements, owners)
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        if s.speaker is None and _document_again(doc, s, ordered[:k], owners):
+            continue
+        pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
+        noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, s.speaker_span)
+        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
+            continue
+        s.speaker = None
+        candidates = []
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _CARRY_OVER:
+                break
+            if before.speaker is not None and owners.type_of(before.speaker) == PERSON \
+                    and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
+                candidates.append(before.speaker)
+        if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)] \
+                or _alone_in_sentence(doc, s.speaker_span, owners) \
+                or _titled_before(text, s.speaker_span.begin, owners, noun)
+        elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
+            candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
+        s.speaker = candidates[0] if candidates else None
+
+
+def _alone_in_sentence(doc: Doc, span: Span, owners: Owners) -> list[str]:
+    """The one person named earlier in the sentence of ``span`` ("Though Trump was not willing to
+    say ..., the front-runner did offer his opinion"), else nobody."""
+    first = token_at(doc, span.begin)
+    if first is None:
+        return []
+    sentence = first.sent
+    named = {e.key for b, e in owners.mentions
+             if e.type == PERSON and sentence.start_char <= b.begin and b.end <= span.begin}
+    return list(named) if len(named) == 1 else []
+
+
+def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
+    """The person named before ``offset`` within _NAMED_BEFORE characters, when the text tells their
+    sex, it is the pronoun's, and no other person named there could be the one meant (of that sex or
+    of a sex the text does not tell): two women named, then "she said", is a guess, so no one."""
+    named = {e.key for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _NAMED_BEFORE}
+    fitting = [key for key in named if sex.get(key, pronoun) == pronoun]
+    return fitting if len(fitting) == 1 and sex.get(fitting[0]) == pronoun else []
+
+
+_NAMED_BEFORE = 400
+
+
+def _titled_before(text: str, offset: int, owners: Owners, noun: str) -> list[str]:
+    """The one person named within _CARRY_OVER characters before ``offset`` whom the text gives the
+    title ``noun`` ("Sen. Ted Cruz spoke ... Cruz warned ... the Texas senator said"); two such
+    people, or none, give no one."""
+    named = {e.key for span, e in owners.mentions
+             if e.type == PERSON and span.end <= offset and offset - span.end <= _CARRY_OVER}
+    titled = [key for key in named if noun in _titles_of(text, owners, key)]
+    return titled if len(titled) == 1 else []
+
+
+def _document_again(doc: Doc, s: Statement, before: list[Statement], owners: Owners) -> bool:
+    """ "The poll also found ...": a document named again speaks for whoever it did last time ("a
+    new Quinnipiac poll shows ..."), else for whoever the phrase naming it before gives as its author
+    ("Trump released a video ... The video says"), within a few paragraphs. True when resolved so."""
+    noun = _head_lemma(doc, s.speaker_span)
+    if noun not in _document_nouns() or not s.speaker_span.text.lower().startswith(("the ", "this ")):
+        return False
+    for other in reversed(before):
+        if s.speaker_span.begin - other.speaker_span.end > _CARRY_OVER:
+            break
+        if other.speaker is not None and _head_lemma(doc, other.speaker_span) == noun:
+            s.speaker = other.speaker
+            return True
+    # "Trump released a marketing video ... The video says ...": the one who put it out, named
+    resolver = SpeakerResolver(doc, owners)
+    for token in reversed([t for t in docindex.tokens(doc) if s.speaker_span.begin - _CARRY_OVER <= t.idx
+                           and t.idx + len(t) <= s.speaker_span.begin and t.lemma_.lower() == noun]):
+        authored = resolver.author_of(token)
+        if authored is not None and authored[1] is not None:
+            s.speaker = authored[1]
+            return True
+    return False
+
+
+def _head_lemma(doc: Doc, span: Span) -> str | None:
+    """The noun a span names or modifies: "poll" for "The poll" and for "Quinnipiac University" of
+    "a new Quinnipiac University poll"."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head = tokens.root
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.lemma_.lower()
+
+
+def _titles_of(text: str, owners: Owners, key: str) -> set[str]:
+    """The title nouns the text gives a person: of their roles, and the word right before a name of
+    theirs ("Sen. Sanders", "Governor Kasich")."""
+    out = {w for r in owners.by_key[key].roles for w in r.title.lower().split()}
+    abbreviations = entity_lexicon.pairs("speech_title_abbreviations.tsv")
+    for span, e in owners.mentions:
+        if e.key == key:
+            before = text[max(0, span.begin - 16):span.begin].replace(".", " ").split()[-1:]
+            if before:
+                out.add(abbreviations.get(before[0].lower(), before[0].lower()))
+    return out
+
+
+def _definite_person(doc: Doc, span: Span) -> str | None:
+    """The noun of a definite description of one person ("the senator", "the former governor",
+    "the billionaire businessman"), else None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_ != "the":
+        return None
+    head = tokens.root
+    # a place or party before the noun still describes one person ("the Texas senator", "the
+    # Republican nominee"); any other name makes it someone else's ("the Trump aide")
+    if head.tag_ != "NN" or any(t.dep_ == "poss" or t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
+                                for t in tokens):
+        return None
+    noun = head.lemma_.lower()
+    if head.i > 1 and head.nbor(-1).text == "-":  # "front-runner" comes in three tokens
+        noun = f"{head.nbor(-2).lower_}-{noun}"
+    return noun if noun in word_list("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
+
+
+_PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
+
+
+def _relatives(doc: Doc, owners: Owners) -> list[tuple[str, str]]:
+    """(person key, sex) of the people a word for a relative stands in apposition to: "Trump's wife,
+    Melania," and "Melania, his wife," tell that Melania is a woman."""
+    relation = entity_lexicon.pairs("speech_relational_sex.tsv")
+    out = []
+    for span, e in owners.mentions:
+        tokens = doc.char_span(span.begin, span.end, alignment_mode="expand") if e.type == PERSON else None
+        if tokens is None or not len(tokens):
+            continue
+        name = tokens.root
+        words = [name.head] if name.dep_ == "appos" else []
+        words += [c for c in name.children if c.dep_ == "appos"]
+        out += [(e.key, relation[w.lower_]) for w in words if w.lower_ in relation]
+    return out
+
+
+def _sexes(doc: Doc, statements: list[Statement], owners: Owners) -> dict[str, str]:
+    """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs, a given
+    name (lexicon/speech_given_names.tsv) or a relative's word beside it ("his wife, Melania"), else the pronouns already resolved to them; evidence that
+    contradicts itself tells nothing."""
+    text = article_text(doc)
+    titled: dict[str, set[str]] = {}
+    given = entity_lexicon.pairs("speech_given_names.tsv")
+    for span, e in owners.mentions:
+        if e.type == PERSON:
+            word = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+            if word and word[0].lower() in _HONORIFIC_SEX:
+                titled.setdefault(e.key, set()).add(_HONORIFIC_SEX[word[0].lower()])
+    for e in owners.entities:
+        words = e.name.split()
+        # a given name before a surname ("Hillary Clinton"); a lone "Clinton" tells nothing
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            titled.setdefault(e.key, set()).add(given[words[0].lower()])
+    for key, sex in _relatives(doc, owners):
+        titled.setdefault(key, set()).add(sex)
+    called: dict[str, set[str]] = {}
+    for s in statements:
+        if s.speaker is not None and s.speaker_span is not None and s.speaker_span.text.lower() in _PRONOUN_SEX:
+            called.setdefault(s.speaker, set()).add(_PRONOUN_SEX[s.speaker_span.text.lower()])
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in titled.items() if len(v) == 1})
+    return out
+
+
+def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entity],
+                     owners: Owners | None = None) -> list[Entity]:
+    """Entities for the speakers the text describes without naming ("party officials", "a senior
+    aide", "Mrs. Clinton's campaign", "his lawyers", "22 percent of Republicans", "voters who
+    said"), so that what they said has a speaker; the same words in one article are one entity,
+    never shared across articles (``local``). The statements get their keys; the new entities are
+    returned. A definite singular description of a person ("the senator") stands for someone named
+    elsewhere and is left alone, and so are documents, bare quantities and pronouns ("the poll",
+    "22 percent", "they")."""
+    owners = owners_of(doc, entities, owners)
+    local = LocalEntities(entities, {e.name.lower(): e for e in entities if e.local})
+    for s in statements:
+        if s.speaker is not None or s.speaker_span is None:
+            continue
+        described = _description(doc, s.speaker_span, owners)
+        if described is None:
+            continue
+        name, etype, span = described
+        s.speaker = local.mention(name, span, f"{s.key}-speaker", etype).key
+    new = local.new
+    _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
+                         {e.key for e in entities + new if e.type == ORGANISATION})
+    return new
+
+
+# how far back (in characters) a "they said" or "it said" looks for the group last reported speaking
+_GROUP_CARRY_OVER = 300
+
+
+def _groups_carried_over(statements: list[Statement], groups: set[str], organisations: set[str]) -> None:
+    """A "they said" that coreference leaves open refers to the group or organisation reported
+    speaking just before ('Party officials said ... They added ...'), an "it said" to the
+    organisation."""
+    ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
+    for k, s in enumerate(ordered):
+        word = s.speaker_span.text.lower()
+        if s.speaker is not None or word not in ("they", "it"):
+            continue
+        fits = groups | organisations if word == "they" else organisations
+        for before in reversed(ordered[:k]):
+            if s.speaker_span.begin - before.speaker_span.end > _GROUP_CARRY_OVER:
+                break
+            if before.speaker in fits:
+                s.speaker = before.speaker
+                break
+
+
+def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] | None:
+    """(name, type, the span describing it) of an actor described by ``span``, or None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    head, text = tokens.root, article_text(doc)
+    if len(tokens) == 1 and head.lower_ in entity_lexicon.pronouns("relative"):
+        antecedent = antecedent_of(head.head) if head.head is not head else None
+        if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None  # "voters who said ...": the voters
+        chunk = next((c for c in doc.noun_chunks if c.start <= antecedent.i < c.end), None)
+        if chunk is None:
+            return None
+        found = _description(doc, Span.of(text, chunk.start_char, chunk.end_char), owners)
+        return found if found is None or found[2].end <= span.begin else None
+    of = _of_whom(head)
+    if of is not None:  # "22 percent of Republicans", "three-quarters of the voters"
+        described = _description(doc, Span.of(text, of[0].idx, of[-1].idx + len(of[-1])), owners)
+        end = of[-1].idx + len(of[-1])
+        return (text[span.begin:end], described[1], Span.of(text, span.begin, end)) if described else None
+    words = [t for t in tokens if not t.is_punct]
+    if head.pos_ not in ("NOUN", "PROPN") or not words:
+        return None
+    kind = actor_kind(head)
+    if kind is None:
+        return None
+    first = words[0]
+    if kind == PERSON and head.tag_ not in ("NNS", "NNPS") and first.lower_ in ("the", "this", "that") \
+            and len(words) <= 3:
+        return None  # "the senator", "the former governor": someone named elsewhere
+    if first.tag_ == "PRP$":  # "his lawyers": named after whom they belong to, when that is clear
+        owner = owners.by_key.get(_coreferent(doc, first, owners) or "")
+        if owner is None or len(words) < 2:
+            return None
+        return f"{owner.name}'s {text[words[1].idx:span.end]}", kind, span
+    if first.lower_ in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    return text[words[0].idx:span.end], kind, span
+
+
+def actor_kind(noun: Token) -> str | None:
+    """PERSON or ORGANISATION when the noun describes people or an organisation, else None."""
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
+    if forms & (word_list("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
+        return ORGANISATION
+    if forms & (word_list("speech_actor_nouns.txt") | word_list("speech_share_nouns.txt")):
+        return PERSON
+    # people of a country, in the plural: "Americans say", "many Saudis believe"
+    return PERSON if noun.tag_ in ("NNS", "NNPS") and entity_lexicon.country_of_demonym(noun.text) else None
+
+
+def _of_whom(quantity: Token) -> list[Token] | None:
+    """The tokens of "of <people>" after a quantity ("22 percent of Republicans"), else None."""
+    if quantity.pos_ not in ("NOUN", "NUM", "PRON", "DET", "ADJ") or actor_kind(quantity) is not None:
+        return None
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is None or people.pos_ not in ("NOUN", "PROPN") or actor_kind(people) is None:
+        return None
+    return [t for t in people.subtree if t.i >= people.left_edge.i]
+
+
+class SpeakerResolver:
+    """Finds, for the head word of a subject, the span naming the source here and its entity."""
+
+    def __init__(self, doc: Doc, owners: Owners):
+        self.doc = doc
+        self.owners = owners
+        self._chunks: dict | None = None
+
+    @property
+    def chunks(self) -> dict:
+        """Noun chunk of each token, made the first time one is needed (few articles need any)."""
+        if self._chunks is None:
+            self._chunks = {i: chunk for chunk in self.doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        return self._chunks
+
+    def mention_at(self, token: Token) -> tuple[Span, Entity] | None:
+        named = self.owners.named(token.i)
+        return (named[1], named[0]) if named is not None else None
+
+    def mention_in(self, span: Span) -> tuple[Span, Entity] | None:
+        """The longest entity mention inside ``span``."""
+        inside = [(m, e) for m, e in self.owners.mentions if span.contains(m)]
+        return max(inside, key=lambda pair: pair[0].end - pair[0].begin) if inside else None
+
+    def named_beside(self, head: Token) -> tuple[Span, Entity] | None:
+        """The person or organisation an apposition names for a description: "Dow's chief executive,
+        Andrew Liveris," and "his wife, longtime Hillary Clinton aide Huma Abedin," name Liveris and
+        Abedin. Of the names in the apposition, the one holding its head, else the last one."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            named = [self.mention_at(t) for t in appos.subtree]
+            named = [n for n in named if n is not None and n[1].type in (PERSON, ORGANISATION)]
+            if named:
+                return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
+        return self._named_after_of(head)
+
+    def _named_after_of(self, head: Token) -> tuple[Span, Entity] | None:
+        """ "The director of the European Centre, Ina Kirsch, told": the parser hangs the person's
+        name on the nearest noun, the organisation; a person named in apposition to the object of
+        "of" after a word for a person is that person."""
+        if actor_kind(head) != PERSON and head.lemma_.lower() not in entity_lexicon.title_words():
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        for appos in (c for c in owner.children if c.dep_ == "appos") if owner is not None else ():
+            named = self.mention_at(appos)
+            if named is not None and named[1].type == PERSON and appos.i > owner.i and appos.nbor(-1).i >= owner.i \
+                    and any(t.text == "," for t in self.doc[owner.i:appos.i]):
+                return named
+        return None
+
+    def named_before(self, description: Token) -> tuple[Span, Entity] | None:
+        """The entity a description stands in apposition to: "Murray Clark, a former
+        state GOP chair who ..." and "China and the United States, the world's two biggest polluters,
+        which ..." describe names given before them (the first of coordinated names)."""
+        if description.dep_ != "appos" or description.head is description:
+            return None
+        return self.mention_at(description.head)
+
+    def author_of(self, document: Token) -> tuple[Span, str | None] | None:
+        """The author a document or a speech act speaks for, when the phrase names them: "Rubio's
+        press release said", "his letter says" (through coreference), "a poll by Quinnipiac
+        University found", "according to a report in the Des Moines Register". Else None."""
+        if document.lemma_.lower() not in _document_nouns():
+            return None
+        put_out = self._put_out_by(document)
+        if put_out is not None:
+            return put_out
+        for child in document.children:
+            if child.dep_ == "poss":
+                named = self.mention_at(child)
+                if named is not None:
+                    return (named[0], named[1].key) if named[1].type in (PERSON, ORGANISATION) else None
+                if child.pos_ == "PRON" and child.lower_ in _PERSONAL_POSSESSIVES:
+                    span = Span.of(article_text(self.doc), child.idx, document.idx + len(document))
+                    return span, _coreferent(self.doc, child, self.owners)
+            if child.dep_ == "prep" and (child.lower_ in ("by", "from")
+                                         or child.lower_ == "in" and document.lemma_.lower() in word_list("speech_published_nouns.txt")):
+                author = next((c for c in child.children if c.dep_ == "pobj"), None)
+                named = self.mention_at(author) if author is not None else None
+                if named is not None and (named[1].type == ORGANISATION or named[1].type == PERSON and child.lower_ != "in"):
+                    return named[0], named[1].key
+        return None
+
+    def _put_out_by(self, document: Token) -> tuple[Span, str | None] | None:
+        """Who put a document out, by the verb it is the object of ("Sen. Rand Paul released a Web
+        video that accuses ...": speech_act_verbs.txt) or the passive participle it carries ("the
+        lawsuit filed by Podliska alleges ..."): a name, or a pronoun through coreference."""
+        author = None
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in word_list("speech_act_verbs.txt"):
+            author = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        for acl in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+            author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else author
+        if author is None:
+            return None
+        named = self.mention_at(author)
+        if named is not None:
+            return (named[0], named[1].key) if named[1].type in (PERSON, ORGANISATION) else None
+        if author.pos_ == "PRON" and author.lower_ in ("he", "she", "it", "they"):
+            return Span.of(article_text(self.doc), author.idx, author.idx + len(author)), \
+                _coreferent(self.doc, author, self.owners)
+        return None
+
+    def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
+        text = article_text(self.doc)
+        own = Span.of(text, head.idx, head.idx + len(head))
+        found = self.mention_at(head) or self.named_beside(head)
+        if found is not None:
+            return found[0], found[1].key
+        if head.pos_ == "PRON":
+            if head.lower_ in entity_lexicon.pronouns("relative"):
+                antecedent = antecedent_of(verb) if verb is not None else None
+                named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
+                    if antecedent is not None else None
+                authored = self.author_of(antecedent) if named is None and antecedent is not None else None
+                if authored is not None:  # "issued a report that cited ...": the report's author
+                    return own, authored[1]
+                if named is None and antecedent is not None and antecedent.pos_ in ("PRON", "NOUN") and guess_pronouns:
+                    # "he, who said ...", "the Wisconsin Republican, who had pledged ..."
+                    return own, _coreferent(self.doc, antecedent, self.owners)
+                return own, (named[1].key if named else None)
+            if not guess_pronouns:
+                return own, None
+            return own, _coreferent(self.doc, head, self.owners)
+        authored = self.author_of(head)
+        if authored is not None:
+            return authored
+        # "Syria's Sana news agency": the agency is the organisation named in it; but "former CIA
+        # officers" are people, not the CIA
+        for t in head.subtree if actor_kind(head) != PERSON else ():
+            if t.i < head.i and t.dep_ == "compound":
+                named = self.mention_at(t)
+                if named is not None and named[1].type == ORGANISATION:
+                    return named[0], named[1].key
+        chunk = self.chunks.get(head.i)
+        if chunk is not None and verb is not None and chunk.start <= verb.i < chunk.end:
+            chunk = None  # "Said Ellis:" parsed as one noun phrase
+        span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
+        return span, _coreferent(self.doc, head, self.owners)
+
+
+# possessive pronouns that stand for a person or organisation named elsewhere ("his letter", "its report")
+_PERSONAL_POSSESSIVES = ("his", "her", "its", "their")
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Nouns of documents and of speech acts whose author is who speaks through them."""
+    return word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt") | word_list("speech_nouns.txt") \
+        | word_list("speech_act_nouns.txt")
+
+
+def antecedent_of(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a cue in that clause or in a clause it governs
+    ("Trump, who has repeatedly pledged ...", "the nominee, who began his speech by marveling ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp") or t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _coreferent(doc: Doc, token: Token, owners: Owners) -> str | None:
+    """The entity a pronoun or nominal ("the minister") refers to, when coreference can tell."""
+    return resolve_reference(doc, token.i, owners.entities, owners)
