@@ -765,3 +765,20 @@ def test_an_honorific_keeps_a_surname_to_a_person_of_its_sex(statements_of):
     speakers = {s.quote: names.get(s.speaker) for s in statements}
     assert speakers["he would leave the foundation's board"] == "Bill Clinton"
     assert speakers["she was proud of it"] == "Hillary Clinton"
+
+
+@pytest.mark.parametrize("text", [
+    "She called Sanders to congratulate him.",
+    "Obama called Netanyahu on Monday.",
+])
+def test_calling_someone_up_is_no_statement(statements_of, text):
+    assert not [s for s in statements_of(text)[0] if s.cue and s.cue[0].text == "called"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump called him a liar.", "him a liar"),
+    ("Critics called the plan a giveaway to the rich.", "the plan a giveaway to the rich"),
+    ("Trump has called Mexican immigrants rapists.", "Mexican immigrants rapists"),
+])
+def test_calling_something_a_name_is_a_statement(statements_of, text, content):
+    assert only(statements_of(text)[0]).quote == content
