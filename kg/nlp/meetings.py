@@ -600,7 +600,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     up = verb.head
     if verb.dep_ == "xcomp":  # "prompted Johnson to convene": the object controls; else the subject
-        objects = [c for c in up.children if c.dep_ in ("dobj", "obj")]
+        # "spent the day visiting": a time is no controller
+        objects = [c for c in up.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in NOT_PEOPLE]
         objects += [g for c in up.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     for g in c.children if g.dep_ == "pobj"]  # "calls on the WHO to convene"
         return objects or _subjects(up, depth + 1)
@@ -614,7 +615,23 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             return by or poss or ([up] if verb.dep_ == "relcl" else [])
         if up.pos_ in ("VERB", "AUX"):
             return _subjects(up, depth + 1)
+        if (partner := _gerund_partner(verb)) is not None:
+            return _subjects(partner, depth + 1)
     return []
+
+
+def _gerund_partner(token: Token) -> Token | None:
+    """The verb whose subject a gerund shares when the parser coordinated it with another gerund's
+    object ("filming television shows and meeting with X"; "spent the day visiting hospitals and
+    meeting with X", "visiting" made a modifier of "hospitals", "meeting" even tagged a noun)."""
+    up = token.head
+    if token.dep_ != "conj" or not token.lower_.endswith("ing") or token.tag_ not in ("VBG", "NN"):
+        return None
+    if up.dep_ not in OBJECTS or up.head.i == up.i:
+        return None
+    if up.head.tag_ == "VBG" or any(c.dep_ == "amod" and c.tag_ == "VBG" for c in up.children):
+        return up.head
+    return None
 
 
 def _clause_chain(head: Token) -> list[Token]:
@@ -831,6 +848,8 @@ def _nominal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _
         if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
             out.parties.append(c)
     out.add(_prepositional_reading(doc, head, ents, False, is_visit))
+    if (partner := _gerund_partner(head)) is not None:
+        out.parties.extend(_subjects(partner))  # "visiting hospitals and meeting with X": a misparsed gerund
     governor = _governor(head)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         out.add(_governing_verb_reading(doc, head, governor, ents, is_visit, by_head))
@@ -1238,11 +1257,25 @@ def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> Time
     if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
         return None
     t = tokens.root
+    if _bounds(t):
+        return None  # "will meet before January": not a January meeting
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
             return None
     return found
+
+
+def _bounds(timex_root: Token) -> bool:
+    """Whether a time expression is the object of a preposition that bounds the event rather than
+    dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to")."""
+    prep = timex_root.head if timex_root.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    bound = _prepositions("bound")
+    if prep.lower_ in bound:
+        return True  # "before January"
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in bound  # "ahead of", "prior to"
 
 
 def _after(value: str | None, published: date) -> bool:
