@@ -41,3 +41,35 @@ def test_a_date_that_bounds_the_meeting_does_not_date_it(nlp, text):
 def test_a_date_of_the_meeting_still_dates_it(nlp):
     m = _dated(nlp, "Anna Berg will meet Pedro Costa in Lisbon in January.", "January", "2017-01")
     assert m.date == "2017-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met the man she is seeking to succeed in Lisbon on Monday.",
+    "Anna Berg met a woman in Lisbon on Monday.",
+])
+def test_a_participant_that_says_only_someone_is_left_out(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_participant_with_words_that_tell_who_stays(nlp):
+    ms, _ = meetings_of(nlp, "Anna Berg met young activists in Lisbon on Monday.", {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["young activists"]
+
+
+def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before(nlp):
+    text = ("Pedro Costa wants changes. The animating question for people close to the Costa operation now is "
+            "not whether he slides out of the race before the convention, but how he finds a comfortable position "
+            "campaigning against Donald Trump while still agitating for his desired changes within the party. "
+            "His one-on-one meeting with Anna Berg in Lisbon on Tuesday night is an important step.")
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Donald Trump": PERSON, "Anna Berg": PERSON,
+                                        "Lisbon": PLACE})
+    assert participants(ms[-1], names) == {"Pedro Costa", "Anna Berg"}
+
+
+def test_a_relative_who_is_the_subject_a_pronoun_goes_on_with(nlp):
+    text = "Portugal welcomed Anna Berg, who had breakfast with Vice President Novak. She will meet Jan Kowalski on Thursday."
+    ms, names = meetings_of(nlp, text, {"Portugal": PLACE, "Anna Berg": PERSON, "Novak": PERSON, "Jan Kowalski": PERSON})
+    assert participants(ms[-1], names) == {"Anna Berg", "Jan Kowalski"}

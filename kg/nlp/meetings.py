@@ -150,6 +150,8 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
     meeting with Clinton")."""
     sex = PRONOUN_SEX.get(token.lower_)
+    if sex is not None and depth == 0 and (key := _previous_subject(doc, token, ents, exclude)) is not None:
+        return key
     key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
         return key
@@ -175,6 +177,31 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
         return None  # a person named between the two pronouns may be the one meant
     return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _previous_subject(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+    """A he or she (his, her) opening its sentence goes on with the person the sentence before was
+    about, its last subject of that sex ("... how he finds a position campaigning against Trump. His
+    meeting with Clinton ...": the "he", not Trump); None when that sentence has no such subject."""
+    sex = PRONOUN_SEX[token.lower_]
+    sents = _sentences(doc)
+    here = _sentence_index(sents, token.idx)
+    words = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here].begin and not (t.is_punct or t.is_space)]
+    if here == 0 or words:
+        return None
+    subjects = [t for t in docindex.tokens(doc)[:token.i] if sents[here - 1].begin <= t.idx < sents[here - 1].end
+                and t.dep_ in ("nsubj", "nsubjpass")]
+    for t in reversed(subjects):
+        if t.tag_ == "WP" and t.head.dep_ == "relcl":
+            t = t.head.head  # "for Suu Kyi, who had breakfast with Biden ... She will visit": Suu Kyi
+        if PRONOUN_SEX.get(t.lower_) == sex:
+            key = _resolve_pronoun(doc, t, ents, exclude, 1)
+        elif (e := ents.entity(t.i)) is not None and e.type == PERSON and _sexes(doc, ents).get(e.key) == sex:
+            key = e.key
+        else:
+            continue
+        return key if key is not None and key not in exclude else None
+    return None
 
 
 def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
@@ -360,6 +387,15 @@ def _names_people(token: Token) -> bool:
         return True
     actors = _word_set("meeting_actor_nouns.txt") | _word_set("meeting_organisation_nouns.txt")
     return token.lemma_.lower() in actors or token.lower_ in actors
+
+
+def _vague(token: Token) -> bool:
+    """A phrase no entity stands for that says only that someone took part: "the man he is seeking to
+    succeed", "a woman", "people" (not "young activists", "Burmese leaders": a modifier tells who)."""
+    if token.lemma_.lower() not in _word_set("meeting_vague_nouns.txt"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "nummod") or (
+        c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in token.children)
 
 
 def _is_party(doc: Doc, token: Token, ents: Owners) -> bool:
@@ -993,8 +1029,8 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
             found = _parties(doc, t, ents, named)
         unresolved_they = unresolved_they or (not found and t.lower_ in ("they", "them"))
         for p in found:
-            if p.key is None and not _names_people(t):
-                continue  # "make ends meet", "a threshold met by": no party
+            if p.key is None and (not _names_people(t) or _vague(t)):
+                continue  # "make ends meet", "a threshold met by": no party; "the man he met": no one named
             if p.key is not None and p.key in seen:
                 continue
             if p.key is not None:
