@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import PERSON, PLACE, TimeExpression, Span
+from kg.model import NOMINAL, ORGANISATION, PERSON, PLACE, Entity, Mention, Span, TimeExpression
+from kg.nlp.meetings import find_meetings
 from tests.test_meetings import meetings_of, participants
 
 
@@ -73,3 +74,17 @@ def test_a_relative_who_is_the_subject_a_pronoun_goes_on_with(nlp):
     text = "Portugal welcomed Anna Berg, who had breakfast with Vice President Novak. She will meet Jan Kowalski on Thursday."
     ms, names = meetings_of(nlp, text, {"Portugal": PLACE, "Anna Berg": PERSON, "Novak": PERSON, "Jan Kowalski": PERSON})
     assert participants(ms[-1], names) == {"Anna Berg", "Jan Kowalski"}
+
+
+def test_a_body_named_by_its_own_words_is_not_the_organisation_named_before(nlp):
+    text = ("A letter calls for respect for LGBT people. "
+            "As the platform committee meets in Cleveland on Monday, the move comes from Anna Berg.")
+    doc = nlp(text)
+    nominal = text.index("the platform committee")
+    lgbt = Entity("e0", ORGANISATION, "LGBT", [Mention(Span.of(text, text.index("LGBT"), text.index("LGBT") + 4)),
+                                                Mention(Span.of(text, nominal, nominal + 22), NOMINAL)])
+    cleveland = Entity("e1", PLACE, "Cleveland", [Mention(Span.of(text, text.index("Cleveland"), text.index("Cleveland") + 9))])
+    ms = find_meetings(doc, [lgbt, cleveland], [], [])
+    assert len(ms) == 1
+    assert "e0" not in ms[0].participants
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["the platform committee"]

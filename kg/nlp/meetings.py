@@ -288,7 +288,7 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     if head.ent_type_ in NOT_PARTIES:
         return None  # "Barton Fink meets A Serious Man", "hosting the Jackie Gleason Classic"
     named = ents.named(head.i)
-    if named is not None:
+    if named is not None and not (head.pos_ == "NOUN" and _other_body(head, named[0])):
         return _Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in _word_set("meeting_non_party_pronouns.txt"):
@@ -316,18 +316,28 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
                 if (named := ents.named(g.i)) is not None:
                     return _Party(named[0].key, named[1], named[0].type)
     key = _coref_resolve(doc, head.i, ents.entities, ents)
-    if key is not None:
+    if key is not None and not _other_body(head, ents.by_key[key]):
         return _Party(key, span, ents.type_of(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
         named = ents.named(t.i)
-        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]) and (
+        if named is not None and not named[1].begin <= head.idx < named[1].end and (  # a name in the phrase
+                named[0].type in ACTOR_TYPES) and span.contains(named[1]) and (
                 named[0].type != PLACE or _seat_of_government(named[0].name)) and not (
                 named[0].type == PERSON and _names_people(head)):
             return _Party(named[0].key, span, named[0].type)
     return _Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+
+
+def _other_body(head: Token, entity: Entity) -> bool:
+    """Whether a nominal's own modifiers say it is not the organisation coreference gave it: "the
+    platform committee" is not "LGBT", the one organisation named just before; "the committee" may be."""
+    if entity.type != ORGANISATION:
+        return False
+    name = entity.name.lower().split()
+    return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "" and c.lower_ not in name for c in head.children)
 
 
 def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
