@@ -88,3 +88,24 @@ def test_a_body_named_by_its_own_words_is_not_the_organisation_named_before(nlp)
     assert len(ms) == 1
     assert "e0" not in ms[0].participants
     assert [s.text for s in ms[0].unresolved_participant_spans] == ["the platform committee"]
+
+
+def test_a_line_without_a_full_stop_keeps_its_own_subject(nlp):
+    text = ("Jan Novak says the whole system has failed the athletes around the world on Friday\n"
+            "Lord Berg and council convened to decide whether to suspend the athletes from competition\n"
+            "Officials of the federation spoke to the press on Friday\n")
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Berg": PERSON})
+    assert len(ms) == 1 and ms[0].trigger.text == "convened"
+    assert participants(ms[0], names) == {"Berg"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["council"]
+
+
+def test_a_body_of_an_organisation_named_in_its_words_is_that_organisation(nlp):
+    text = "The endorsement is a foregone conclusion when the Acme Union general board meets in Cleveland on June 16."
+    doc = nlp(text)
+    nominal, name = text.index("the Acme Union general board"), text.index("Acme Union")
+    union = Entity("e0", ORGANISATION, "Acme Union", [Mention(Span.of(text, nominal, nominal + 28), NOMINAL),
+                                                      Mention(Span.of(text, name, name + 10))])
+    cleveland = Entity("e1", PLACE, "Cleveland", [Mention(Span.of(text, text.index("Cleveland"), text.index("Cleveland") + 9))])
+    ms = find_meetings(doc, [union, cleveland], [], [])
+    assert len(ms) == 1 and ms[0].participants == ["e0"]

@@ -334,8 +334,9 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
 def _other_body(head: Token, entity: Entity) -> bool:
     """Whether a nominal's own modifiers say it is not the organisation coreference gave it: "the
     platform committee" is not "LGBT", the one organisation named just before; "the committee" may be."""
-    if entity.type != ORGANISATION:
-        return False
+    if entity.type != ORGANISATION or entity.name.lower() in docindex.span_text(
+            head.doc, head.left_edge.i, head.i + 1).lower():
+        return False  # "the AFL-CIO general board": the body's own
     name = entity.name.lower().split()
     return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "" and c.lower_ not in name for c in head.children)
 
@@ -644,6 +645,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return passive
     if depth > 3 or verb.head.i == verb.i:
         return []
+    if (stranded := _stranded_subjects(verb)) is not None:
+        return stranded
     up = verb.head
     if verb.dep_ == "xcomp":  # "prompted Johnson to convene": the object controls; else the subject
         # "spent the day visiting": a time is no controller
@@ -664,6 +667,19 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         if (partner := _gerund_partner(verb)) is not None:
             return _subjects(partner, depth + 1)
     return []
+
+
+def _stranded_subjects(verb: Token) -> list[Token] | None:
+    """The nouns opening the verb's own line when the parser hung the verb off a line before it
+    ("... on Friday" / "Lord Coe and council convened to decide": "Coe" made the object of "on"):
+    the subject the line gives it; None when the verb's head is in its own line."""
+    sents = _sentences(verb.doc)
+    sent = sents[_sentence_index(sents, verb.idx)]
+    if verb.head.idx >= sent.begin or "\n" not in verb.doc.text[verb.head.idx:sent.begin]:
+        return None
+    before = [t for t in docindex.tokens(verb.doc)[:verb.i] if t.idx >= sent.begin]
+    return [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "conj"
+            and not sent.begin <= t.head.idx < verb.idx]
 
 
 def _gerund_partner(token: Token) -> Token | None:
