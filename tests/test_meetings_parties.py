@@ -109,3 +109,25 @@ def test_a_body_of_an_organisation_named_in_its_words_is_that_organisation(nlp):
     cleveland = Entity("e1", PLACE, "Cleveland", [Mention(Span.of(text, text.index("Cleveland"), text.index("Cleveland") + 9))])
     ms = find_meetings(doc, [union, cleveland], [], [])
     assert len(ms) == 1 and ms[0].participants == ["e0"]
+
+
+def test_titles_right_before_a_name_are_that_party_not_parties_of_their_own(nlp):
+    text = "Following a breakfast with civil rights leader and television host Al Sharpton, Anna Berg is scheduled to appear on television."
+    ms, names = meetings_of(nlp, text, {"Al Sharpton": PERSON, "Anna Berg": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Al Sharpton", "Anna Berg"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jan Novak arrived on Monday. During her meeting with Pedro Gomez in Lisbon on Tuesday, Anna Berg said "
+     "the talks went well.", "Anna Berg"),
+    ("Donald Trump spoke on Monday. In his first meeting with Vladimir Putin on Tuesday, Barack Obama said little.",
+     "Barack Obama"),
+])
+def test_a_possessive_before_its_clauses_subject_is_that_subject(nlp, text, speaker):
+    others = [n for n in ("Jan Novak", "Pedro Gomez", "Anna Berg", "Donald Trump", "Vladimir Putin", "Barack Obama")
+              if n in text]
+    ms, names = meetings_of(nlp, text, {n: PERSON for n in others})
+    guest = "Pedro Gomez" if "Pedro Gomez" in text else "Vladimir Putin"
+    assert [participants(m, names) for m in ms] == [{speaker, guest}]

@@ -150,7 +150,8 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
     meeting with Clinton")."""
     sex = PRONOUN_SEX.get(token.lower_)
-    if sex is not None and depth == 0 and (key := _previous_subject(doc, token, ents, exclude)) is not None:
+    if sex is not None and depth == 0 and (key := _cataphor(token, ents, exclude) or _previous_subject(
+            doc, token, ents, exclude)) is not None:
         return key
     key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
@@ -177,6 +178,24 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
         return None  # a person named between the two pronouns may be the one meant
     return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _cataphor(token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+    """The person a his/her in a phrase before its clause's subject looks ahead to ("During her meeting
+    with X, Anna Berg said", "In his first meeting with Putin, Obama said"): that subject, when it names
+    a person the pronoun may stand for (one of the parties already named: the pronoun adds no other)."""
+    if token.dep_ != "poss":
+        return None
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i]
+    for c in subjects:
+        e = ents.entity(c.i)
+        if e is not None and e.type == PERSON and _sex_fits(
+                token.doc, e.key, PRONOUN_SEX[token.lower_], ents):
+            return e.key
+    return None
 
 
 def _previous_subject(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
@@ -1066,7 +1085,22 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
                     continue  # "WASHINGTON (AP) —"; "State" of "Secretary of State"
                 seen.add(p.key)
             parties.append(p)
-    return parties, unresolved_they
+    return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _without_titles(doc: Doc, parties: list[_Party], tokens: list[Token]) -> list[_Party]:
+    """The parties without the nominals that are only titles of a name right after them ("a breakfast
+    with civil rights leader and television host Al Sharpton": one party, not three), which the parser
+    made parties of their own."""
+    text = _text(doc)
+    starts = {p.span.begin for p in parties if p.key}
+
+    def titles_a_name(t: Token) -> bool:
+        end = _phrase_span(doc, t).end
+        return any(len(text) - len(text[end:].lstrip()) == b for b in starts)
+
+    titles = {_phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN" and any(titles_a_name(c) for c in [t, *t.conjuncts])}
+    return [p for p in parties if p.key is not None or p.span not in titles]
 
 
 # ------------------------------------------------------------------------------------ one occasion
