@@ -124,6 +124,8 @@ def test_titles_right_before_a_name_are_that_party_not_parties_of_their_own(nlp)
      "the talks went well.", "Anna Berg"),
     ("Donald Trump spoke on Monday. In his first meeting with Vladimir Putin on Tuesday, Barack Obama said little.",
      "Barack Obama"),
+    ("Donald Trump spoke on Monday. Following his meeting with Vladimir Putin, Barack Obama met with reporters.",
+     "Barack Obama"),
 ])
 def test_a_possessive_before_its_clauses_subject_is_that_subject(nlp, text, speaker):
     others = [n for n in ("Jan Novak", "Pedro Gomez", "Anna Berg", "Donald Trump", "Vladimir Putin", "Barack Obama")

@@ -187,7 +187,10 @@ def _cataphor(token: Token, ents: Owners, exclude: frozenset[str]) -> str | None
     if token.dep_ != "poss":
         return None
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    # up to the clause: through nouns and through verbs with no subject of their own ("Following his
+    # meeting with Ryan, Trump met": "Following" is no clause of its own)
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or (
+            verb.dep_ in ("prep", "pcomp", "advcl") and not any(c.dep_ in SUBJECTS for c in verb.children))):
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i]
     for c in subjects:
