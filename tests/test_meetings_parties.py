@@ -133,3 +133,28 @@ def test_a_possessive_before_its_clauses_subject_is_that_subject(nlp, text, spea
     ms, names = meetings_of(nlp, text, {n: PERSON for n in others})
     guest = "Pedro Gomez" if "Pedro Gomez" in text else "Vladimir Putin"
     assert [participants(m, names) for m in ms] == [{speaker, guest}]
+
+
+def test_a_generic_you_in_the_present_is_no_occasion(nlp):
+    text = 'Anna Berg praised Pedro Gomez. "When you meet him, you see something special in his face," she said.'
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Gomez": PERSON})
+    assert ms == []
+
+
+def test_you_will_meet_is_still_a_plan(nlp):
+    ms, _ = meetings_of(nlp, "Anna Berg told Pedro Gomez: you will meet Jan Kowalski in Lisbon on Friday.",
+                        {"Anna Berg": PERSON, "Pedro Gomez": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+
+
+def test_an_adjective_does_not_make_a_nominal_another_body(nlp):
+    text = ("The Federal Reserve kept rates unchanged. The central bank, which has held short-term rates near zero "
+            "since 2008, is expected to act at its final meeting of the year in Washington.")
+    doc = nlp(text)
+    bank = text.index("The central bank")
+    fed = Entity("e0", ORGANISATION, "Federal Reserve", [Mention(Span.of(text, 4, 19)),
+                                                         Mention(Span.of(text, bank, bank + 16), NOMINAL)])
+    washington = Entity("e1", PLACE, "Washington", [Mention(Span.of(text, text.index("Washington"), len(text) - 1))])
+    ms = find_meetings(doc, [fed, washington], [], [])
+    assert [m.participants for m in ms] == [["e0"]]
+    assert ms[0].unresolved_participant_spans == []

@@ -145,12 +145,13 @@ def _sentence_index(sents: Sequence[Span], char: int) -> int:
 # ------------------------------------------------------------------------------------ entities
 def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset(),
                      depth: int = 0) -> str | None:
-    """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
-    that is not one of ``exclude`` (the other parties: nobody meets themselves), else what the same
-    pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
-    meeting with Clinton")."""
+    """The entity a pronoun refers to: for a he or she, the subject a possessive looks ahead to, or
+    the subject of the sentence before for one opening its sentence; else the coreference stage, else
+    the nearest fitting name before it that is not one of ``exclude`` (the other parties: nobody meets
+    themselves), else what the same pronoun in the sentence before refers to ("He continues to insist
+    ... At the same time, he is meeting with Clinton")."""
     sex = PRONOUN_SEX.get(token.lower_)
-    if sex is not None and depth == 0 and (key := _cataphor(token, ents, exclude) or _previous_subject(
+    if sex is not None and depth == 0 and (key := _cataphor(token, ents) or _subject_before(
             doc, token, ents, exclude)) is not None:
         return key
     key = _coref_resolve(doc, token.i, ents.entities, ents)
@@ -180,7 +181,7 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
 
 
-def _cataphor(token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+def _cataphor(token: Token, ents: Owners) -> str | None:
     """The person a his/her in a phrase before its clause's subject looks ahead to ("During her meeting
     with X, Anna Berg said", "In his first meeting with Putin, Obama said"): that subject, when it names
     a person the pronoun may stand for (one of the parties already named: the pronoun adds no other)."""
@@ -201,7 +202,7 @@ def _cataphor(token: Token, ents: Owners, exclude: frozenset[str]) -> str | None
     return None
 
 
-def _previous_subject(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
     """A he or she (his, her) opening its sentence goes on with the person the sentence before was
     about, its last subject of that sex ("... how he finds a position campaigning against Trump. His
     meeting with Clinton ...": the "he", not Trump); None when that sentence has no such subject."""
@@ -359,8 +360,10 @@ def _other_body(head: Token, entity: Entity) -> bool:
     if entity.type != ORGANISATION or entity.name.lower() in docindex.span_text(
             head.doc, head.left_edge.i, head.i + 1).lower():
         return False  # "the AFL-CIO general board": the body's own
+    # a noun that tells which body ("platform"), not an adjective ("the central bank" may be the Fed)
     name = entity.name.lower().split()
-    return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "" and c.lower_ not in name for c in head.children)
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_ not in name
+               for c in head.children)
 
 
 def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
@@ -697,7 +700,7 @@ def _stranded_subjects(verb: Token) -> list[Token] | None:
     the subject the line gives it; None when the verb's head is in its own line."""
     sents = _sentences(verb.doc)
     sent = sents[_sentence_index(sents, verb.idx)]
-    if verb.head.idx >= sent.begin or "\n" not in verb.doc.text[verb.head.idx:sent.begin]:
+    if verb.head.idx >= sent.begin or "\n" not in _text(verb.doc)[verb.head.idx:sent.begin]:
         return None
     before = [t for t in docindex.tokens(verb.doc)[:verb.i] if t.idx >= sent.begin]
     return [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "conj"
@@ -1152,6 +1155,8 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
+    if frame.verbal and head.tag_ == "VBP" and any(c.dep_ in SUBJECTS and c.lower_ == "you" for c in head.children):
+        return False  # "When you meet him, you see ...": anyone who does, not one occasion
     if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and frame.date is None and any(
             c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
         return False  # "those who met Clinton as secretary": whoever did, not one occasion ("... in late September": one)
