@@ -158,3 +158,11 @@ def test_an_adjective_does_not_make_a_nominal_another_body(nlp):
     ms = find_meetings(doc, [fed, washington], [], [])
     assert [m.participants for m in ms] == [["e0"]]
     assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_preposition_shares_the_object_of_the_next_coordinated_verb(nlp):
+    text = "Anna Berg was among the pastors who met with and prayed over Jan Kowalski in late September."
+    begin = text.index("late September")
+    t = TimeExpression("t0", Span.of(text, begin, begin + 14), "DATE", "2016-09")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON}, [t])
+    assert len(ms) == 1 and "Jan Kowalski" in participants(ms[0], names)

@@ -836,7 +836,7 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
     for c in token.children:
         if c.dep_ not in ("prep", "agent"):
             continue
-        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs = [g for g in c.children if g.dep_ == "pobj"] or _raised_objects(c)
         low = c.lower_
         if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
@@ -849,6 +849,16 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             out.destinations.extend(objs)
         out.kinds.extend(_remote_words()[g.lower_] for g in objs if g.lower_ in _remote_words())
     return out
+
+
+def _raised_objects(prep: Token) -> list[Token]:
+    """The object a preposition with none of its own shares with the next verb of a coordination
+    ("met with and prayed over Trump": Trump is met with too)."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return []
+    return [g for v in verb.conjuncts if v.i > prep.i for c in v.children if c.dep_ == "prep" and c.i > v.i
+            for g in c.children if g.dep_ == "pobj"][:1]
 
 
 def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
