@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import NOMINAL, ORGANISATION, PERSON, PLACE, Entity, Mention, Span, TimeExpression
+from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, Entity, Mention, Span, TimeExpression
 from kg.nlp.meetings import find_meetings
 from tests.test_meetings import meetings_of, participants
 
@@ -166,3 +166,19 @@ def test_a_preposition_shares_the_object_of_the_next_coordinated_verb(nlp):
     t = TimeExpression("t0", Span.of(text, begin, begin + 14), "DATE", "2016-09")
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON}, [t])
     assert len(ms) == 1 and "Jan Kowalski" in participants(ms[0], names)
+
+
+def test_a_meeting_whose_purpose_is_given_happened(nlp):
+    text = "Anna Berg's meeting with the Democrats on Capitol Hill was aimed at explaining the new rules."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Capitol Hill": PLACE})
+    assert [m.status for m in ms] == [OCCURRED]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Acme Council is expected to act at its final meeting of the year in Lisbon.", PLANNED),
+    ("The Acme Council asked questions during its meeting in Lisbon.", OCCURRED),
+    ("The Acme Council called for unity at its meeting in Lisbon.", OCCURRED),
+])
+def test_what_is_to_come_at_a_meeting_makes_it_planned(nlp, text, status):
+    ms, _ = meetings_of(nlp, text, {"Acme Council": ORGANISATION, "Lisbon": PLACE})
+    assert [m.status for m in ms] == [status]

@@ -747,14 +747,19 @@ def _status(head: Token) -> str | None:
     if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
     occur = _word_set("meeting_occur_verbs.txt")
-    adjunct = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
+    adjunct = during = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
     for k, t in enumerate(chain):
         kids = list(t.children)
         if adjunct:  # only its tense says when: "will speak after meeting X"
-            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids):
-                status = PLANNED
+            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids) or (
+                    during and t.pos_ == "VERB" and t.lemma_.lower() in _word_set("meeting_expect_verbs.txt")):
+                status = PLANNED  # "is expected to act at its meeting": what happens there is to come, so is it
             continue
         adjunct = t.dep_ == "prep" and t.lower_ in _prepositions("attended") | set(TEMPORAL)
+        during = adjunct and t.lower_ in _prepositions("during")
+        if k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _word_set(
+                "meeting_purpose_verbs.txt"):
+            continue  # "the meeting was aimed at explaining": its purpose, not a plan
         # "the meeting was not political" says what it was; "the meeting did not take place", that it was not
         predicate = k > 0 and chain[k - 1].dep_ in ("nsubj", "csubj") and t.lemma_.lower() not in occur
         until = any(c.lower_ in ("until", "till") for c in kids)  # "did not meet until 2010": it did, then
