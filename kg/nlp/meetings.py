@@ -145,11 +145,15 @@ def _sentence_index(sents: Sequence[Span], char: int) -> int:
 # ------------------------------------------------------------------------------------ entities
 def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset(),
                      depth: int = 0) -> str | None:
-    """The entity a pronoun refers to: the coreference stage, else the nearest fitting name before it
-    that is not one of ``exclude`` (the other parties: nobody meets themselves), else what the same
-    pronoun in the sentence before refers to ("He continues to insist ... At the same time, he is
-    meeting with Clinton")."""
+    """The entity a pronoun refers to: for a he or she, the subject a possessive looks ahead to, or
+    the subject of the sentence before for one opening its sentence; else the coreference stage, else
+    the nearest fitting name before it that is not one of ``exclude`` (the other parties: nobody meets
+    themselves), else what the same pronoun in the sentence before refers to ("He continues to insist
+    ... At the same time, he is meeting with Clinton")."""
     sex = PRONOUN_SEX.get(token.lower_)
+    if sex is not None and depth == 0 and (key := _cataphor(token, ents) or _subject_before(
+            doc, token, ents, exclude)) is not None:
+        return key
     key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
         return key
@@ -175,6 +179,52 @@ def _resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[st
     if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
         return None  # a person named between the two pronouns may be the one meant
     return _resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _cataphor(token: Token, ents: Owners) -> str | None:
+    """The person a his/her in a phrase before its clause's subject looks ahead to ("During her meeting
+    with X, Anna Berg said", "In his first meeting with Putin, Obama said"): that subject, when it names
+    a person the pronoun may stand for (one of the parties already named: the pronoun adds no other)."""
+    if token.dep_ != "poss":
+        return None
+    verb = token.head
+    # up to the clause: through nouns and through verbs with no subject of their own ("Following his
+    # meeting with Ryan, Trump met": "Following" is no clause of its own)
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or (
+            verb.dep_ in ("prep", "pcomp", "advcl") and not any(c.dep_ in SUBJECTS for c in verb.children))):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i]
+    for c in subjects:
+        e = ents.entity(c.i)
+        if e is not None and e.type == PERSON and _sex_fits(
+                token.doc, e.key, PRONOUN_SEX[token.lower_], ents):
+            return e.key
+    return None
+
+
+def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+    """A he or she (his, her) opening its sentence goes on with the person the sentence before was
+    about, its last subject of that sex ("... how he finds a position campaigning against Trump. His
+    meeting with Clinton ...": the "he", not Trump); None when that sentence has no such subject."""
+    sex = PRONOUN_SEX[token.lower_]
+    sents = _sentences(doc)
+    here = _sentence_index(sents, token.idx)
+    words = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here].begin and not (t.is_punct or t.is_space)]
+    if here == 0 or words:
+        return None
+    subjects = [t for t in docindex.tokens(doc)[:token.i] if sents[here - 1].begin <= t.idx < sents[here - 1].end
+                and t.dep_ in ("nsubj", "nsubjpass")]
+    for t in reversed(subjects):
+        if t.tag_ == "WP" and t.head.dep_ == "relcl":
+            t = t.head.head  # "for Suu Kyi, who had breakfast with Biden ... She will visit": Suu Kyi
+        if PRONOUN_SEX.get(t.lower_) == sex:
+            key = _resolve_pronoun(doc, t, ents, exclude, 1)
+        elif (e := ents.entity(t.i)) is not None and e.type == PERSON and _sexes(doc, ents).get(e.key) == sex:
+            key = e.key
+        else:
+            continue
+        return key if key is not None and key not in exclude else None
+    return None
 
 
 def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
@@ -261,7 +311,7 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
     if head.ent_type_ in NOT_PARTIES:
         return None  # "Barton Fink meets A Serious Man", "hosting the Jackie Gleason Classic"
     named = ents.named(head.i)
-    if named is not None:
+    if named is not None and not (head.pos_ == "NOUN" and _other_body(head, named[0])):
         return _Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in _word_set("meeting_non_party_pronouns.txt"):
@@ -289,18 +339,31 @@ def _party(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozen
                 if (named := ents.named(g.i)) is not None:
                     return _Party(named[0].key, named[1], named[0].type)
     key = _coref_resolve(doc, head.i, ents.entities, ents)
-    if key is not None:
+    if key is not None and not _other_body(head, ents.by_key[key]):
         return _Party(key, span, ents.type_of(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for t in modifiers:
         named = ents.named(t.i)
-        if named is not None and named[0].type in ACTOR_TYPES and span.contains(named[1]) and (
+        if named is not None and not named[1].begin <= head.idx < named[1].end and (  # a name in the phrase
+                named[0].type in ACTOR_TYPES) and span.contains(named[1]) and (
                 named[0].type != PLACE or _seat_of_government(named[0].name)) and not (
                 named[0].type == PERSON and _names_people(head)):
             return _Party(named[0].key, span, named[0].type)
     return _Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+
+
+def _other_body(head: Token, entity: Entity) -> bool:
+    """Whether a nominal's own modifiers say it is not the organisation coreference gave it: "the
+    platform committee" is not "LGBT", the one organisation named just before; "the committee" may be."""
+    if entity.type != ORGANISATION or entity.name.lower() in docindex.span_text(
+            head.doc, head.left_edge.i, head.i + 1).lower():
+        return False  # "the AFL-CIO general board": the body's own
+    # a noun that tells which body ("platform"), not an adjective ("the central bank" may be the Fed)
+    name = entity.name.lower().split()
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_ not in name
+               for c in head.children)
 
 
 def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
@@ -360,6 +423,15 @@ def _names_people(token: Token) -> bool:
         return True
     actors = _word_set("meeting_actor_nouns.txt") | _word_set("meeting_organisation_nouns.txt")
     return token.lemma_.lower() in actors or token.lower_ in actors
+
+
+def _vague(token: Token) -> bool:
+    """A phrase no entity stands for that says only that someone took part: "the man he is seeking to
+    succeed", "a woman", "people" (not "young activists", "Burmese leaders": a modifier tells who)."""
+    if token.lemma_.lower() not in _word_set("meeting_vague_nouns.txt"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "nummod") or (
+        c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in token.children)
 
 
 def _is_party(doc: Doc, token: Token, ents: Owners) -> bool:
@@ -598,9 +670,12 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return passive
     if depth > 3 or verb.head.i == verb.i:
         return []
+    if (stranded := _stranded_subjects(verb)) is not None:
+        return stranded
     up = verb.head
     if verb.dep_ == "xcomp":  # "prompted Johnson to convene": the object controls; else the subject
-        objects = [c for c in up.children if c.dep_ in ("dobj", "obj")]
+        # "spent the day visiting": a time is no controller
+        objects = [c for c in up.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in NOT_PEOPLE]
         objects += [g for c in up.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     for g in c.children if g.dep_ == "pobj"]  # "calls on the WHO to convene"
         return objects or _subjects(up, depth + 1)
@@ -614,7 +689,36 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             return by or poss or ([up] if verb.dep_ == "relcl" else [])
         if up.pos_ in ("VERB", "AUX"):
             return _subjects(up, depth + 1)
+        if (partner := _gerund_partner(verb)) is not None:
+            return _subjects(partner, depth + 1)
     return []
+
+
+def _stranded_subjects(verb: Token) -> list[Token] | None:
+    """The nouns opening the verb's own line when the parser hung the verb off a line before it
+    ("... on Friday" / "Lord Coe and council convened to decide": "Coe" made the object of "on"):
+    the subject the line gives it; None when the verb's head is in its own line."""
+    sents = _sentences(verb.doc)
+    sent = sents[_sentence_index(sents, verb.idx)]
+    if verb.head.idx >= sent.begin or "\n" not in _text(verb.doc)[verb.head.idx:sent.begin]:
+        return None
+    before = [t for t in docindex.tokens(verb.doc)[:verb.i] if t.idx >= sent.begin]
+    return [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "conj"
+            and not sent.begin <= t.head.idx < verb.idx]
+
+
+def _gerund_partner(token: Token) -> Token | None:
+    """The verb whose subject a gerund shares when the parser coordinated it with another gerund's
+    object ("filming television shows and meeting with X"; "spent the day visiting hospitals and
+    meeting with X", "visiting" made a modifier of "hospitals", "meeting" even tagged a noun)."""
+    up = token.head
+    if token.dep_ != "conj" or not token.lower_.endswith("ing") or token.tag_ not in ("VBG", "NN"):
+        return None
+    if up.dep_ not in OBJECTS or up.head.i == up.i:
+        return None
+    if up.head.tag_ == "VBG" or any(c.dep_ == "amod" and c.tag_ == "VBG" for c in up.children):
+        return up.head
+    return None
 
 
 def _clause_chain(head: Token) -> list[Token]:
@@ -643,14 +747,19 @@ def _status(head: Token) -> str | None:
     if head.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children):
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
     occur = _word_set("meeting_occur_verbs.txt")
-    adjunct = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
+    adjunct = during = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
     for k, t in enumerate(chain):
         kids = list(t.children)
         if adjunct:  # only its tense says when: "will speak after meeting X"
-            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids):
-                status = PLANNED
+            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids) or (
+                    during and t.pos_ == "VERB" and t.lemma_.lower() in _word_set("meeting_expect_verbs.txt")):
+                status = PLANNED  # "is expected to act at its meeting": what happens there is to come, so is it
             continue
         adjunct = t.dep_ == "prep" and t.lower_ in _prepositions("attended") | set(TEMPORAL)
+        during = adjunct and t.lower_ in _prepositions("during")
+        if k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _word_set(
+                "meeting_purpose_verbs.txt"):
+            continue  # "the meeting was aimed at explaining": its purpose, not a plan
         # "the meeting was not political" says what it was; "the meeting did not take place", that it was not
         predicate = k > 0 and chain[k - 1].dep_ in ("nsubj", "csubj") and t.lemma_.lower() not in occur
         until = any(c.lower_ in ("until", "till") for c in kids)  # "did not meet until 2010": it did, then
@@ -732,7 +841,7 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
     for c in token.children:
         if c.dep_ not in ("prep", "agent"):
             continue
-        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs = [g for g in c.children if g.dep_ == "pobj"] or _raised_objects(c)
         low = c.lower_
         if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
@@ -745,6 +854,16 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             out.destinations.extend(objs)
         out.kinds.extend(_remote_words()[g.lower_] for g in objs if g.lower_ in _remote_words())
     return out
+
+
+def _raised_objects(prep: Token) -> list[Token]:
+    """The object a preposition with none of its own shares with the next verb of a coordination
+    ("met with and prayed over Trump": Trump is met with too)."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return []
+    return [g for v in verb.conjuncts if v.i > prep.i for c in v.children if c.dep_ == "prep" and c.i > v.i
+            for g in c.children if g.dep_ == "pobj"][:1]
 
 
 def _verbal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _Match]) -> _Reading:
@@ -831,6 +950,8 @@ def _nominal_reading(doc: Doc, match: _Match, ents: Owners, by_head: dict[int, _
         if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
             out.parties.append(c)
     out.add(_prepositional_reading(doc, head, ents, False, is_visit))
+    if (partner := _gerund_partner(head)) is not None:
+        out.parties.extend(_subjects(partner))  # "visiting hospitals and meeting with X": a misparsed gerund
     governor = _governor(head)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         out.add(_governing_verb_reading(doc, head, governor, ents, is_visit, by_head))
@@ -974,8 +1095,8 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
             found = _parties(doc, t, ents, named)
         unresolved_they = unresolved_they or (not found and t.lower_ in ("they", "them"))
         for p in found:
-            if p.key is None and not _names_people(t):
-                continue  # "make ends meet", "a threshold met by": no party
+            if p.key is None and (not _names_people(t) or _vague(t)):
+                continue  # "make ends meet", "a threshold met by": no party; "the man he met": no one named
             if p.key is not None and p.key in seen:
                 continue
             if p.key is not None:
@@ -985,7 +1106,22 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
                     continue  # "WASHINGTON (AP) —"; "State" of "Secretary of State"
                 seen.add(p.key)
             parties.append(p)
-    return parties, unresolved_they
+    return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _without_titles(doc: Doc, parties: list[_Party], tokens: list[Token]) -> list[_Party]:
+    """The parties without the nominals that are only titles of a name right after them ("a breakfast
+    with civil rights leader and television host Al Sharpton": one party, not three), which the parser
+    made parties of their own."""
+    text = _text(doc)
+    starts = {p.span.begin for p in parties if p.key}
+
+    def titles_a_name(t: Token) -> bool:
+        end = _phrase_span(doc, t).end
+        return any(len(text) - len(text[end:].lstrip()) == b for b in starts)
+
+    titles = {_phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN" and any(titles_a_name(c) for c in [t, *t.conjuncts])}
+    return [p for p in parties if p.key is not None or p.span not in titles]
 
 
 # ------------------------------------------------------------------------------------ one occasion
@@ -1034,6 +1170,8 @@ def _one_occasion(frame: _Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
+    if frame.verbal and head.tag_ == "VBP" and any(c.dep_ in SUBJECTS and c.lower_ == "you" for c in head.children):
+        return False  # "When you meet him, you see ...": anyone who does, not one occasion
     if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and frame.date is None and any(
             c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
         return False  # "those who met Clinton as secretary": whoever did, not one occasion ("... in late September": one)
@@ -1238,11 +1376,25 @@ def _clause_date(doc: Doc, frame: _Frame, timexes: list[TimeExpression]) -> Time
     if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
         return None
     t = tokens.root
+    if _bounds(t):
+        return None  # "will meet before January": not a January meeting
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
             return None
     return found
+
+
+def _bounds(timex_root: Token) -> bool:
+    """Whether a time expression is the object of a preposition that bounds the event rather than
+    dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to")."""
+    prep = timex_root.head if timex_root.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    bound = _prepositions("bound")
+    if prep.lower_ in bound:
+        return True  # "before January"
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in bound  # "ahead of", "prior to"
 
 
 def _after(value: str | None, published: date) -> bool:

@@ -1,0 +1,184 @@
+"""Meetings: parties the parser hides behind a misparse, and dates that only bound a meeting (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, Entity, Mention, Span, TimeExpression
+from kg.nlp.meetings import find_meetings
+from tests.test_meetings import meetings_of, participants
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Anna Berg was filming television shows and meeting with Pedro Costa.",
+    "Anna Berg spent the day visiting hospitals and meeting with Pedro Costa.",
+    "Mr. Berg spent the morning visiting schools and meeting with Pedro Costa.",
+])
+def test_a_gerund_joined_to_another_gerunds_object_shares_its_subject(nlp, text):
+    berg = "Mr. Berg" if "Mr. Berg" in text else "Anna Berg"
+    ms, names = meetings_of(nlp, text, {berg: PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {berg, "Pedro Costa"}
+
+
+def _dated(nlp, text: str, when: str, value: str):
+    begin = text.index(when)
+    t = TimeExpression("t0", Span.of(text, begin, begin + len(when)), "DATE", value)
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE}, [t])
+    assert len(ms) == 1
+    return ms[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg said she will meet Pedro Costa in Lisbon before January.",
+    "Anna Berg will meet Pedro Costa in Lisbon by January.",
+    "Anna Berg has held talks with Pedro Costa in Lisbon since January.",
+    "Anna Berg will meet Pedro Costa in Lisbon ahead of January.",
+])
+def test_a_date_that_bounds_the_meeting_does_not_date_it(nlp, text):
+    assert _dated(nlp, text, "January", "2017-01").date is None
+
+
+def test_a_date_of_the_meeting_still_dates_it(nlp):
+    m = _dated(nlp, "Anna Berg will meet Pedro Costa in Lisbon in January.", "January", "2017-01")
+    assert m.date == "2017-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met the man she is seeking to succeed in Lisbon on Monday.",
+    "Anna Berg met a woman in Lisbon on Monday.",
+])
+def test_a_participant_that_says_only_someone_is_left_out(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_participant_with_words_that_tell_who_stays(nlp):
+    ms, _ = meetings_of(nlp, "Anna Berg met young activists in Lisbon on Monday.", {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["young activists"]
+
+
+def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before(nlp):
+    text = ("Pedro Costa wants changes. The animating question for people close to the Costa operation now is "
+            "not whether he slides out of the race before the convention, but how he finds a comfortable position "
+            "campaigning against Donald Trump while still agitating for his desired changes within the party. "
+            "His one-on-one meeting with Anna Berg in Lisbon on Tuesday night is an important step.")
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Donald Trump": PERSON, "Anna Berg": PERSON,
+                                        "Lisbon": PLACE})
+    assert participants(ms[-1], names) == {"Pedro Costa", "Anna Berg"}
+
+
+def test_a_relative_who_is_the_subject_a_pronoun_goes_on_with(nlp):
+    text = "Portugal welcomed Anna Berg, who had breakfast with Vice President Novak. She will meet Jan Kowalski on Thursday."
+    ms, names = meetings_of(nlp, text, {"Portugal": PLACE, "Anna Berg": PERSON, "Novak": PERSON, "Jan Kowalski": PERSON})
+    assert participants(ms[-1], names) == {"Anna Berg", "Jan Kowalski"}
+
+
+def test_a_body_named_by_its_own_words_is_not_the_organisation_named_before(nlp):
+    text = ("A letter calls for respect for LGBT people. "
+            "As the platform committee meets in Cleveland on Monday, the move comes from Anna Berg.")
+    doc = nlp(text)
+    nominal = text.index("the platform committee")
+    lgbt = Entity("e0", ORGANISATION, "LGBT", [Mention(Span.of(text, text.index("LGBT"), text.index("LGBT") + 4)),
+                                                Mention(Span.of(text, nominal, nominal + 22), NOMINAL)])
+    cleveland = Entity("e1", PLACE, "Cleveland", [Mention(Span.of(text, text.index("Cleveland"), text.index("Cleveland") + 9))])
+    ms = find_meetings(doc, [lgbt, cleveland], [], [])
+    assert len(ms) == 1
+    assert "e0" not in ms[0].participants
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["the platform committee"]
+
+
+def test_a_line_without_a_full_stop_keeps_its_own_subject(nlp):
+    text = ("Jan Novak says the whole system has failed the athletes around the world on Friday\n"
+            "Lord Berg and council convened to decide whether to suspend the athletes from competition\n"
+            "Officials of the federation spoke to the press on Friday\n")
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Berg": PERSON})
+    assert len(ms) == 1 and ms[0].trigger.text == "convened"
+    assert participants(ms[0], names) == {"Berg"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["council"]
+
+
+def test_a_body_of_an_organisation_named_in_its_words_is_that_organisation(nlp):
+    text = "The endorsement is a foregone conclusion when the Acme Union general board meets in Cleveland on June 16."
+    doc = nlp(text)
+    nominal, name = text.index("the Acme Union general board"), text.index("Acme Union")
+    union = Entity("e0", ORGANISATION, "Acme Union", [Mention(Span.of(text, nominal, nominal + 28), NOMINAL),
+                                                      Mention(Span.of(text, name, name + 10))])
+    cleveland = Entity("e1", PLACE, "Cleveland", [Mention(Span.of(text, text.index("Cleveland"), text.index("Cleveland") + 9))])
+    ms = find_meetings(doc, [union, cleveland], [], [])
+    assert len(ms) == 1 and ms[0].participants == ["e0"]
+
+
+def test_titles_right_before_a_name_are_that_party_not_parties_of_their_own(nlp):
+    text = "Following a breakfast with civil rights leader and television host Al Sharpton, Anna Berg is scheduled to appear on television."
+    ms, names = meetings_of(nlp, text, {"Al Sharpton": PERSON, "Anna Berg": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Al Sharpton", "Anna Berg"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jan Novak arrived on Monday. During her meeting with Pedro Gomez in Lisbon on Tuesday, Anna Berg said "
+     "the talks went well.", "Anna Berg"),
+    ("Donald Trump spoke on Monday. In his first meeting with Vladimir Putin on Tuesday, Barack Obama said little.",
+     "Barack Obama"),
+    ("Donald Trump spoke on Monday. Following his meeting with Vladimir Putin, Barack Obama met with reporters.",
+     "Barack Obama"),
+])
+def test_a_possessive_before_its_clauses_subject_is_that_subject(nlp, text, speaker):
+    others = [n for n in ("Jan Novak", "Pedro Gomez", "Anna Berg", "Donald Trump", "Vladimir Putin", "Barack Obama")
+              if n in text]
+    ms, names = meetings_of(nlp, text, {n: PERSON for n in others})
+    guest = "Pedro Gomez" if "Pedro Gomez" in text else "Vladimir Putin"
+    assert [participants(m, names) for m in ms] == [{speaker, guest}]
+
+
+def test_a_generic_you_in_the_present_is_no_occasion(nlp):
+    text = 'Anna Berg praised Pedro Gomez. "When you meet him, you see something special in his face," she said.'
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Gomez": PERSON})
+    assert ms == []
+
+
+def test_you_will_meet_is_still_a_plan(nlp):
+    ms, _ = meetings_of(nlp, "Anna Berg told Pedro Gomez: you will meet Jan Kowalski in Lisbon on Friday.",
+                        {"Anna Berg": PERSON, "Pedro Gomez": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+
+
+def test_an_adjective_does_not_make_a_nominal_another_body(nlp):
+    text = ("The Federal Reserve kept rates unchanged. The central bank, which has held short-term rates near zero "
+            "since 2008, is expected to act at its final meeting of the year in Washington.")
+    doc = nlp(text)
+    bank = text.index("The central bank")
+    fed = Entity("e0", ORGANISATION, "Federal Reserve", [Mention(Span.of(text, 4, 19)),
+                                                         Mention(Span.of(text, bank, bank + 16), NOMINAL)])
+    washington = Entity("e1", PLACE, "Washington", [Mention(Span.of(text, text.index("Washington"), len(text) - 1))])
+    ms = find_meetings(doc, [fed, washington], [], [])
+    assert [m.participants for m in ms] == [["e0"]]
+    assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_preposition_shares_the_object_of_the_next_coordinated_verb(nlp):
+    text = "Anna Berg was among the pastors who met with and prayed over Jan Kowalski in late September."
+    begin = text.index("late September")
+    t = TimeExpression("t0", Span.of(text, begin, begin + 14), "DATE", "2016-09")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON}, [t])
+    assert len(ms) == 1 and "Jan Kowalski" in participants(ms[0], names)
+
+
+def test_a_meeting_whose_purpose_is_given_happened(nlp):
+    text = "Anna Berg's meeting with the Democrats on Capitol Hill was aimed at explaining the new rules."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Capitol Hill": PLACE})
+    assert [m.status for m in ms] == [OCCURRED]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Acme Council is expected to act at its final meeting of the year in Lisbon.", PLANNED),
+    ("The Acme Council asked questions during its meeting in Lisbon.", OCCURRED),
+    ("The Acme Council called for unity at its meeting in Lisbon.", OCCURRED),
+])
+def test_what_is_to_come_at_a_meeting_makes_it_planned(nlp, text, status):
+    ms, _ = meetings_of(nlp, text, {"Acme Council": ORGANISATION, "Lisbon": PLACE})
+    assert [m.status for m in ms] == [status]
