@@ -1,0 +1,42 @@
+"""Meetings: who met whom, where and when.
+
+A meeting (``../shared/eval/MEETINGS.md``) is one occasion on which two or more parties come together
+to talk with each other: talks, a visit to a person or a government, a summit, a call. It is found at
+a trigger word from ``lexicon/meeting_triggers.txt`` (met, talks, visited, summit, phone call, ...)
+and its frame is read off the dependency parse around the trigger:
+
+* participants: the verb's subject and object, "with"/"between" phrases, a noun's possessor
+  ("his visit"), the subject of a clause that held, attended or invited to it ("held talks", "said
+  after a meeting", "invited Mr. Trump to a meeting"), each with its coordinated names; pronouns and
+  nominals are resolved to entities ("their meeting": the coordination it refers to; "my" in a
+  quotation: its speaker); a phrase no entity stands for counts only when it names people;
+* place: an "in"/"at" phrase naming a place, or what was visited;
+* date: the time expression that dates the clause (``kg.nlp.timex.date_for``);
+* status: planned ("will meet", "agreed to meet", "a planned summit") or cancelled ("called off
+  the talks") from the words that govern the trigger; negated triggers ("did not meet") are dropped.
+
+The parse also says when a trigger is no meeting: a debate or an interview with the press (not in
+the trigger list), a call or talk with the press or the public ("a conference call with reporters"),
+several occasions or none ("meetings", "phone calls", "meets voters every day", "people I have
+met", "would you meet them?"), other senses ("make ends meet", "a threshold met by"), a campaign
+stop ("visited Missouri": a visit goes to a person or a government).
+
+Several sentences often describe one meeting ("met Putin in Moscow" ... "The talks covered ..."):
+a definite nominal trigger refers back to the meeting just described when its parties agree, and
+two triggers with the same participants are one meeting (extra triggers); a date, place or kind
+that disagrees, or "another", "again", keeps two occasions apart.
+
+The package has one room per job: ``words`` (shared word lists, trigger entries and labels),
+``sentence_split`` (sentences and which one a character is in), ``pronouns`` (whom a pronoun stands
+for), ``parties`` (the party a phrase names), ``triggers`` (trigger words found in the text),
+``readings`` (what the parse around a trigger says), ``frames`` (a trigger's meeting with its
+parties resolved), ``occasion`` (one specific occasion or not), ``merging`` (mentions of one meeting
+made one) and ``assembly`` (all meetings of an article, statements linked to them, participant
+entities).
+"""
+
+from kg.nlp.meetings.assembly import find_meetings, link_statements, participant_entities
+from kg.nlp.meetings.sentence_split import sentences
+from kg.nlp.meetings.words import trigger_words
+
+__all__ = ["find_meetings", "link_statements", "participant_entities", "sentences", "trigger_words"]

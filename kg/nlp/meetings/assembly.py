@@ -1,0 +1,255 @@
+"""Meetings: every meeting of an article, found, dated, merged and made a record; statements linked to
+the meetings they were made at; entities for participants no entity stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from kg.model import ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting, Span, Statement, TimeExpression
+from kg.nlp.entities import label_text
+from kg.nlp.local_entities import LocalEntities
+from kg.nlp.meetings.frames import article_facts, Frame, frame_of
+from kg.nlp.meetings.merging import merge, party_keys
+from kg.nlp.meetings.occasion import one_occasion
+from kg.nlp.meetings.parties import Party
+from kg.nlp.meetings.readings import clause_chain, reading_of
+from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans, sentences
+from kg.nlp.meetings.triggers import one_trigger, trigger_matches
+from kg.nlp.meetings.words import (
+    BILATERAL,
+    DATELINE_MARKS,
+    IN_PERSON,
+    MULTILATERAL,
+    PHONE_CALL,
+    prepositions,
+    VIDEO_CALL,
+    VISIT,
+    word_set,
+)
+from kg.nlp.owners import Owners, owners_of
+from kg.nlp.timex import date_for
+
+
+def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
+                  statements: list[Statement], owners: Owners | None = None,
+                  published: date | None = None) -> list[Meeting]:
+    """Every meeting the article describes, one per real meeting, in text order (``owners``: the
+    entities' token index, when the caller has built it; ``published``: the article's date, after
+    which a meeting is still to come)."""
+    ents = owners_of(doc, entities, owners)
+    facts = article_facts(doc, ents, statements)
+    matches = [m for m in trigger_matches(doc) if one_trigger(m, ents)]
+    by_head = {m.head.i: m for m in matches}
+    absorbed: set[int] = set()
+    frames: list[Frame] = []
+    # verbs first, so that "convene a conference call" absorbs its object before it is seen alone
+    for m in matches:  # "a summit meeting": one meeting, two trigger words
+        outer = by_head.get(m.head.head.i) if m.head.dep_ == "compound" else None
+        if outer is not None and outer is not m:
+            absorbed.add(m.head.i)
+            outer.also.append(m)
+    for m in sorted(matches, key=lambda m: (m.entry.pos != "VERB", m.head.i)):
+        if m.head.i in absorbed:
+            continue
+        reading = reading_of(doc, m, ents, by_head)
+        absorbed.update(reading.absorbed)
+        frame = None if reading.rejected else frame_of(doc, m, reading, ents, facts)
+        if frame is not None:
+            frames.append(frame)
+    frames = [f for f in frames if f.head.i not in absorbed]
+    frames.sort(key=lambda f: f.trigger.begin)
+    sents = sentence_spans(doc)
+    for f in frames:
+        f.date = _clause_date(doc, f, timexes)
+        f.sentence = sentence_index(sents, f.head.idx)
+        if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
+            f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
+    merged = merge([f for f in frames if one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
+    # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
+    # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
+    merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
+        not {PHONE_CALL, VIDEO_CALL} & set(f.kinds) or len({p.key or p.span for p in f.parties} | party_keys(f)) >= 2)]
+    dateline = _dateline_place(doc, ents)
+    for f in merged:
+        if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
+            f.place = dateline
+    return [_meeting(doc, f, n, sentence_spans(doc)) for n, f in enumerate(merged)]
+
+
+def _visit_to_nowhere(frame: Frame) -> bool:
+    """A visit that names no one and nowhere visited and no other party, and no date or only a purpose:
+    "Clinton's visit comes as ...", "on his first trip from the airport", "Trump's visit Monday to speak
+    to the Detroit Economic Club" say who went, not whom they met."""
+    purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children) for c in frame.head.children)
+    return (VISIT in frame.kinds and frame.host is None and frame.place is None and (frame.date is None or purpose)
+            and len({p.key or p.span for p in frame.parties}) < 2)
+
+
+def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the trigger's clause: ``date_for``'s choice when it lies in that clause ("met
+    Putin on Tuesday", "a meeting Thursday"), else none ("his visit to Mexico reminds me of the trip
+    Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit)."""
+    found = date_for(doc, frame.trigger, timexes)
+    if found is None:
+        return None
+    chain = clause_chain(frame.head)
+    top, own = chain[-1], {t.i for t in chain}
+    tokens = doc.char_span(found.span.begin, found.span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
+        return None
+    t = tokens.root
+    if _bounds(t):
+        return None  # "will meet before January": not a January meeting
+    while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
+            return None
+    return found
+
+
+def _bounds(timex_root: Token) -> bool:
+    """Whether a time expression is the object of a preposition that bounds the event rather than
+    dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to")."""
+    prep = timex_root.head if timex_root.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    bound = prepositions("bound")
+    if prep.lower_ in bound:
+        return True  # "before January"
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in bound  # "ahead of", "prior to"
+
+
+def _after(value: str | None, published: date) -> bool:
+    """Whether a TIMEX3 day, month or year value lies wholly after the publication date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if m is None:
+        return False
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    return parts > (published.year, published.month, published.day)[:len(parts)]
+
+
+def _dateline_place(doc: Doc, ents: Owners) -> Party | None:
+    """The place of a dateline ("MOSCOW, Dec 24 (Reuters) -"): a place named in capitals at the very
+    start of the text and followed by a comma, a dash or a bracket; where the story, and the
+    meetings it reports without naming a place, happened."""
+    for span, e in ents.mentions[:1]:
+        text = article_text(doc)
+        after = text[span.end:span.end + 2].strip()[:1]
+        if (span.begin <= 2 and not text[:span.begin].strip() and e.type == PLACE
+                and span.text.isupper() and after in DATELINE_MARKS):
+            return Party(e.key, span, PLACE)
+    return None
+
+
+def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
+    parties = list(dict.fromkeys(p for p in f.parties if p.key))
+    if f.host is not None and f.host.key and all(p.key != f.host.key for p in parties):
+        parties.append(f.host)
+    kinds = list(dict.fromkeys(f.kinds))
+    if PHONE_CALL in kinds or VIDEO_CALL in kinds:
+        kinds = [k for k in kinds if k != IN_PERSON]
+    elif f.place is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
+        kinds.append(IN_PERSON)
+    distinct = {p.key for p in parties}
+    if len(distinct) == 2:
+        kinds.append(BILATERAL)
+    elif len(distinct) > 2:
+        kinds.append(MULTILATERAL)
+    sent = sents[sentence_index(sents, f.head.idx)]
+    unresolved = list(dict.fromkeys(p.span for p in f.parties if p.key is None))
+    return Meeting(
+        key=f"meeting{n}", trigger=f.trigger, unresolved_participant_spans=unresolved,
+        participants=[p.key for p in parties], participant_spans=[p.span for p in parties],
+        host=f.host.key if f.host else None,
+        location=f.place.key if f.place else None, location_span=f.place.span if f.place else None,
+        date=f.date.value if f.date else None, time=f.date.key if f.date else None,
+        status=f.status, kinds=kinds,
+        sentence=Span.of(article_text(doc), sent.begin, len(article_text(doc)[:sent.end].rstrip())),
+        extra_triggers=sorted(set(f.extra) - {f.trigger}),
+    )
+
+
+def link_statements(doc: Doc, statements: list[Statement], meetings: list[Meeting]) -> list[Statement]:
+    """Statements made at or after a meeting get that meeting's key:
+
+    * the cue's clause says so: "said after a meeting with ...", "told a press conference
+      following the talks";
+    * a participant reports the meeting itself: "Lavrov said he discussed the issues with ...";
+    * the same speaker goes on in the next sentences ("He said ...") with no other meeting between.
+    """
+    trigger_of: dict[int, Meeting] = {}
+    for m in meetings:
+        for span in [m.trigger, *m.extra_triggers]:
+            for t in doc.char_span(span.begin, span.end, alignment_mode="expand") or ():
+                trigger_of[t.i] = m
+    attended = prepositions("attended")
+    sents = sentences(doc)
+    out = list(statements)
+    last: tuple[Statement, int] | None = None  # the last linked statement and its sentence
+    for n in sorted(range(len(out)), key=lambda n: _start(out[n])):
+        s = out[n]
+        key = None
+        cue_heads = {t.i for cue in s.cue for t in doc.char_span(cue.begin, cue.end, alignment_mode="expand") or ()}
+        for i, m in trigger_of.items():
+            t = doc[i]
+            inside = any(c.begin <= t.idx < c.end for c in s.content)
+            if not inside and t.dep_ == "pobj" and t.head.lower_ in attended and (
+                    t.head.head.i in cue_heads or t.head.head.head.i in cue_heads):
+                key = m.key
+            elif inside and m.status == OCCURRED and s.speaker is not None and s.speaker in m.participants:
+                key = key or m.key
+        where = sentence_index(sents, _start(s))
+        if key is None and last is not None and s.speaker is not None and s.speaker == last[0].speaker\
+                and where - last[1] <= 2 and not any(
+                    sents[last[1]].end <= doc[i].idx < sents[where].begin for i in trigger_of):
+            key = last[0].meeting
+        if key and s.meeting is None:
+            out[n] = replace(s, meeting=key)
+        if out[n].meeting is not None:
+            last = (out[n], sentence_index(sents, max(sp.end for sp in [*s.content, *s.cue]) - 1)
+                    if s.content or s.cue else where)
+    return out
+
+
+def _start(s: Statement) -> int:
+    spans = [*s.content, *s.cue]
+    return min(spans).begin if spans else 0
+
+
+def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tuple[list[Entity], list[Meeting]]:
+    """Entities for the participants no entity stands for ("the delegates", "film studios"), so that
+    they can be participants; the same words in one article are one entity. Returns the new
+    entities (article-local: "the delegates" of two articles are not the same) and the meetings
+    with those entities added to their participants."""
+    organisation_nouns = word_set("meeting_organisation_nouns.txt")
+    local = LocalEntities(entities)
+
+    def kind_of(name: str) -> str:
+        last = name.lower().split()[-1] if name.split() else ""
+        return ORGANISATION if last in organisation_nouns or last.rstrip("s") in organisation_nouns else PERSON
+
+    out = []
+    for m in meetings:
+        keys, spans = list(m.participants), list(m.participant_spans)
+        for span in m.unresolved_participant_spans:
+            name = _without_determiner(label_text(span.text))
+            if not name:
+                continue  # nothing but pictographs: no one to name
+            entity = local.mention(name, span, f"{m.key}-participant{len(local.new)}", lambda: kind_of(name))
+            if entity.key not in keys:
+                keys.append(entity.key)
+                spans.append(span)
+        out.append(replace(m, participants=keys, participant_spans=spans) if keys != m.participants else m)
+    return local.new, out
+
+
+def _without_determiner(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "some", "all", "both"):
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,174 @@
+"""Meetings: the frame of one trigger, its reading's parties and place resolved to entities, or none
+when it names too little to be a meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.model import ORGANISATION, PERSON, PLACE, OCCURRED, Span, Statement, TimeExpression
+from kg.nlp.meetings.parties import (
+    abroad,
+    cut_from_a_name,
+    home_country,
+    is_audience,
+    names_people,
+    parties_of,
+    Party,
+    party_of,
+    phrase_span,
+    questioning,
+    seat_of_government,
+    speaker_pronoun,
+    vague,
+    with_conjuncts,
+)
+from kg.nlp.meetings.readings import Reading, refers_to_parties
+from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
+from kg.nlp.meetings.triggers import Match
+from kg.nlp.meetings.words import ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, prepositions, VISIT, word_set
+from kg.nlp.owners import Owners
+
+
+@dataclass
+class Frame:
+    trigger: Span
+    head: Token
+    parties: list[Party] = field(default_factory=list)
+    host: Party | None = None
+    place: Party | None = None
+    status: str = OCCURRED
+    kinds: list[str] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)
+    referring: bool = False  # "the talks": may refer back to a meeting already described
+    both_sides: bool = False  # "the two sides met": the parties of a meeting already described
+    verbal: bool = False  # a verb ("met"), not a noun ("the meeting")
+    date: TimeExpression | None = None
+    distinct: bool = False  # "another meeting", "her previous visit", "met again": not one described before
+    venue: Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
+    party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
+    sentence: int = -1  # index of its sentence
+    last_sentence: int = -1  # index of the sentence of its last mention, once merged
+
+
+@dataclass(frozen=True)
+class _ArticleFacts:
+    """What the article says around its meetings: who speaks each quotation, which place names are
+    datelines."""
+    speakers: tuple[tuple[Span, str], ...] = ()  # (quoted content, its speaker's key)
+    datelines: frozenset[Span] = frozenset()  # "WASHINGTON (AP) —": where the story was filed, never a party
+
+
+def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _ArticleFacts:
+    text = article_text(doc)
+    datelines = set()
+    for span, e in ents.mentions:
+        line_start = text.rfind("\n", 0, span.begin) + 1
+        after = text[span.end:span.end + 3].strip()[:1]
+        if e.type == PLACE and span.text.isupper() and not text[line_start:span.begin].strip() and after in DATELINE_MARKS:
+            datelines.add(span)
+    return _ArticleFacts(tuple((c, st.speaker) for st in statements if st.speaker for c in st.content),
+                         frozenset(datelines))
+
+
+def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _ArticleFacts) -> Frame | None:
+    """The meeting a trigger's reading describes, with its parties and place resolved to entities;
+    None when it names too little to be one, or the press or the public as the other side."""
+    head, entry = match.head, match.entry
+    party_heads = list(reading.parties)
+    if head.dep_ == "compound" and head.head.lemma_.lower() in word_set("meeting_party_nouns.txt"):
+        party_heads.append(head.head)  # "a debate moderator"
+    sents = sentence_spans(doc)
+    sent = sents[sentence_index(sents, head.idx)]
+    # a misparse can attach words of the next line: only words of the trigger's sentence count
+    heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
+    tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
+    if any(is_audience(t, ents) for t in tokens):
+        return None  # "a conference call with reporters", "spoke with voters": an audience
+    both = [t for t in tokens if refers_to_parties(doc, t, ents)]
+    tokens = [t for t in tokens if t not in both]
+    named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
+    parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
+    place_heads = list(reading.places)
+    place_preps = prepositions("place")
+    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
+        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
+                           for g in c.children if g.dep_ == "pobj")
+    place = venue = None
+    for t in (t for tok in place_heads for t in with_conjuncts(tok)):
+        p = party_of(doc, t, ents) if sent.begin <= t.idx < sent.end else None
+        if p is not None and p.key is not None and p.type == PLACE:
+            place = place or p
+            parties = [q for q in parties if q.key != p.key]
+        elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
+            venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
+    if "questioning" in entry.conditions and not questioning(parties, ents):
+        return None  # "said in an interview with CNN": the press, not a meeting
+    if "participant" in entry.conditions and not any(p.key for p in parties):
+        return None
+    if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
+        return None  # "visited a zoo", "a trip to the shops": a visit to no one and nowhere named
+    host = reading.host
+    if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
+        visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
+                   and p.type in (PERSON, ORGANISATION)]
+        host = visited[0] if visited else None
+    place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
+    if VISIT in entry.kinds and host is None and place is not None and not (
+            seat_of_government(place_name) or abroad(place_name, home_country(doc, ents))):
+        return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
+    if "destination" in entry.conditions and reading.with_party and host is None and place is None:
+        return None  # "on that trip with several family members": who travelled together, to no one named
+    begin, end = match.span
+    distinct = any(c.lower_ in word_set("meeting_other_occasion_words.txt") for c in head.children
+                   if c.dep_ in ("amod", "advmod", "det", "npadvmod"))
+    return Frame(Span.of(article_text(doc), begin, end), head, parties=parties, host=host, place=place,
+                  status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
+                  both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
+                  venue=venue, party_heads=tokens)
+
+
+def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
+                      facts: _ArticleFacts) -> tuple[list[Party], bool]:
+    """The parties the words name, each once, names before pronouns (a pronoun must name another);
+    and whether a "they" was left unresolved ("They met again": the parties described before)."""
+    parties: list[Party] = []
+    seen: set[str] = set()
+    unresolved_they = False
+    for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
+        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else None
+        if speaker is not None:
+            found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
+        else:
+            found = parties_of(doc, t, ents, named)
+        unresolved_they = unresolved_they or (not found and t.lower_ in ("they", "them"))
+        for p in found:
+            if p.key is None and (not names_people(t) or vague(t)):
+                continue  # "make ends meet", "a threshold met by": no party; "the man he met": no one named
+            if p.key is not None and p.key in seen:
+                continue
+            if p.key is not None:
+                if p.type not in ACTOR_TYPES or (p.type == PLACE and t.dep_ == "pobj" and t.head.lower_ == "from"):
+                    continue  # "a call from Vienna" says where the caller was, not who took part
+                if p.span in facts.datelines or cut_from_a_name(doc, p, ents):
+                    continue  # "WASHINGTON (AP) —"; "State" of "Secretary of State"
+                seen.add(p.key)
+            parties.append(p)
+    return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _without_titles(doc: Doc, parties: list[Party], tokens: list[Token]) -> list[Party]:
+    """The parties without the nominals that are only titles of a name right after them ("a breakfast
+    with civil rights leader and television host Al Sharpton": one party, not three), which the parser
+    made parties of their own."""
+    text = article_text(doc)
+    starts = {p.span.begin for p in parties if p.key}
+
+    def titles_a_name(t: Token) -> bool:
+        end = phrase_span(doc, t).end
+        return any(len(text) - len(text[end:].lstrip()) == b for b in starts)
+
+    titles = {phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN" and any(titles_a_name(c) for c in [t, *t.conjuncts])}
+    return [p for p in parties if p.key is not None or p.span not in titles]

@@ -1,0 +1,69 @@
+"""Meetings: several frames that are mentions of one occasion merged into one."""
+
+from __future__ import annotations
+
+from kg.nlp.meetings.frames import Frame
+from kg.nlp.meetings.words import PHONE_CALL, VIDEO_CALL, VISIT
+
+
+def party_keys(frame: Frame) -> set[str]:
+    keys = {p.key for p in frame.parties if p.key}
+    if frame.host is not None and frame.host.key:
+        keys.add(frame.host.key)
+    return keys
+
+
+def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
+    """Two mentions of one occasion: the same status and no disagreement of date, place or kind
+    ("visited Israel in March 2010" is not "the meeting at the White House", a call is not a visit);
+    "the meeting" refers back only to the meeting just described (``last``), "another meeting" and
+    "met again" to none."""
+    a, b = party_keys(earlier), party_keys(later)
+    if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
+            earlier.place and later.place and earlier.place.key != later.place.key):
+        return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
+    if earlier.status != later.status or later.distinct:
+        return False
+    remote = {PHONE_CALL, VIDEO_CALL}
+    if bool(remote & set(earlier.kinds)) != bool(remote & set(later.kinds)) and (
+            VISIT in earlier.kinds or VISIT in later.kinds or earlier.place or later.place):
+        return False
+    if earlier.date and later.date and earlier.date.value != later.date.value:
+        return False
+    here, there = earlier.place or earlier.venue, later.place or later.venue
+    if here and there and here.key != there.key:
+        return False
+    near = later.sentence - max(earlier.sentence, earlier.last_sentence) <= REFERENCE_SENTENCES
+    if last and near and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties)\
+            and not later.verbal:
+        return True  # "the talks", "their meeting": back to the meeting just described
+    if last and near and later.both_sides and b <= a:
+        return True  # "the two sides agreed": the parties of the meeting just described
+    return len(a) >= 2 and a == b
+
+
+REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
+
+
+def _place_visit(frame: Frame) -> bool:
+    return VISIT in frame.kinds and frame.host is None and frame.place is not None
+
+
+def merge(frames: list[Frame]) -> list[Frame]:
+    out: list[Frame] = []
+    for f in frames:
+        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0)), None)
+        if target is None:
+            if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
+                known = party_keys(f)
+                f.parties.extend(p for p in out[-1].parties if p.key and p.key not in known)
+            out.append(f)
+            continue
+        target.extra.extend([f.trigger, *f.extra])
+        target.last_sentence = f.sentence
+        target.date = target.date or f.date
+        target.place = target.place or f.place
+        # every sentence's words for the parties are kept: each is a mention of its entity
+        target.parties.extend(p for p in f.parties if p.key and p not in target.parties)
+        target.kinds.extend(k for k in f.kinds if k not in target.kinds)
+    return out

