@@ -84,6 +84,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _contest_teams(doc, names)
     names = _propagate(doc, names)
     names = _list_consistency(doc, names)
+    names = _without_portfolios(doc, names)
     entities = _group(doc, names)
     entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
@@ -397,7 +398,10 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     n_words = name.end - name.start
     first, last = lex.normal(texts[name.start]), lex.normal(texts[name.end - 1])
     text = docindex.span_text(doc, name.start, name.end)
-    if text.lower() in country_names() or text in lex.place_aliases():
+    if (text.lower() in country_names() or text in lex.place_aliases()) \
+            and not (n_words == 1 and _model_surname(doc, text)):
+        # a country's name is a place, unless it is the surname of a person the article names in
+        # full ("Jordan said" after "Neil Jordan"): then propagation weighs the two
         name.type, name.strength = PLACE, 2
         return
     if last in lex.organisation_heads() and (n_words > 1 or name.type == ORGANISATION):
@@ -859,13 +863,22 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
     candidates = sorted(names + loose, key=lambda n: n.start)
     run: list[_Name] = []
 
+    # a name the article gives another type elsewhere keeps it ("Raleigh, North Carolina, Trump
+    # remarked": the comma does not make Trump a place)
+    persons = _surnames(doc, names)
+
+    def typed_elsewhere(n: _Name, top: str) -> bool:
+        key = n.key(doc)
+        return key in persons or any(o.key(doc) == key and o.type not in (None, top) for o in names if o not in run)
+
     def settle() -> None:
         typed = [n for n in run if n.type is not None]
         if len(run) >= 3 and typed:
             top, k = Counter(n.type for n in typed).most_common(1)[0]
             if k * 3 >= len(run) * 2:
                 for n in run:
-                    if n.strength == 0 and n.type != top and n.key(doc) not in country_names():
+                    if n.strength == 0 and n.type != top and n.key(doc) not in country_names() \
+                            and not typed_elsewhere(n, top):
                         n.type = top
         run.clear()
 
@@ -878,6 +891,31 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
         run.append(n)
     settle()
     return [n for n in candidates if n.type is not None]
+
+
+def _without_portfolios(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names that are the portfolio of a post, part of a title and no organisation: "Education" of
+    "Education Minister", "State" of "Secretary of State" (lexicon entity_portfolio_posts.txt). Only
+    common words that name no place ("Israel" of "Israel Defence Minister" stays), and not a name
+    that a cue word typed."""
+    toks = docindex.tokens(doc)
+    posts = lex.word_set("entity_portfolio_posts.txt")
+
+    def portfolio(n: _Name) -> bool:
+        if n.strength >= 2 or any(not _common_word(t.lower_) for t in toks[n.start:n.end]):
+            return False
+        if lex.normal(toks[n.end - 1].text) in lex.organisation_heads():
+            return False  # "Home Office Minister": the office is a body of its own
+        text = docindex.span_text(doc, n.start, n.end)
+        if text.lower() in country_names() or gazetteer_place(text) is not None:
+            return False
+        before_post = n.end < len(doc) and lex.normal(toks[n.end].text) in posts \
+            and "\n" not in toks[n.end - 1].whitespace_
+        after_post = n.start >= 2 and toks[n.start - 1].lower_ == "of" \
+            and lex.normal(toks[n.start - 2].text) in posts
+        return before_post or after_post
+
+    return [n for n in names if not portfolio(n)]
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
