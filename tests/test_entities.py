@@ -451,3 +451,64 @@ def test_an_acronym_may_take_the_corporate_suffix_as_a_letter(entities_of):
     entities = entities_of("Penske Automotive Group (PAG) agreed to buy the Saturn brand on Monday. "
                            "PAG said the government approved the sale.")
     assert set(names(by_identity(entities, "penske automotive"))) == {"Penske Automotive Group", "PAG"}
+
+
+# ------------------------------------------------------------------------------ issue 12: junk and type slips
+def test_the_portfolio_of_a_post_is_no_organisation(entities_of):
+    entities = entities_of("Former Secretary of State Hillary Clinton met Education Minister Ali Bongo and "
+                           "Israel Defence Minister Moshe Arens. The State Department agreed.")
+    spans = [m.span.text for e in entities for m in e.mentions if m.kind == NAME]
+    assert "State" not in spans and "Education" not in spans
+    assert by_name(entities, "Israel").type == PLACE
+    assert by_name(entities, "State Department").type == ORGANISATION
+
+
+def test_a_country_name_that_is_the_surname_of_a_named_person_is_that_person(entities_of):
+    text = ("The director Neil Jordan defended his film on Friday. \"I will never make a more important one,\" "
+            "Jordan said. Jordan shot the film in Dublin.")
+    entities = entities_of(text)
+    assert names(by_name(entities, "Neil Jordan")).count("Jordan") == 2
+    assert not any(e.type == PLACE and e.name == "Jordan" for e in entities)
+
+
+def test_a_list_does_not_retype_a_name_the_article_types_elsewhere(entities_of):
+    entities = entities_of("Donald Trump held a rally on Tuesday. At the rally in Raleigh, North Carolina, Trump "
+                           "remarked upon a recent story.")
+    assert names(by_name(entities, "Donald Trump")).count("Trump") == 1
+    assert not any(e.type == PLACE and e.name == "Trump" for e in entities)
+
+
+def test_a_name_before_a_bracketed_country_in_results_is_a_person(entities_of):
+    entities = entities_of("Quarter-final results:\n4 - Peter Nicol (Scotland) beat 7 - Chris Walker (England) "
+                           "15-8 15-13\nRed Star (Yugoslavia) beat Dinamo (Russia) 92-90")
+    assert by_name(entities, "Chris Walker").type == PERSON
+    assert not any(e.type == PERSON and e.name == "Red Star" for e in entities)
+
+
+def test_a_persons_name_after_a_bodys_possessive_is_the_person(entities_of):
+    entities = entities_of("Fox News’ Megyn Kelly asked him first. FOX Business Network’s Maria Bartiromo "
+                           "agreed.")
+    assert by_name(entities, "Megyn Kelly").type == PERSON and by_name(entities, "Maria Bartiromo").type == PERSON
+    assert by_name(entities, "Fox News").type == ORGANISATION
+
+
+def test_an_adjective_or_verb_before_a_word_of_a_name_is_not_part_of_it(entities_of):
+    entities = entities_of("He added, “Crooked Hillary has once again been proven a liar,” Trump said of "
+                           "Hillary Clinton.\nAsserting Clinton's role as a strategist.\nRich Lowry agreed.")
+    persons = {e.name for e in entities if e.type == PERSON}
+    assert not any(p.startswith(("Crooked", "Asserting")) for p in persons)
+    assert "Rich Lowry" in persons  # a given name that is also an adjective stays
+
+
+def test_a_misspelt_full_name_is_the_person_of_the_right_spelling(entities_of):
+    entities = entities_of("Hillary Clinton spoke in Iowa. Hilary Clinton then left for Ohio, where Hillary "
+                           "Clinton met Bill Clinton.")
+    clinton = by_name(entities, "Hillary Clinton")
+    assert set(names(clinton)) == {"Hillary Clinton", "Hilary Clinton"}
+    assert by_name(entities, "Bill Clinton") is not clinton
+
+
+def test_a_well_known_acronym_is_an_organisation(entities_of):
+    entities = entities_of("Anti-Trump sentiment runs hot among GOP leadership in Indiana. Voters are not "
+                           "enamored of the NRA.")
+    assert by_name(entities, "GOP").type == ORGANISATION and by_name(entities, "NRA").type == ORGANISATION

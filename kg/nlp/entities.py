@@ -80,6 +80,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _fixture_lines(doc, names)
     names = _versus_sides(doc, names)
     names += _cued_names(doc, names)
+    names += _bracketed_country_persons(doc, names)
     _athletes(doc, names)
     _contest_teams(doc, names)
     names = _propagate(doc, names)
@@ -107,6 +108,9 @@ def _model_names(doc: Doc) -> list[_Name]:
             possessor = end < ent.end and toks[end].text in POSSESSIVE
             if etype != PERSON and _titled_person(doc, start, end):
                 etype = PERSON  # "Spokeswoman Sandy Angers": a post and a person's name
+            if etype != PERSON and start > ent.start and toks[start - 1].text in POSSESSIVE \
+                    and _given_name_first(doc, start, end):
+                etype = PERSON  # "Fox News' Megyn Kelly": the body's person
             trimmed = _trim(doc, start, end, etype)
             if trimmed is None:
                 continue
@@ -152,6 +156,7 @@ def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     toks = docindex.tokens(doc)
     body = [n for n in names if n.start not in headline]
     known = {n.key(doc) for n in body}
+    repeated = {k for k, c in Counter(n.key(doc) for n in body).items() if c > 1}
     out: list[_Name] = []
     for n in names:
         if n.start in headline and n.end - n.start >= 2 and n.key(doc) not in known:
@@ -161,7 +166,7 @@ def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
                 out.extend(_Name(s, e, None, 0) for s, e in pieces)
                 continue
         if n.type == PERSON and n.start not in headline:
-            n.start, n.end = _without_descriptors(doc, n, known)
+            n.start, n.end = _without_descriptors(doc, n, known, repeated)
         out.append(n)
     return out
 
@@ -180,10 +185,12 @@ def _known_pieces(doc: Doc, start: int, end: int, known: set[str]) -> list[tuple
     return out
 
 
-def _without_descriptors(doc: Doc, n: _Name, known: set[str]) -> tuple[int, int]:
+def _without_descriptors(doc: Doc, n: _Name, known: set[str], repeated: set[str]) -> tuple[int, int]:
     """The token range of a person's name without a common word the model took in with it: a verb
     before it, a noun or adjective before or after a full name the article gives elsewhere, an
-    adjective before a name alone in quotation marks. A word of any other name stays."""
+    adjective before a name alone in quotation marks, an adjective or participle before a word of
+    another name when the two words are not repeated as a name ("Crooked Hillary"). A word of any
+    other name stays."""
     toks = docindex.tokens(doc)
     words_of_names = {w for k in known if k != n.key(doc) for w in k.split()}
     start, end = n.start, n.end
@@ -196,9 +203,11 @@ def _without_descriptors(doc: Doc, n: _Name, known: set[str]) -> tuple[int, int]
             and toks[end - 1].lower_ not in words_of_names and _common_word(toks[end - 1].lower_) \
             and lex.normal(toks[end - 1].text) not in lex.organisation_heads():
         end -= 1  # "Marco Rubio Donor"
-    elif end - start == 2 and _slogan(doc, start, end) and toks[start].lower_ not in words_of_names \
-            and toks[end - 1].lower_ in words_of_names and toks[start].lower_ in _english_adjectives():
-        start += 1  # a quoted "Fascist Trump"
+    elif end - start == 2 and toks[start].lower_ not in words_of_names and toks[end - 1].lower_ in words_of_names \
+            and toks[start].lower_ not in lex.pairs("speech_given_names.tsv") \
+            and (toks[start].lower_ in _english_adjectives() or toks[start].tag_ in ("VBG", "VBD", "VBN")) \
+            and (_slogan(doc, start, end) or n.key(doc) not in repeated):
+        start += 1  # a quoted "Fascist Trump", "Crooked Hillary has...", "Asserting Clinton's role"
     return start, end
 
 
@@ -277,6 +286,8 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     cut = next((i for i in range(ent.start + 1, ent.end) if texts[i] in POSSESSIVE), None)
     if cut is None:
         return False
+    if _given_name_first(doc, cut + 1, ent.end):
+        return True  # "FOX Business Network's Maria Bartiromo": what follows is a person's name
     words = doc[ent.start:cut]
     while len(words) > 1 and lex.normal(words[0].text) in lex.determiners():
         words = words[1:]
@@ -284,6 +295,17 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     if text in country_names() or gazetteer_place(text) is not None:
         return True
     return any(e.text.lower() == text and e.label_ in LABELS for e in doc.ents if e.start != ent.start)
+
+
+def _given_name_first(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a person's full name by their form: two to four capitalised
+    proper nouns, the first a given name (lexicon speech_given_names.tsv)."""
+    toks = docindex.tokens(doc)
+    if not 2 <= end - start <= 4:
+        return False
+    words = toks[start:end]
+    return words[0].lower_ in lex.pairs("speech_given_names.tsv") \
+        and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in words)
 
 
 def _split(doc: Doc, start: int, end: int, at_possessive: bool = True) -> list[tuple[int, int]]:
@@ -403,6 +425,9 @@ def _fix_type(doc: Doc, name: _Name) -> None:
         # a country's name is a place, unless it is the surname of a person the article names in
         # full ("Jordan said" after "Neil Jordan"): then propagation weighs the two
         name.type, name.strength = PLACE, 2
+        return
+    if n_words == 1 and identity.known_acronym(text) and text.lower() not in lex.place_aliases():
+        name.type, name.strength = ORGANISATION, 2  # "GOP", "NRA": a well-known body's acronym
         return
     if last in lex.organisation_heads() and (n_words > 1 or name.type == ORGANISATION):
         name.type, name.strength = ORGANISATION, 2
@@ -806,6 +831,39 @@ def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     return out
 
 
+def _bracketed_country_persons(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Persons the model missed in results: "Chris Walker (England) 15-8", "2. Trine Hattesta (Norway)
+    65.12". Two to four capitalised proper nouns no name covers, right before a bracketed country,
+    are a person when the first is a given name (lexicon speech_given_names.tsv) or none is an English
+    word (a club, "Red Star (Yugoslavia)", is made of words)."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
+    pos_of = docindex.pos(doc)
+    covered = _covered(names, len(doc))
+    given = lex.pairs("speech_given_names.tsv")
+    countries = country_names()
+    out = []
+    for k, t in enumerate(toks):
+        if t.text != "(" or k < 2:
+            continue
+        close = next((c for c in range(k + 1, min(k + 5, len(doc))) if toks[c].text == ")"), None)
+        if close is None or close == k + 1:
+            continue
+        inside = docindex.span_text(doc, k + 1, close)
+        if inside.lower() not in countries and inside.lower() not in lex.place_aliases():
+            continue
+        i = k
+        while i > 0 and k - i < 4 and not covered[i - 1] and pos_of[i - 1] == "PROPN" and caps[i - 1] \
+                and toks[i - 1].is_alpha and "\n" not in toks[i - 1].whitespace_:
+            i -= 1
+        if k - i < 2 or docindex.span_text(doc, i, k).lower() in countries:
+            continue
+        words = [w.lower_ for w in toks[i:k]]
+        if words[0] in given or not any(_common_word(w) for w in words):
+            out.append(_Name(i, k, PERSON, 2))
+    return out
+
+
 MINUTE = re.compile(r"\((?:pen\.? |penalty )?\d{1,3}(?:st|nd|rd|th)?(?:,? ?(?:pen|penalty))?\)")
 
 
@@ -1100,11 +1158,15 @@ def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]
     """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
     it ends."""
     full = _full_person_names(persons)
+    variant = _misspelt_full_names(full, Counter(_person_key(s.text) for _, s in persons))
     groups: list[_Group] = []
     person_group: dict[str, int] = {}
     for key in full:
-        person_group[key] = len(groups)
-        groups.append([])
+        if key not in variant:
+            person_group[key] = len(groups)
+            groups.append([])
+    for key, to in variant.items():
+        person_group[key] = person_group[to]
     last_seen: dict[int, int] = {}
     for n, s in persons:
         key = _person_key(s.text)
@@ -1118,6 +1180,36 @@ def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]
         groups[g].append((n, s))
         last_seen[g] = s.begin
     return groups
+
+
+def _misspelt_full_names(full: dict[str, int], counts: Counter) -> dict[str, str]:
+    """Full names that are a misspelling of another of the article ("Hilary Clinton" beside
+    "Hillary Clinton"): the same surname and given names of five letters or more one edit apart
+    (a letter added, dropped or changed), not two given names of different sexes. Each goes to the
+    more frequent form (the first one named on a tie)."""
+    given = lex.pairs("speech_given_names.tsv")
+    out: dict[str, str] = {}
+    keys = sorted(full, key=lambda k: (-counts[k], full[k]))
+    for i, key in enumerate(keys):
+        first, _, rest = key.partition(" ")
+        for other in keys[:i]:
+            o_first, _, o_rest = other.partition(" ")
+            if rest != o_rest or other in out or min(len(first), len(o_first)) < 5 \
+                    or given.get(first, given.get(o_first)) != given.get(o_first, given.get(first)):
+                continue
+            if _one_edit_apart(first, o_first):
+                out[key] = other
+                break
+    return out
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 SENTENCE_CLOSERS = {"", "\n", '"', "”"}  # not an apostrophe: "Salomon Bros.' chief" is a possessive
