@@ -512,3 +512,8 @@ def test_a_well_known_acronym_is_an_organisation(entities_of):
     entities = entities_of("Anti-Trump sentiment runs hot among GOP leadership in Indiana. Voters are not "
                            "enamored of the NRA.")
     assert by_name(entities, "GOP").type == ORGANISATION and by_name(entities, "NRA").type == ORGANISATION
+
+
+def test_a_given_name_that_is_an_adjective_before_the_persons_own_surname_stays(entities_of):
+    entities = entities_of("Spokeswoman Sandy Angers said the plant would close. Angers added that talks went on.")
+    assert set(names(by_name(entities, "Sandy Angers"))) == {"Sandy Angers", "Angers"}

@@ -189,10 +189,11 @@ def _without_descriptors(doc: Doc, n: _Name, known: set[str], repeated: set[str]
     """The token range of a person's name without a common word the model took in with it: a verb
     before it, a noun or adjective before or after a full name the article gives elsewhere, an
     adjective before a name alone in quotation marks, an adjective or participle before a word of
-    another name when the two words are not repeated as a name ("Crooked Hillary"). A word of any
-    other name stays."""
+    another full name when the two words are not repeated as a name ("Crooked Hillary"; not
+    "Sandy Angers" before "Angers"). A word of any other name stays."""
     toks = docindex.tokens(doc)
     words_of_names = {w for k in known if k != n.key(doc) for w in k.split()}
+    words_of_full_names = {w for k in known if k != n.key(doc) and " " in k for w in k.split()}
     start, end = n.start, n.end
     if end - start >= 3 and toks[start].pos_ == "VERB" and all(t.pos_ == "PROPN" for t in toks[start + 1:end]):
         return start + 1, end  # "Follow Pam Key on Twitter"
@@ -203,7 +204,7 @@ def _without_descriptors(doc: Doc, n: _Name, known: set[str], repeated: set[str]
             and toks[end - 1].lower_ not in words_of_names and _common_word(toks[end - 1].lower_) \
             and lex.normal(toks[end - 1].text) not in lex.organisation_heads():
         end -= 1  # "Marco Rubio Donor"
-    elif end - start == 2 and toks[start].lower_ not in words_of_names and toks[end - 1].lower_ in words_of_names \
+    elif end - start == 2 and toks[start].lower_ not in words_of_names and toks[end - 1].lower_ in words_of_full_names \
             and toks[start].lower_ not in lex.pairs("speech_given_names.tsv") \
             and (toks[start].lower_ in _english_adjectives() or toks[start].tag_ in ("VBG", "VBD", "VBN")) \
             and (_slogan(doc, start, end) or n.key(doc) not in repeated):
