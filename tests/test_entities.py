@@ -517,3 +517,18 @@ def test_a_well_known_acronym_is_an_organisation(entities_of):
 def test_a_given_name_that_is_an_adjective_before_the_persons_own_surname_stays(entities_of):
     entities = entities_of("Spokeswoman Sandy Angers said the plant would close. Angers added that talks went on.")
     assert set(names(by_name(entities, "Sandy Angers"))) == {"Sandy Angers", "Angers"}
+
+
+def test_a_company_named_once_with_its_corporate_suffix_is_that_company_without_it(entities_of):
+    entities = entities_of("Cofinec S.A. reported first half results on Friday. Cofinec said sales fell. "
+                           "Cofinec plans to sell a unit.")
+    cofinec = [e for e in entities if "Cofinec" in e.name]
+    assert {e.type for e in cofinec} == {ORGANISATION}
+
+
+def test_a_persons_name_the_model_cut_in_two_is_one_name(entities_of):
+    entities = entities_of("Women's singles, third round\nSandrine Testud (France) beat Ines Gorrochategui "
+                           "(Argentina) 6-4\nJudith Wiesner (Austria) beat Petra Langrova (Czech Republic) 6-2")
+    persons = {e.name for e in entities if e.type == PERSON}
+    assert {"Sandrine Testud", "Petra Langrova"} <= persons
+    assert not {"Testud", "Petra", "Langrova"} & {e.name for e in entities}

@@ -74,6 +74,7 @@ def find_entities(doc: Doc) -> list[Entity]:
 
     names = _cut_to_known_names(doc, _join_corporate_suffixes(doc, _model_names(doc)))
     _distrust_capitals(doc, names)
+    names = _join_name_pieces(doc, names)
     names += _dateline_names(doc, names)
     names += _country_names(doc, names)
     _apply_table_rule(doc, names)
@@ -513,6 +514,46 @@ def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
         for n in names:
             if start <= n.start < end and n.strength < 2:
                 n.type = None
+
+
+def _join_name_pieces(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A person's name the model cut in two: "Sandrine Testud" with only "Testud" a person, "Shawn
+    Estes" with only "Shawn", "Petra" an organisation beside the person "Langrova". A one-word name
+    takes in a capitalised proper noun it touches on the same line that no name covers and that is
+    no English word, title, honorific or place (the given or family name it lacks); two one-word
+    names that touch become one when one is a person or the first is a given name (lexicon
+    speech_given_names.tsv). Lines in capitals are left alone: their words are all capitalised."""
+    toks = docindex.tokens(doc)
+    given = lex.pairs("speech_given_names.tsv")
+    covered = _covered(names, len(doc))
+
+    def name_word(i: int) -> bool:
+        t = toks[i]
+        low = lex.normal(t.text)
+        return not covered[i] and t.pos_ == "PROPN" and t.is_alpha and t.is_title and len(t.text) >= 2 \
+            and not _common_word(t.lower_) and low not in _person_skip() and t.ent_type_ not in ("DATE", "TIME") \
+            and low not in country_names() and gazetteer_place(t.text) is None and not lex.country_of_demonym(t.text)
+
+    def touch(a: int, b: int) -> bool:  # tokens a and b = a + 1, one space apart on one line
+        return toks[a].whitespace_ == " " and not toks[b].is_sent_start
+
+    out: list[_Name] = []
+    for n in sorted(names, key=lambda n: n.start):
+        one = n.end - n.start == 1 and toks[n.start].is_title and n.strength < 2
+        if out and one and out[-1].end == n.start and out[-1].end - out[-1].start == 1 and touch(n.start - 1, n.start) \
+                and out[-1].strength < 2 and (PERSON in (out[-1].type, n.type) or toks[n.start - 1].lower_ in given) \
+                and toks[n.start - 1].is_title and not any(k in country_names() for k in (out[-1].key(doc), n.key(doc))):
+            out[-1].end, out[-1].type = n.end, PERSON  # "Petra" + "Langrova"
+            continue
+        if one and (n.type == PERSON or toks[n.start].lower_ in given):
+            if n.start > 0 and name_word(n.start - 1) and touch(n.start - 1, n.start) and not toks[n.start].is_sent_start:
+                n.start, n.type = n.start - 1, PERSON  # "Sandrine" + "Testud"
+                covered[n.start] = True
+            elif n.end < len(doc) and name_word(n.end) and touch(n.end - 1, n.end):
+                covered[n.end] = True
+                n.end, n.type = n.end + 1, PERSON  # "Shawn" + "Estes"
+        out.append(n)
+    return out
 
 
 # ------------------------------------------------------------------------------ names the model missed
@@ -1129,8 +1170,8 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
 def _short_name_types(doc: Doc, names: list[_Name]) -> None:
     """The short name of an organisation of the article is that organisation, whatever the model
     made of it alone: "Cerberus" after "Cerberus Capital Management", "AirTran" after "AirTran
-    Airways". Not a person's surname ("Ford" beside "Gerald Ford") nor a country ("Qatar" beside
-    "Qatar Airways"), and not a name a cue word typed."""
+    Airways", "Cofinec" after "Cofinec S.A.". Not a person's surname ("Ford" beside "Gerald Ford")
+    nor a country ("Qatar" beside "Qatar Airways"), and not a name a cue word typed."""
     keys = {identity.name_key(n.key(doc)) for n in names if n.type == ORGANISATION}
     surnames = _surnames(doc, names)
     for n in names:
@@ -1141,7 +1182,9 @@ def _short_name_types(doc: Doc, names: list[_Name]) -> None:
             continue
         if n.type == PLACE and gazetteer_place(key) is not None:
             continue
-        if sum(identity.extends(identity.name_key(key), k) for k in keys) == 1:
+        short = identity.name_key(key)
+        # the name itself with a corporate suffix ("Cofinec S.A.", "Lear Corp.") counts as well
+        if sum(identity.extends(short, k) or short == k for k in keys) == 1:
             n.type = ORGANISATION
 
 
