@@ -456,7 +456,9 @@ def test_an_acronym_may_take_the_corporate_suffix_as_a_letter(entities_of):
 # ------------------------------------------------------------------------------ issue 12: junk and type slips
 def test_the_portfolio_of_a_post_is_no_organisation(entities_of):
     entities = entities_of("Former Secretary of State Hillary Clinton met Education Minister Ali Bongo and "
-                           "Israel Defence Minister Moshe Arens. The State Department agreed.")
+                           "Israel Defence Minister Moshe Arens. The State Department agreed, said United Auto "
+                           "Workers Secretary-Treasurer Gary Casteel.")
+    assert by_name(entities, "United Auto Workers").type == ORGANISATION  # a body, not a portfolio
     spans = [m.span.text for e in entities for m in e.mentions if m.kind == NAME]
     assert "State" not in spans and "Education" not in spans
     assert by_name(entities, "Israel").type == PLACE

@@ -995,27 +995,38 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 def _without_portfolios(doc: Doc, names: list[_Name]) -> list[_Name]:
     """Names that are the portfolio of a post, part of a title and no organisation: "Education" of
-    "Education Minister", "State" of "Secretary of State" (lexicon entity_portfolio_posts.txt). Only
-    common words that name no place ("Israel" of "Israel Defence Minister" stays), and not a name
-    that a cue word typed."""
+    "Education Minister", "State" of "Secretary of State" (lexicon entity_portfolio_posts.txt):
+    one or two common words, none a plural ("United Auto Workers Secretary-Treasurer" stays) nor a
+    place, and not a name a cue word typed. A place before the portfolio stays, cut from it:
+    "Texas" of "Texas Agriculture Secretary", "Hong Kong" of "Hong Kong Financial Secretary"."""
     toks = docindex.tokens(doc)
     posts = lex.word_set("entity_portfolio_posts.txt")
 
-    def portfolio(n: _Name) -> bool:
-        if n.strength >= 2 or any(not _common_word(t.lower_) for t in toks[n.start:n.end]):
-            return False
-        if lex.normal(toks[n.end - 1].text) in lex.organisation_heads():
-            return False  # "Home Office Minister": the office is a body of its own
-        text = docindex.span_text(doc, n.start, n.end)
-        if text.lower() in country_names() or gazetteer_place(text) is not None:
-            return False
+    def at_post(n: _Name) -> bool:
         before_post = n.end < len(doc) and lex.normal(toks[n.end].text) in posts \
             and "\n" not in toks[n.end - 1].whitespace_
         after_post = n.start >= 2 and toks[n.start - 1].lower_ == "of" \
             and lex.normal(toks[n.start - 2].text) in posts
         return before_post or after_post
 
-    return [n for n in names if not portfolio(n)]
+    def is_place(start: int, end: int) -> bool:
+        text = docindex.span_text(doc, start, end)
+        return text.lower() in country_names() or gazetteer_place(text) is not None
+
+    out = []
+    for n in names:
+        if n.strength >= 2 or not at_post(n):
+            out.append(n)
+            continue
+        place = next((j for j in range(min(n.end - 1, n.start + 3), n.start, -1) if is_place(n.start, j)), None)
+        if place is not None:
+            n.end, n.type = place, PLACE  # "Texas Agriculture" before "Secretary"
+            out.append(n)
+        elif n.end - n.start > 2 or is_place(n.start, n.end) \
+                or any(not _common_word(t.lower_) or t.tag_ in ("NNS", "NNPS") for t in toks[n.start:n.end]) \
+                or lex.normal(toks[n.end - 1].text) in lex.organisation_heads():
+            out.append(n)  # "Home Office Minister": the office is a body of its own
+    return out
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
