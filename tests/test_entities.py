@@ -534,3 +534,16 @@ def test_a_persons_name_the_model_cut_in_two_is_one_name(entities_of):
     persons = {e.name for e in entities if e.type == PERSON}
     assert {"Sandrine Testud", "Petra Langrova"} <= persons
     assert not {"Testud", "Petra", "Langrova"} & {e.name for e in entities}
+
+
+def test_a_title_before_the_surname_of_a_named_person_is_that_person(entities_of):
+    entities = entities_of("David Petraeus resigned. Trump claimed that “General Petraeus got in trouble for far "
+                           "less.”")
+    assert names(by_name(entities, "David Petraeus")) == ["David Petraeus", "Petraeus"]
+    assert not any("General" in e.name for e in entities)
+
+
+def test_a_persons_full_name_after_an_organisation_noun_stays_a_person(entities_of):
+    entities = entities_of("Barack Obama spoke on Monday. Voters without a degree, a group Barack Obama won by 2 "
+                           "points, moved to Trump.")
+    assert {e.type for e in entities if e.name == "Barack Obama"} == {PERSON}

@@ -251,11 +251,14 @@ def _common_word(word: str) -> bool:
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:
-    """A post followed by two or more proper nouns ("Spokeswoman Sandy Angers", "CEO Tim Cook"):
-    whatever the model's label, the words name a person. Not when the last word makes the name an
+    """A post followed by two or more proper nouns ("Spokeswoman Sandy Angers", "CEO Tim Cook"), or
+    by the surname of a person the article names in full ("General Petraeus"): whatever the model's
+    label, the words name a person. Not when the last word makes the name an
     organisation ("President Hotel Group")."""
     toks = docindex.tokens(doc)
     titles = lex.titles()
+    if end - start == 2 and (lex.normal(toks[start].text),) in titles and _model_surname(doc, toks[start + 1].text):
+        return True  # "General Petraeus" after "David Petraeus": a post and a person's surname
     for n in range(min(4, end - start - 2), 0, -1):
         if tuple(lex.normal(t.text) for t in toks[start:start + n]) in titles:
             rest = toks[start + n:end]
@@ -443,8 +446,8 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if _followed_by_member_noun(doc, name.end) and not _model_surname(doc, text):
         name.type, name.strength = ORGANISATION, 2
         return
-    if _after_organisation_noun(doc, name.start):
-        name.type, name.strength = ORGANISATION, 2
+    if _after_organisation_noun(doc, name.start) and not _given_name_first(doc, name.start, name.end):
+        name.type, name.strength = ORGANISATION, 2  # not "a group Barack Obama won"
         return
     if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
