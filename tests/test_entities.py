@@ -547,3 +547,12 @@ def test_a_persons_full_name_after_an_organisation_noun_stays_a_person(entities_
     entities = entities_of("Barack Obama spoke on Monday. Voters without a degree, a group Barack Obama won by 2 "
                            "points, moved to Trump.")
     assert {e.type for e in entities if e.name == "Barack Obama"} == {PERSON}
+
+
+def test_a_party_word_before_a_body_is_not_part_of_its_name(entities_of):
+    entities = entities_of("“If Hillary wins and we have a Democratic Senate, there’s a mandate,” he said. Ask the "
+                           "Democrat City Council what happened. The Republican Party and the Democratic National "
+                           "Committee agreed. The Senate voted.")
+    orgs = {e.name for e in entities if e.type == ORGANISATION}
+    assert {"Senate", "City Council", "Republican Party", "Democratic National Committee"} <= orgs
+    assert not {"Democratic Senate", "Democrat City Council"} & orgs

@@ -118,6 +118,8 @@ def _model_names(doc: Doc) -> list[_Name]:
             s, e = trimmed
             if etype == PERSON:
                 s = _initials_start(doc, s)
+            elif _party_word_before_body(doc, s, e):
+                s += 1  # "Republican House": the House
             typed = etype
             if len(pieces) > 1 and etype == PERSON and any(t.text in POSSESSIVE for t in toks[ent.start:ent.end]):
                 # either side of "'s" may be the person: a full name is, one word is left to propagation
@@ -300,6 +302,18 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     if text in country_names() or gazetteer_place(text) is not None:
         return True
     return any(e.text.lower() == text and e.label_ in LABELS for e in doc.ents if e.start != ent.start)
+
+
+def _party_word_before_body(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opens with a party word that only qualifies the body after it ("Republican
+    House", "Democratic Senate", "Socialist CFDT"; lexicon entity_party_words.txt): the rest is a
+    legislature (entity_legislatures.txt), an acronym or a name the model gives alone elsewhere."""
+    toks = docindex.tokens(doc)
+    if end - start < 2 or lex.normal(toks[start].text) not in lex.word_set("entity_party_words.txt"):
+        return False
+    rest = docindex.span_text(doc, start + 1, end)
+    return rest.lower() in lex.word_set("entity_legislatures.txt") or (end - start == 2 and identity.is_acronym(rest)) \
+        or any(e.text == rest and e.label_ in LABELS for e in doc.ents)
 
 
 def _given_name_first(doc: Doc, start: int, end: int) -> bool:
