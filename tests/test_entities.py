@@ -556,3 +556,12 @@ def test_a_party_word_before_a_body_is_not_part_of_its_name(entities_of):
     orgs = {e.name for e in entities if e.type == ORGANISATION}
     assert {"Senate", "City Council", "Republican Party", "Democratic National Committee"} <= orgs
     assert not {"Democratic Senate", "Democrat City Council"} & orgs
+
+
+def test_the_place_or_person_an_event_is_named_after_is_not_a_mention(entities_of):
+    entities = entities_of("ATHLETICS - BERLIN GRAND PRIX RESULTS.\nResults from the U.S. Open on Friday. Spain "
+                           "travels to Belgium in the Davis Cup. The Open Society paid.\nTRUMP OPEN TO TALKS WITH "
+                           "CHINA.")
+    spans = {m.span.text for e in entities for m in e.mentions if m.kind == NAME}
+    assert not {"BERLIN", "GRAND PRIX", "U.S.", "Davis"} & spans
+    assert {"Spain", "Belgium", "Open Society"} <= spans

@@ -87,6 +87,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _propagate(doc, names)
     names = _list_consistency(doc, names)
     names = _without_portfolios(doc, names)
+    names = _without_event_names(doc, names)
     entities = _group(doc, names)
     entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
@@ -1044,6 +1045,31 @@ def _without_portfolios(doc: Doc, names: list[_Name]) -> list[_Name]:
                 or lex.normal(toks[n.end - 1].text) in lex.organisation_heads():
             out.append(n)  # "Home Office Minister": the office is a body of its own
     return out
+
+
+def _without_event_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names that are the first words of an event's name ("U.S." of "U.S. Open", "Berlin" of
+    "Berlin Grand Prix", "Davis" of "Davis Cup"; lexicon entity_event_heads.txt), or that end with
+    an event word ("GRAND PRIX"): the event is neither a place nor a person nor a body."""
+    toks = docindex.tokens(doc)
+    heads = lex.phrase_set("entity_event_heads.txt")
+    lengths = sorted({len(h) for h in heads}, reverse=True)
+
+    def event_words(i: int, j: int) -> bool:
+        """Tokens [i, j) are an event word, in title case ("Open"; a headline's "OPEN TO TALKS" is
+        a verb) or of two words in capitals ("GRAND PRIX")."""
+        words = toks[i:j]
+        return 0 <= i < j <= len(doc) and tuple(lex.normal(t.text) for t in words) in heads \
+            and all(t.is_title or (len(words) > 1 and t.is_upper) for t in words)
+
+    def event(n: _Name) -> bool:
+        if n.strength >= 2 and n.type != PLACE:
+            return False
+        same_line = n.end < len(doc) and "\n" not in toks[n.end - 1].whitespace_
+        before_event = same_line and any(event_words(n.end, n.end + k) for k in lengths)
+        return before_event or any(event_words(n.end - k, n.end) for k in lengths if n.end - k >= n.start)
+
+    return [n for n in names if not event(n)]
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
