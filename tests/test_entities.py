@@ -565,3 +565,12 @@ def test_the_place_or_person_an_event_is_named_after_is_not_a_mention(entities_o
     spans = {m.span.text for e in entities for m in e.mentions if m.kind == NAME}
     assert not {"BERLIN", "GRAND PRIX", "U.S.", "Davis"} & spans
     assert {"Spain", "Belgium", "Open Society"} <= spans
+
+
+def test_a_body_named_with_a_final_possessive_keeps_it(entities_of):
+    entities = entities_of("The acquisition of Boatmen's Bancshares Inc. by NationsBank Corp. could spark mergers. "
+                           "Boatmen's was the prize in Missouri. Analysts liked Boatmen's stock. Mr Smith's was the "
+                           "best plan.")
+    boatmen = by_name(entities, "Boatmen's Bancshares Inc.")
+    assert boatmen.type == ORGANISATION and names(boatmen).count("Boatmen's") == 2
+    assert by_name(entities, "Smith").type == PERSON  # a person's "'s" stays a possessive

@@ -85,6 +85,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _athletes(doc, names)
     _contest_teams(doc, names)
     names = _propagate(doc, names)
+    names = _possessive_names(doc, names)
     names = _list_consistency(doc, names)
     names = _without_portfolios(doc, names)
     names = _without_event_names(doc, names)
@@ -1157,6 +1158,35 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
             break
         i += 1
     return sorted(_dedupe(names), key=lambda n: n.start)
+
+
+def _possessive_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Organisations whose name ends with "'s" ("Boatmen's", "McDonald's"): when the article makes
+    "X's" the subject of a verb ("Boatmen's was the prize"), the "'s" possesses nothing and belongs
+    to the name, at every "X's" of the article; a name right after it is the rest of the name
+    ("Boatmen's Bancshares Inc.")."""
+    toks = docindex.tokens(doc)
+
+    def before_possessive(n: _Name) -> bool:
+        return n.end + 1 < len(doc) and toks[n.end].text in ("'s", "’s") and toks[n.end].tag_ == "POS"
+
+    # the possessor inside an organisation's name ("Boatmen's Bancshares Inc.") is that body too
+    in_bodies = {e.text[:i].lower() for e in doc.ents if e.label_ == "ORG"
+                 for i in (e.text.find("'s "), e.text.find("’s ")) if i > 0}
+    keys = {n.key(doc) for n in names if (n.type == ORGANISATION or n.key(doc) in in_bodies) and before_possessive(n)
+            and toks[n.end + 1].pos_ in ("AUX", "VERB") and toks[n.end + 1].tag_ != "VBG"}
+    if not keys:
+        return names
+    starts = {n.start: n for n in names}
+    dropped = set()
+    for n in names:
+        if n.key(doc) in keys and before_possessive(n):
+            n.end, n.type = n.end + 1, ORGANISATION
+            rest = starts.get(n.end)
+            if rest is not None and rest.type in (ORGANISATION, None) and "\n" not in toks[n.end - 1].whitespace_:
+                n.end = rest.end  # "Boatmen's" + "Bancshares Inc."
+                dropped.add(id(rest))
+    return [n for n in names if id(n) not in dropped]
 
 
 def _dedupe(names: list[_Name]) -> list[_Name]:
