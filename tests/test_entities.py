@@ -574,3 +574,16 @@ def test_a_body_named_with_a_final_possessive_keeps_it(entities_of):
     boatmen = by_name(entities, "Boatmen's Bancshares Inc.")
     assert boatmen.type == ORGANISATION and names(boatmen).count("Boatmen's") == 2
     assert by_name(entities, "Smith").type == PERSON  # a person's "'s" stays a possessive
+
+
+def test_a_datelines_region_is_a_place_and_a_dash_may_stand_for_its_date(entities_of):
+    entities = entities_of("GOLF - WOODS MAKES PRO DEBUT.\nMILWAUKEE, Wisconsin 1996-08-29\nNolan Henke fired a "
+                           "62.\nSCRANTON, Pa. — Vice President Joe Biden plays the part.\nSOCCER - KLINSMANN SCORES.")
+    places = {e.name for e in entities if e.type == PLACE}
+    assert {"MILWAUKEE", "Wisconsin", "SCRANTON", "Pa."} <= places
+    assert "SOCCER" not in {e.name for e in entities}
+
+
+def test_a_name_beside_a_place_noun_is_a_place(entities_of):
+    entities = entities_of("Iraqi forces overran the city of Arbil. A group of farmers in Huize county protested.")
+    assert by_name(entities, "Arbil").type == PLACE and by_name(entities, "Huize").type == PLACE

@@ -447,6 +447,9 @@ def _fix_type(doc: Doc, name: _Name) -> None:
         # full ("Jordan said" after "Neil Jordan"): then propagation weighs the two
         name.type, name.strength = PLACE, 2
         return
+    if _beside_place_noun(doc, name.start, name.end):
+        name.type, name.strength = PLACE, 2  # "the city of Arbil", "Guangdong province"
+        return
     if n_words == 1 and identity.known_acronym(text) and text.lower() not in lex.place_aliases():
         name.type, name.strength = ORGANISATION, 2  # "GOP", "NRA": a well-known body's acronym
         return
@@ -475,6 +478,18 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if name.type == ORGANISATION and n_words == 2 and first in lex.pairs("speech_given_names.tsv") \
             and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in toks[name.start:name.end]):
         name.type = PERSON  # "candidate Carly Fiorina" taken for an organisation: a given name and a surname
+
+
+def _beside_place_noun(doc: Doc, start: int, end: int) -> bool:
+    """A name after "the <place noun> of" ("the city of Arbil", "the town of Chatelet") or right before a
+    place noun ("Huize county", "Guangdong province"; lexicon place_nouns.txt), the noun in lower case."""
+    toks = docindex.tokens(doc)
+    nouns = lex.word_set("place_nouns.txt")
+    if start >= 3 and toks[start - 1].lower_ == "of" and toks[start - 2].is_lower and toks[start - 2].lower_ in nouns \
+            and toks[start - 3].lower_ in ("the", "a"):
+        return True
+    return end < len(doc) and toks[end].is_lower and toks[end].lower_ in nouns and toks[end].pos_ == "NOUN" \
+        and "\n" not in toks[end - 1].whitespace_ and (end + 1 >= len(doc) or toks[end + 1].pos_ != "NOUN")
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
@@ -585,9 +600,20 @@ def _covered(names: list[_Name], n_tokens: int) -> list[bool]:
 
 
 def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
-    """"MOSCOW 1996-08-30" or "LONDON, Dec 24 -" opening a line: the capitals name a place."""
+    """"MOSCOW 1996-08-30", "LONDON, Dec 24 -" or "MILWAUKEE, Wisconsin 1996-08-29" opening a line:
+    the capitals name a place, and so does the region after their comma ("Wisconsin", "Calif",
+    "Faroe Islands"). "SCRANTON, Pa. —" with a dash instead of a date, when the gazetteer knows the
+    capitals' place (a headline's "SOCCER -" is no dateline)."""
     toks = docindex.tokens(doc)
     out = []
+
+    def place(start: int, end: int) -> None:
+        for n in names:  # the dateline wins over whatever the model said
+            if n.start < end and start < n.end:
+                n.type, n.strength, n.start, n.end = PLACE, 2, start, end
+                return
+        out.append(_Name(start, end, PLACE, 2))
+
     for start, end in docindex.lines(doc):
         i = start
         while i < end and toks[i].is_space:
@@ -597,16 +623,30 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
             j += 1
         if j == i or j >= end or len(docindex.span_text(doc, i, j)) < 3:
             continue
-        nxt = toks[j + 1] if toks[j].text == "," and j + 1 < end else toks[j]
-        if not _dateline_date(doc, nxt):
+        region_end = _dateline_region_end(doc, j + 1, end) if toks[j].text == "," else None
+        after = region_end if region_end is not None else (j + 1 if toks[j].text == "," else j)
+        if after >= end:
             continue
-        for n in names:  # the dateline wins over whatever the model said
-            if n.start < j and i < n.end:
-                n.type, n.strength, n.start, n.end = PLACE, 2, i, j
-                break
-        else:
-            out.append(_Name(i, j, PLACE, 2))
+        dash = toks[after].text in DASHES and gazetteer_place(docindex.span_text(doc, i, j)) is not None
+        if not (_dateline_date(doc, toks[after]) or dash):
+            continue
+        place(i, j)
+        if region_end is not None:
+            place(j + 1, region_end)
     return out
+
+
+def _dateline_region_end(doc: Doc, k: int, end: int) -> int | None:
+    """End of a region of one to three capitalised words after a dateline's comma ("Wisconsin",
+    "Pa.", "Faroe Islands"), when a date or a dash follows it; else None."""
+    toks = docindex.tokens(doc)
+    j = k
+    while j < end and j - k < 3 and _is_capitalised(toks[j]) and toks[j].ent_type_ != "DATE" \
+            and any(c.isalpha() for c in toks[j].text) and not toks[j].is_upper:
+        j += 1
+    if j == k or j >= end:
+        return None
+    return j if _dateline_date(doc, toks[j]) or toks[j].text in DASHES else None
 
 
 # A date written in figures: "1996-08-30", "30/08/1996", "08.30.96".
