@@ -587,3 +587,12 @@ def test_a_datelines_region_is_a_place_and_a_dash_may_stand_for_its_date(entitie
 def test_a_name_beside_a_place_noun_is_a_place(entities_of):
     entities = entities_of("Iraqi forces overran the city of Arbil. A group of farmers in Huize county protested.")
     assert by_name(entities, "Arbil").type == PLACE and by_name(entities, "Huize").type == PLACE
+
+
+def test_numbered_names_of_a_line_up_are_persons(entities_of):
+    entities = entities_of("Teams:\nFrance - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - "
+                           "Laurent Blanc\nBelgium - 1 - Filip De Wilde, 2 - Bertrand Crasson\nThe score was 2 - 1 "
+                           "to France.")
+    persons = {e.name for e in entities if e.type == PERSON}
+    assert {"Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc", "Filip De Wilde"} <= persons
+    assert by_name(entities, "France").type == PLACE

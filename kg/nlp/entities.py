@@ -82,6 +82,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _versus_sides(doc, names)
     names += _cued_names(doc, names)
     names += _bracketed_country_persons(doc, names)
+    names = _numbered_players(doc, names)
     _athletes(doc, names)
     _contest_teams(doc, names)
     names = _propagate(doc, names)
@@ -963,6 +964,41 @@ def _bracketed_country_persons(doc: Doc, names: list[_Name]) -> list[_Name]:
         if words[0] in given or not any(_common_word(w) for w in words):
             out.append(_Name(i, k, PERSON, 2))
     return out
+
+
+NAME_PARTICLES = {"de", "van", "der", "den", "del", "da", "di", "du", "la", "le", "von", "bin", "al"}
+
+
+def _numbered_players(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Line-ups and seeded draws: "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi
+    87th)", "1 - Jansher Khan (Pakistan) beat ...". In a line with two or more "number - Name" items,
+    each name (capitalised words, with particles such as "de", "van") is a person; countries are not."""
+    toks = docindex.tokens(doc)
+    countries = country_names()
+    out = list(names)
+    for start, end in docindex.lines(doc):
+        items = []
+        for k in range(start, end - 2):
+            if not (toks[k].is_digit and len(toks[k].text) <= 2 and toks[k + 1].text in DASHES):
+                continue
+            i = j = k + 2
+            while j < end and j - i < 5 and toks[j].is_alpha and (toks[j].is_title or (
+                    toks[j].lower_ in NAME_PARTICLES and j + 1 < end and toks[j + 1].is_title)):
+                j += 1
+            stop = toks[j].text if j < end else ""
+            if j > i and toks[j - 1].is_title and (j == end or stop in {",", ";", "(", ")", "."} or _is_number(toks[j])):
+                items.append((i, j))
+        if len(items) < 2:
+            continue
+        for i, j in items:
+            if docindex.span_text(doc, i, j).lower() in countries:
+                continue
+            clash = [n for n in out if n.start < j and i < n.end]
+            if any(n.strength >= 2 and n.type != PERSON for n in clash):
+                continue
+            out = [n for n in out if n not in clash]
+            out.append(_Name(i, j, PERSON, 2))
+    return sorted(out, key=lambda n: n.start)
 
 
 MINUTE = re.compile(r"\((?:pen\.? |penalty )?\d{1,3}(?:st|nd|rd|th)?(?:,? ?(?:pen|penalty))?\)")
