@@ -486,6 +486,8 @@ def _beside_place_noun(doc: Doc, start: int, end: int) -> bool:
     place noun ("Huize county", "Guangdong province"; lexicon place_nouns.txt), the noun in lower case."""
     toks = docindex.tokens(doc)
     nouns = lex.word_set("place_nouns.txt")
+    if end < len(doc) and toks[end].text in POSSESSIVE:
+        return False  # "the state of Sanders' younger years": the name owns what follows
     if start >= 3 and toks[start - 1].lower_ == "of" and toks[start - 2].is_lower and toks[start - 2].lower_ in nouns \
             and toks[start - 3].lower_ in ("the", "a"):
         return True
@@ -1237,10 +1239,10 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 
 def _possessive_names(doc: Doc, names: list[_Name]) -> list[_Name]:
-    """Organisations whose name ends with "'s" ("Boatmen's", "McDonald's"): when the article makes
-    "X's" the subject of a verb ("Boatmen's was the prize"), the "'s" possesses nothing and belongs
-    to the name, at every "X's" of the article; a name right after it is the rest of the name
-    ("Boatmen's Bancshares Inc.")."""
+    """Organisations whose name ends with "'s" ("Boatmen's", "McDonald's"): when the article never
+    writes the name without it and makes "X's" the subject of "was", "is", "has" ("Boatmen's was the
+    prize"), the "'s" possesses nothing and belongs to the name, at every "X's"; a name right after
+    it is the rest of the name ("Boatmen's Bancshares Inc.")."""
     toks = docindex.tokens(doc)
 
     def before_possessive(n: _Name) -> bool:
@@ -1250,7 +1252,9 @@ def _possessive_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     in_bodies = {e.text[:i].lower() for e in doc.ents if e.label_ == "ORG"
                  for i in (e.text.find("'s "), e.text.find("’s ")) if i > 0}
     keys = {n.key(doc) for n in names if (n.type == ORGANISATION or n.key(doc) in in_bodies) and before_possessive(n)
-            and toks[n.end + 1].pos_ in ("AUX", "VERB") and toks[n.end + 1].tag_ != "VBG"}
+            and toks[n.end + 1].pos_ == "AUX"}
+    # ... and the article never writes the name without it ("the RNC's rules committee" beside "the RNC")
+    keys -= {n.key(doc) for n in names if not before_possessive(n)}
     if not keys:
         return names
     starts = {n.start: n for n in names}
