@@ -596,3 +596,9 @@ def test_numbered_names_of_a_line_up_are_persons(entities_of):
     persons = {e.name for e in entities if e.type == PERSON}
     assert {"Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc", "Filip De Wilde"} <= persons
     assert by_name(entities, "France").type == PLACE
+
+
+def test_a_hashtag_names_no_one(entities_of):
+    entities = entities_of("“Hillary will win. #Justdoit,” he wrote after The New York Times published a story.")
+    assert "Justdoit" not in {e.name for e in entities}
+    assert by_name(entities, "New York Times").type == ORGANISATION

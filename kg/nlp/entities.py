@@ -90,6 +90,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _list_consistency(doc, names)
     names = _without_portfolios(doc, names)
     names = _without_event_names(doc, names)
+    names = _without_tags(doc, names)
     entities = _group(doc, names)
     entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
@@ -1149,6 +1150,17 @@ def _without_event_names(doc: Doc, names: list[_Name]) -> list[_Name]:
         return before_event or any(event_words(n.end - k, n.end) for k in lengths if n.end - k >= n.start)
 
     return [n for n in names if not event(n)]
+
+
+def _without_tags(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A hashtag or a handle ("#Justdoit", "@POTUS") names no person, body or place."""
+    toks = docindex.tokens(doc)
+
+    def tag(n: _Name) -> bool:
+        after_sign = n.start > 0 and toks[n.start - 1].text in ("#", "@") and not toks[n.start - 1].whitespace_
+        return after_sign or toks[n.start].text[:1] in ("#", "@")
+
+    return [n for n in names if not tag(n)]
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
