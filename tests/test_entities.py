@@ -602,3 +602,17 @@ def test_a_hashtag_names_no_one(entities_of):
     entities = entities_of("“Hillary will win. #Justdoit,” he wrote after The New York Times published a story.")
     assert "Justdoit" not in {e.name for e in entities}
     assert by_name(entities, "New York Times").type == ORGANISATION
+
+
+def test_a_title_inside_the_models_span_is_not_part_of_the_name(entities_of):
+    entities = entities_of("Moderator Hugh Hewitt asked. State Treasurer Kelly Mitchell came.")
+    assert {"Hugh Hewitt", "Kelly Mitchell"} <= {e.name for e in entities if e.type == PERSON}
+
+
+def test_a_repeated_phrase_of_common_words_is_no_person(entities_of):
+    entities = entities_of("Jolly denounced the Obama administration’s promotion of the Common Core standards through "
+                           "competitive grants. Washington conditioned that funding on adopting things like Common "
+                           "Core standards. Opposition to the Common Core standards has united Republicans and "
+                           "Democrats. Teal Baker, a teacher, agreed.")
+    assert "Common Core" not in {e.name for e in entities if e.type == PERSON}
+    assert by_name(entities, "Teal Baker").type == PERSON  # named once: left alone

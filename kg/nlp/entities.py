@@ -91,6 +91,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _without_portfolios(doc, names)
     names = _without_event_names(doc, names)
     names = _without_tags(doc, names)
+    names = _without_word_phrases(doc, names)
     entities = _group(doc, names)
     entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
@@ -1161,6 +1162,25 @@ def _without_tags(doc: Doc, names: list[_Name]) -> list[_Name]:
         return after_sign or toks[n.start].text[:1] in ("#", "@")
 
     return [n for n in names if not tag(n)]
+
+
+def _without_word_phrases(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A "person" of common English words only, none a given name, named twice or more and never
+    by its last word alone, is a capitalised phrase ("Common Core", "Rules of Order", "Log Cabin"):
+    a person named in full is called by the surname too ("Teal Baker ... Baker said"), and one
+    named once is left alone."""
+    toks = docindex.tokens(doc)
+    given = lex.pairs("speech_given_names.tsv")
+    keys = Counter(n.key(doc) for n in names)
+    alone = {n.key(doc) for n in names if n.end - n.start == 1}
+
+    def phrase(n: _Name) -> bool:
+        words = toks[n.start:n.end]
+        if n.type != PERSON or n.strength >= 2 or len(words) < 2 or keys[n.key(doc)] < 2 or words[-1].lower_ in alone:
+            return False
+        return all(t.lower_ not in given and (_common_word(t.lower_) or t.is_stop) for t in words)
+
+    return [n for n in names if not phrase(n)]
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
