@@ -249,6 +249,16 @@ def _english_words() -> frozenset[str]:
 
 
 @cache
+def _verbs_adjectives_adverbs() -> frozenset[str]:
+    tables = _lemma_index()
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in tables.get(pos, []))
+
+
+def _verb_or_adjective(word: str) -> bool:
+    return word in _verbs_adjectives_adverbs() or word.rstrip("s") in _verbs_adjectives_adverbs()
+
+
+@cache
 def _english_adjectives() -> frozenset[str]:
     return frozenset(_lemma_index().get("adj", []))
 
@@ -1165,10 +1175,10 @@ def _without_tags(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 
 def _without_word_phrases(doc: Doc, names: list[_Name]) -> list[_Name]:
-    """A "person" of common English words only, none a given name, named twice or more and never
-    by its last word alone, is a capitalised phrase ("Common Core", "Rules of Order", "Log Cabin"):
-    a person named in full is called by the surname too ("Teal Baker ... Baker said"), and one
-    named once is left alone."""
+    """A "person" whose words are all verbs, adjectives or adverbs of English (or function words),
+    none a given name, named twice or more and never by its last word alone, is a capitalised
+    phrase ("Common Core", "Rules of Order", "Log Cabin"). WordNet's nouns hold surnames ("Baker",
+    "Wilde"), so a noun alone is no evidence; a person named once is left alone."""
     toks = docindex.tokens(doc)
     given = lex.pairs("speech_given_names.tsv")
     keys = Counter(n.key(doc) for n in names)
@@ -1178,7 +1188,7 @@ def _without_word_phrases(doc: Doc, names: list[_Name]) -> list[_Name]:
         words = toks[n.start:n.end]
         if n.type != PERSON or n.strength >= 2 or len(words) < 2 or keys[n.key(doc)] < 2 or words[-1].lower_ in alone:
             return False
-        return all(t.lower_ not in given and (_common_word(t.lower_) or t.is_stop) for t in words)
+        return all(t.lower_ not in given and (_verb_or_adjective(t.lower_) or t.is_stop) for t in words)
 
     return [n for n in names if not phrase(n)]
 
