@@ -616,3 +616,10 @@ def test_a_repeated_phrase_of_common_words_is_no_person(entities_of):
                            "Democrats. Teal Baker, a teacher, agreed.")
     assert "Common Core" not in {e.name for e in entities if e.type == PERSON}
     assert by_name(entities, "Teal Baker").type == PERSON  # named once: left alone
+
+
+def test_a_body_the_model_takes_for_a_person_is_not_dropped_as_a_phrase(entities_of):
+    entities = entities_of("Apple's iTunes store passes electronics retailer Best Buy for the No. 2 spot. Wal-Mart "
+                           "leads with 15 percent, followed by Best Buy at 13 percent. Other retailers, including "
+                           "Best Buy and Radio Shack, did not comment.")
+    assert any(e.name == "Best Buy" for e in entities)

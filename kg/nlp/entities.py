@@ -1176,17 +1176,23 @@ def _without_tags(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 def _without_word_phrases(doc: Doc, names: list[_Name]) -> list[_Name]:
     """A "person" whose words are all verbs, adjectives or adverbs of English (or function words),
-    none a given name, named twice or more and never by its last word alone, is a capitalised
-    phrase ("Common Core", "Rules of Order", "Log Cabin"). WordNet's nouns hold surnames ("Baker",
-    "Wilde"), so a noun alone is no evidence; a person named once is left alone."""
+    none a given name, named twice or more, never by its last word alone, and once as the modifier
+    of a lower-case noun, is a capitalised phrase ("the Common Core standards", "the Off Message
+    podcast"). WordNet's nouns hold surnames ("Baker", "Wilde"), so a noun is no evidence; a person
+    named once is left alone, and so is "Best Buy" (a body the model took for a person)."""
     toks = docindex.tokens(doc)
     given = lex.pairs("speech_given_names.tsv")
     keys = Counter(n.key(doc) for n in names)
     alone = {n.key(doc) for n in names if n.end - n.start == 1}
+    # used as a modifier of a lower-case noun somewhere ("Common Core standards"): "Best Buy", never so
+    # used, may be a body the model took for a person
+    modifiers = {n.key(doc) for n in names if n.end < len(doc) and toks[n.end].pos_ == "NOUN" and toks[n.end].is_lower
+                 and "\n" not in toks[n.end - 1].whitespace_}
 
     def phrase(n: _Name) -> bool:
         words = toks[n.start:n.end]
-        if n.type != PERSON or n.strength >= 2 or len(words) < 2 or keys[n.key(doc)] < 2 or words[-1].lower_ in alone:
+        if n.type != PERSON or n.strength >= 2 or len(words) < 2 or keys[n.key(doc)] < 2 or words[-1].lower_ in alone \
+                or n.key(doc) not in modifiers:
             return False
         return all(t.lower_ not in given and (_verb_or_adjective(t.lower_) or t.is_stop) for t in words)
 
