@@ -74,16 +74,24 @@ def find_entities(doc: Doc) -> list[Entity]:
 
     names = _cut_to_known_names(doc, _join_corporate_suffixes(doc, _model_names(doc)))
     _distrust_capitals(doc, names)
+    names = _join_name_pieces(doc, names)
     names += _dateline_names(doc, names)
     names += _country_names(doc, names)
     _apply_table_rule(doc, names)
     names = _fixture_lines(doc, names)
     names = _versus_sides(doc, names)
     names += _cued_names(doc, names)
+    names += _bracketed_country_persons(doc, names)
+    names = _numbered_players(doc, names)
     _athletes(doc, names)
     _contest_teams(doc, names)
     names = _propagate(doc, names)
+    names = _possessive_names(doc, names)
     names = _list_consistency(doc, names)
+    names = _without_portfolios(doc, names)
+    names = _without_event_names(doc, names)
+    names = _without_tags(doc, names)
+    names = _without_word_phrases(doc, names)
     entities = _group(doc, names)
     entities = _with_identity(find_roles(doc, entities))
     entities = nominal_mentions(doc, entities)
@@ -106,12 +114,17 @@ def _model_names(doc: Doc) -> list[_Name]:
             possessor = end < ent.end and toks[end].text in POSSESSIVE
             if etype != PERSON and _titled_person(doc, start, end):
                 etype = PERSON  # "Spokeswoman Sandy Angers": a post and a person's name
+            if etype != PERSON and start > ent.start and toks[start - 1].text in POSSESSIVE \
+                    and _given_name_first(doc, start, end):
+                etype = PERSON  # "Fox News' Megyn Kelly": the body's person
             trimmed = _trim(doc, start, end, etype)
             if trimmed is None:
                 continue
             s, e = trimmed
             if etype == PERSON:
                 s = _initials_start(doc, s)
+            elif _party_word_before_body(doc, s, e):
+                s += 1  # "Republican House": the House
             typed = etype
             if len(pieces) > 1 and etype == PERSON and any(t.text in POSSESSIVE for t in toks[ent.start:ent.end]):
                 # either side of "'s" may be the person: a full name is, one word is left to propagation
@@ -151,6 +164,7 @@ def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     toks = docindex.tokens(doc)
     body = [n for n in names if n.start not in headline]
     known = {n.key(doc) for n in body}
+    repeated = {k for k, c in Counter(n.key(doc) for n in body).items() if c > 1}
     out: list[_Name] = []
     for n in names:
         if n.start in headline and n.end - n.start >= 2 and n.key(doc) not in known:
@@ -160,7 +174,7 @@ def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
                 out.extend(_Name(s, e, None, 0) for s, e in pieces)
                 continue
         if n.type == PERSON and n.start not in headline:
-            n.start, n.end = _without_descriptors(doc, n, known)
+            n.start, n.end = _without_descriptors(doc, n, known, repeated)
         out.append(n)
     return out
 
@@ -179,12 +193,15 @@ def _known_pieces(doc: Doc, start: int, end: int, known: set[str]) -> list[tuple
     return out
 
 
-def _without_descriptors(doc: Doc, n: _Name, known: set[str]) -> tuple[int, int]:
+def _without_descriptors(doc: Doc, n: _Name, known: set[str], repeated: set[str]) -> tuple[int, int]:
     """The token range of a person's name without a common word the model took in with it: a verb
     before it, a noun or adjective before or after a full name the article gives elsewhere, an
-    adjective before a name alone in quotation marks. A word of any other name stays."""
+    adjective before a name alone in quotation marks, an adjective or participle before a word of
+    another full name when the two words are not repeated as a name ("Crooked Hillary"; not
+    "Sandy Angers" before "Angers"). A word of any other name stays."""
     toks = docindex.tokens(doc)
     words_of_names = {w for k in known if k != n.key(doc) for w in k.split()}
+    words_of_full_names = {w for k in known if k != n.key(doc) and " " in k for w in k.split()}
     start, end = n.start, n.end
     if end - start >= 3 and toks[start].pos_ == "VERB" and all(t.pos_ == "PROPN" for t in toks[start + 1:end]):
         return start + 1, end  # "Follow Pam Key on Twitter"
@@ -195,9 +212,11 @@ def _without_descriptors(doc: Doc, n: _Name, known: set[str]) -> tuple[int, int]
             and toks[end - 1].lower_ not in words_of_names and _common_word(toks[end - 1].lower_) \
             and lex.normal(toks[end - 1].text) not in lex.organisation_heads():
         end -= 1  # "Marco Rubio Donor"
-    elif end - start == 2 and _slogan(doc, start, end) and toks[start].lower_ not in words_of_names \
-            and toks[end - 1].lower_ in words_of_names and toks[start].lower_ in _english_adjectives():
-        start += 1  # a quoted "Fascist Trump"
+    elif end - start == 2 and toks[start].lower_ not in words_of_names and toks[end - 1].lower_ in words_of_full_names \
+            and toks[start].lower_ not in lex.pairs("speech_given_names.tsv") \
+            and (toks[start].lower_ in _english_adjectives() or toks[start].tag_ in ("VBG", "VBD", "VBN")) \
+            and (_slogan(doc, start, end) or n.key(doc) not in repeated):
+        start += 1  # a quoted "Fascist Trump", "Crooked Hillary has...", "Asserting Clinton's role"
     return start, end
 
 
@@ -230,6 +249,16 @@ def _english_words() -> frozenset[str]:
 
 
 @cache
+def _verbs_adjectives_adverbs() -> frozenset[str]:
+    tables = _lemma_index()
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in tables.get(pos, []))
+
+
+def _verb_or_adjective(word: str) -> bool:
+    return word in _verbs_adjectives_adverbs() or word.rstrip("s") in _verbs_adjectives_adverbs()
+
+
+@cache
 def _english_adjectives() -> frozenset[str]:
     return frozenset(_lemma_index().get("adj", []))
 
@@ -239,11 +268,14 @@ def _common_word(word: str) -> bool:
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:
-    """A post followed by two or more proper nouns ("Spokeswoman Sandy Angers", "CEO Tim Cook"):
-    whatever the model's label, the words name a person. Not when the last word makes the name an
+    """A post followed by two or more proper nouns ("Spokeswoman Sandy Angers", "CEO Tim Cook"), or
+    by the surname of a person the article names in full ("General Petraeus"): whatever the model's
+    label, the words name a person. Not when the last word makes the name an
     organisation ("President Hotel Group")."""
     toks = docindex.tokens(doc)
     titles = lex.titles()
+    if end - start == 2 and (lex.normal(toks[start].text),) in titles and _model_surname(doc, toks[start + 1].text):
+        return True  # "General Petraeus" after "David Petraeus": a post and a person's surname
     for n in range(min(4, end - start - 2), 0, -1):
         if tuple(lex.normal(t.text) for t in toks[start:start + n]) in titles:
             rest = toks[start + n:end]
@@ -276,6 +308,8 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     cut = next((i for i in range(ent.start + 1, ent.end) if texts[i] in POSSESSIVE), None)
     if cut is None:
         return False
+    if _given_name_first(doc, cut + 1, ent.end):
+        return True  # "FOX Business Network's Maria Bartiromo": what follows is a person's name
     words = doc[ent.start:cut]
     while len(words) > 1 and lex.normal(words[0].text) in lex.determiners():
         words = words[1:]
@@ -283,6 +317,29 @@ def _possessor_is_a_name(doc: Doc, ent) -> bool:
     if text in country_names() or gazetteer_place(text) is not None:
         return True
     return any(e.text.lower() == text and e.label_ in LABELS for e in doc.ents if e.start != ent.start)
+
+
+def _party_word_before_body(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opens with a party word that only qualifies the body after it ("Republican
+    House", "Democratic Senate", "Socialist CFDT"; lexicon entity_party_words.txt): the rest is a
+    legislature (entity_legislatures.txt), an acronym or a name the model gives alone elsewhere."""
+    toks = docindex.tokens(doc)
+    if end - start < 2 or lex.normal(toks[start].text) not in lex.word_set("entity_party_words.txt"):
+        return False
+    rest = docindex.span_text(doc, start + 1, end)
+    return rest.lower() in lex.word_set("entity_legislatures.txt") or (end - start == 2 and identity.is_acronym(rest)) \
+        or any(e.text == rest and e.label_ in LABELS for e in doc.ents)
+
+
+def _given_name_first(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a person's full name by their form: two to four capitalised
+    proper nouns, the first a given name (lexicon speech_given_names.tsv)."""
+    toks = docindex.tokens(doc)
+    if not 2 <= end - start <= 4:
+        return False
+    words = toks[start:end]
+    return words[0].lower_ in lex.pairs("speech_given_names.tsv") \
+        and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in words)
 
 
 def _split(doc: Doc, start: int, end: int, at_possessive: bool = True) -> list[tuple[int, int]]:
@@ -397,8 +454,17 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     n_words = name.end - name.start
     first, last = lex.normal(texts[name.start]), lex.normal(texts[name.end - 1])
     text = docindex.span_text(doc, name.start, name.end)
-    if text.lower() in country_names() or text in lex.place_aliases():
+    if (text.lower() in country_names() or text in lex.place_aliases()) \
+            and not (n_words == 1 and _model_surname(doc, text)):
+        # a country's name is a place, unless it is the surname of a person the article names in
+        # full ("Jordan said" after "Neil Jordan"): then propagation weighs the two
         name.type, name.strength = PLACE, 2
+        return
+    if _beside_place_noun(doc, name.start, name.end):
+        name.type, name.strength = PLACE, 2  # "the city of Arbil", "Guangdong province"
+        return
+    if n_words == 1 and identity.known_acronym(text) and text.lower() not in lex.place_aliases():
+        name.type, name.strength = ORGANISATION, 2  # "GOP", "NRA": a well-known body's acronym
         return
     if last in lex.organisation_heads() and (n_words > 1 or name.type == ORGANISATION):
         name.type, name.strength = ORGANISATION, 2
@@ -412,8 +478,8 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if _followed_by_member_noun(doc, name.end) and not _model_surname(doc, text):
         name.type, name.strength = ORGANISATION, 2
         return
-    if _after_organisation_noun(doc, name.start):
-        name.type, name.strength = ORGANISATION, 2
+    if _after_organisation_noun(doc, name.start) and not _given_name_first(doc, name.start, name.end):
+        name.type, name.strength = ORGANISATION, 2  # not "a group Barack Obama won"
         return
     if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
@@ -425,6 +491,20 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if name.type == ORGANISATION and n_words == 2 and first in lex.pairs("speech_given_names.tsv") \
             and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in toks[name.start:name.end]):
         name.type = PERSON  # "candidate Carly Fiorina" taken for an organisation: a given name and a surname
+
+
+def _beside_place_noun(doc: Doc, start: int, end: int) -> bool:
+    """A name after "the <place noun> of" ("the city of Arbil", "the town of Chatelet") or right before a
+    place noun ("Huize county", "Guangdong province"; lexicon place_nouns.txt), the noun in lower case."""
+    toks = docindex.tokens(doc)
+    nouns = lex.word_set("place_nouns.txt")
+    if end < len(doc) and toks[end].text in POSSESSIVE:
+        return False  # "the state of Sanders' younger years": the name owns what follows
+    if start >= 3 and toks[start - 1].lower_ == "of" and toks[start - 2].is_lower and toks[start - 2].lower_ in nouns \
+            and toks[start - 3].lower_ in ("the", "a"):
+        return True
+    return end < len(doc) and toks[end].is_lower and toks[end].lower_ in nouns and toks[end].pos_ == "NOUN" \
+        and "\n" not in toks[end - 1].whitespace_ and (end + 1 >= len(doc) or toks[end + 1].pos_ != "NOUN")
 
 
 def _followed_by_organisation_noun(doc: Doc, i: int) -> bool:
@@ -485,6 +565,46 @@ def _distrust_capitals(doc: Doc, names: list[_Name]) -> None:
                 n.type = None
 
 
+def _join_name_pieces(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A person's name the model cut in two: "Sandrine Testud" with only "Testud" a person, "Shawn
+    Estes" with only "Shawn", "Petra" an organisation beside the person "Langrova". A one-word name
+    takes in a capitalised proper noun it touches on the same line that no name covers and that is
+    no English word, title, honorific or place (the given or family name it lacks); two one-word
+    names that touch become one when one is a person or the first is a given name (lexicon
+    speech_given_names.tsv). Lines in capitals are left alone: their words are all capitalised."""
+    toks = docindex.tokens(doc)
+    given = lex.pairs("speech_given_names.tsv")
+    covered = _covered(names, len(doc))
+
+    def name_word(i: int) -> bool:
+        t = toks[i]
+        low = lex.normal(t.text)
+        return not covered[i] and t.pos_ == "PROPN" and t.is_alpha and t.is_title and len(t.text) >= 2 \
+            and not _common_word(t.lower_) and low not in _person_skip() and t.ent_type_ not in ("DATE", "TIME") \
+            and low not in country_names() and gazetteer_place(t.text) is None and not lex.country_of_demonym(t.text)
+
+    def touch(a: int, b: int) -> bool:  # tokens a and b = a + 1, one space apart on one line
+        return toks[a].whitespace_ == " " and not toks[b].is_sent_start
+
+    out: list[_Name] = []
+    for n in sorted(names, key=lambda n: n.start):
+        one = n.end - n.start == 1 and toks[n.start].is_title and n.strength < 2
+        if out and one and out[-1].end == n.start and out[-1].end - out[-1].start == 1 and touch(n.start - 1, n.start) \
+                and out[-1].strength < 2 and (PERSON in (out[-1].type, n.type) or toks[n.start - 1].lower_ in given) \
+                and toks[n.start - 1].is_title and not any(k in country_names() for k in (out[-1].key(doc), n.key(doc))):
+            out[-1].end, out[-1].type = n.end, PERSON  # "Petra" + "Langrova"
+            continue
+        if one and (n.type == PERSON or toks[n.start].lower_ in given):
+            if n.start > 0 and name_word(n.start - 1) and touch(n.start - 1, n.start) and not toks[n.start].is_sent_start:
+                n.start, n.type = n.start - 1, PERSON  # "Sandrine" + "Testud"
+                covered[n.start] = True
+            elif n.end < len(doc) and name_word(n.end) and touch(n.end - 1, n.end):
+                covered[n.end] = True
+                n.end, n.type = n.end + 1, PERSON  # "Shawn" + "Estes"
+        out.append(n)
+    return out
+
+
 # ------------------------------------------------------------------------------ names the model missed
 def _covered(names: list[_Name], n_tokens: int) -> list[bool]:
     covered = [False] * n_tokens
@@ -495,9 +615,20 @@ def _covered(names: list[_Name], n_tokens: int) -> list[bool]:
 
 
 def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
-    """"MOSCOW 1996-08-30" or "LONDON, Dec 24 -" opening a line: the capitals name a place."""
+    """"MOSCOW 1996-08-30", "LONDON, Dec 24 -" or "MILWAUKEE, Wisconsin 1996-08-29" opening a line:
+    the capitals name a place, and so does the region after their comma ("Wisconsin", "Calif",
+    "Faroe Islands"). "SCRANTON, Pa. —" with a dash instead of a date, when the gazetteer knows the
+    capitals' place (a headline's "SOCCER -" is no dateline)."""
     toks = docindex.tokens(doc)
     out = []
+
+    def place(start: int, end: int) -> None:
+        for n in names:  # the dateline wins over whatever the model said
+            if n.start < end and start < n.end:
+                n.type, n.strength, n.start, n.end = PLACE, 2, start, end
+                return
+        out.append(_Name(start, end, PLACE, 2))
+
     for start, end in docindex.lines(doc):
         i = start
         while i < end and toks[i].is_space:
@@ -507,16 +638,30 @@ def _dateline_names(doc: Doc, names: list[_Name]) -> list[_Name]:
             j += 1
         if j == i or j >= end or len(docindex.span_text(doc, i, j)) < 3:
             continue
-        nxt = toks[j + 1] if toks[j].text == "," and j + 1 < end else toks[j]
-        if not _dateline_date(doc, nxt):
+        region_end = _dateline_region_end(doc, j + 1, end) if toks[j].text == "," else None
+        after = region_end if region_end is not None else (j + 1 if toks[j].text == "," else j)
+        if after >= end:
             continue
-        for n in names:  # the dateline wins over whatever the model said
-            if n.start < j and i < n.end:
-                n.type, n.strength, n.start, n.end = PLACE, 2, i, j
-                break
-        else:
-            out.append(_Name(i, j, PLACE, 2))
+        dash = toks[after].text in DASHES and gazetteer_place(docindex.span_text(doc, i, j)) is not None
+        if not (_dateline_date(doc, toks[after]) or dash):
+            continue
+        place(i, j)
+        if region_end is not None:
+            place(j + 1, region_end)
     return out
+
+
+def _dateline_region_end(doc: Doc, k: int, end: int) -> int | None:
+    """End of a region of one to three capitalised words after a dateline's comma ("Wisconsin",
+    "Pa.", "Faroe Islands"), when a date or a dash follows it; else None."""
+    toks = docindex.tokens(doc)
+    j = k
+    while j < end and j - k < 3 and _is_capitalised(toks[j]) and toks[j].ent_type_ != "DATE" \
+            and any(c.isalpha() for c in toks[j].text) and not toks[j].is_upper:
+        j += 1
+    if j == k or j >= end:
+        return None
+    return j if _dateline_date(doc, toks[j]) or toks[j].text in DASHES else None
 
 
 # A date written in figures: "1996-08-30", "30/08/1996", "08.30.96".
@@ -802,6 +947,74 @@ def _cued_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     return out
 
 
+def _bracketed_country_persons(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Persons the model missed in results: "Chris Walker (England) 15-8", "2. Trine Hattesta (Norway)
+    65.12". Two to four capitalised proper nouns no name covers, right before a bracketed country,
+    are a person when the first is a given name (lexicon speech_given_names.tsv) or none is an English
+    word (a club, "Red Star (Yugoslavia)", is made of words)."""
+    toks = docindex.tokens(doc)
+    caps = _capitals(doc)
+    pos_of = docindex.pos(doc)
+    covered = _covered(names, len(doc))
+    given = lex.pairs("speech_given_names.tsv")
+    countries = country_names()
+    out = []
+    for k, t in enumerate(toks):
+        if t.text != "(" or k < 2:
+            continue
+        close = next((c for c in range(k + 1, min(k + 5, len(doc))) if toks[c].text == ")"), None)
+        if close is None or close == k + 1:
+            continue
+        inside = docindex.span_text(doc, k + 1, close)
+        if inside.lower() not in countries and inside.lower() not in lex.place_aliases():
+            continue
+        i = k
+        while i > 0 and k - i < 4 and not covered[i - 1] and pos_of[i - 1] == "PROPN" and caps[i - 1] \
+                and toks[i - 1].is_alpha and "\n" not in toks[i - 1].whitespace_:
+            i -= 1
+        if k - i < 2 or docindex.span_text(doc, i, k).lower() in countries:
+            continue
+        words = [w.lower_ for w in toks[i:k]]
+        if words[0] in given or not any(_common_word(w) for w in words):
+            out.append(_Name(i, k, PERSON, 2))
+    return out
+
+
+NAME_PARTICLES = {"de", "van", "der", "den", "del", "da", "di", "du", "la", "le", "von", "bin", "al"}
+
+
+def _numbered_players(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Line-ups and seeded draws: "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi
+    87th)", "1 - Jansher Khan (Pakistan) beat ...". In a line with two or more "number - Name" items,
+    each name (capitalised words, with particles such as "de", "van") is a person; countries are not."""
+    toks = docindex.tokens(doc)
+    countries = country_names()
+    out = list(names)
+    for start, end in docindex.lines(doc):
+        items = []
+        for k in range(start, end - 2):
+            if not (toks[k].is_digit and len(toks[k].text) <= 2 and toks[k + 1].text in DASHES):
+                continue
+            i = j = k + 2
+            while j < end and j - i < 5 and toks[j].is_alpha and (toks[j].is_title or (
+                    toks[j].lower_ in NAME_PARTICLES and j + 1 < end and toks[j + 1].is_title)):
+                j += 1
+            stop = toks[j].text if j < end else ""
+            if j > i and toks[j - 1].is_title and (j == end or stop in {",", ";", "(", ")", "."} or _is_number(toks[j])):
+                items.append((i, j))
+        if len(items) < 2:
+            continue
+        for i, j in items:
+            if docindex.span_text(doc, i, j).lower() in countries:
+                continue
+            clash = [n for n in out if n.start < j and i < n.end]
+            if any(n.strength >= 2 and n.type != PERSON for n in clash):
+                continue
+            out = [n for n in out if n not in clash]
+            out.append(_Name(i, j, PERSON, 2))
+    return sorted(out, key=lambda n: n.start)
+
+
 MINUTE = re.compile(r"\((?:pen\.? |penalty )?\d{1,3}(?:st|nd|rd|th)?(?:,? ?(?:pen|penalty))?\)")
 
 
@@ -859,13 +1072,22 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
     candidates = sorted(names + loose, key=lambda n: n.start)
     run: list[_Name] = []
 
+    # a name the article gives another type elsewhere keeps it ("Raleigh, North Carolina, Trump
+    # remarked": the comma does not make Trump a place)
+    persons = _surnames(doc, names)
+
+    def typed_elsewhere(n: _Name, top: str) -> bool:
+        key = n.key(doc)
+        return key in persons or any(o.key(doc) == key and o.type not in (None, top) for o in names if o not in run)
+
     def settle() -> None:
         typed = [n for n in run if n.type is not None]
         if len(run) >= 3 and typed:
             top, k = Counter(n.type for n in typed).most_common(1)[0]
             if k * 3 >= len(run) * 2:
                 for n in run:
-                    if n.strength == 0 and n.type != top and n.key(doc) not in country_names():
+                    if n.strength == 0 and n.type != top and n.key(doc) not in country_names() \
+                            and not typed_elsewhere(n, top):
                         n.type = top
         run.clear()
 
@@ -878,6 +1100,103 @@ def _list_consistency(doc: Doc, names: list[_Name]) -> list[_Name]:
         run.append(n)
     settle()
     return [n for n in candidates if n.type is not None]
+
+
+def _without_portfolios(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names that are the portfolio of a post, part of a title and no organisation: "Education" of
+    "Education Minister", "State" of "Secretary of State" (lexicon entity_portfolio_posts.txt):
+    one or two common words, none a plural ("United Auto Workers Secretary-Treasurer" stays) nor a
+    place, and not a name a cue word typed. A place before the portfolio stays, cut from it:
+    "Texas" of "Texas Agriculture Secretary", "Hong Kong" of "Hong Kong Financial Secretary"."""
+    toks = docindex.tokens(doc)
+    posts = lex.word_set("entity_portfolio_posts.txt")
+
+    def at_post(n: _Name) -> bool:
+        before_post = n.end < len(doc) and lex.normal(toks[n.end].text) in posts \
+            and "\n" not in toks[n.end - 1].whitespace_
+        after_post = n.start >= 2 and toks[n.start - 1].lower_ == "of" \
+            and lex.normal(toks[n.start - 2].text) in posts
+        return before_post or after_post
+
+    def is_place(start: int, end: int) -> bool:
+        text = docindex.span_text(doc, start, end)
+        return text.lower() in country_names() or gazetteer_place(text) is not None
+
+    out = []
+    for n in names:
+        if n.strength >= 2 or not at_post(n):
+            out.append(n)
+            continue
+        place = next((j for j in range(min(n.end - 1, n.start + 3), n.start, -1) if is_place(n.start, j)), None)
+        if place is not None:
+            n.end, n.type = place, PLACE  # "Texas Agriculture" before "Secretary"
+            out.append(n)
+        elif n.end - n.start > 2 or is_place(n.start, n.end) \
+                or any(not _common_word(t.lower_) or t.tag_ in ("NNS", "NNPS") for t in toks[n.start:n.end]) \
+                or lex.normal(toks[n.end - 1].text) in lex.organisation_heads():
+            out.append(n)  # "Home Office Minister": the office is a body of its own
+    return out
+
+
+def _without_event_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Names that are the first words of an event's name ("U.S." of "U.S. Open", "Berlin" of
+    "Berlin Grand Prix", "Davis" of "Davis Cup"; lexicon entity_event_heads.txt), or that end with
+    an event word ("GRAND PRIX"): the event is neither a place nor a person nor a body."""
+    toks = docindex.tokens(doc)
+    heads = lex.phrase_set("entity_event_heads.txt")
+    lengths = sorted({len(h) for h in heads}, reverse=True)
+
+    def event_words(i: int, j: int) -> bool:
+        """Tokens [i, j) are an event word, in title case ("Open"; a headline's "OPEN TO TALKS" is
+        a verb) or of two words in capitals ("GRAND PRIX")."""
+        words = toks[i:j]
+        return 0 <= i < j <= len(doc) and tuple(lex.normal(t.text) for t in words) in heads \
+            and all(t.is_title or (len(words) > 1 and t.is_upper) for t in words)
+
+    def event(n: _Name) -> bool:
+        if n.strength >= 2 and n.type != PLACE:
+            return False
+        same_line = n.end < len(doc) and "\n" not in toks[n.end - 1].whitespace_
+        before_event = same_line and any(event_words(n.end, n.end + k) for k in lengths)
+        return before_event or any(event_words(n.end - k, n.end) for k in lengths if n.end - k >= n.start)
+
+    return [n for n in names if not event(n)]
+
+
+def _without_tags(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A hashtag or a handle ("#Justdoit", "@POTUS") names no person, body or place."""
+    toks = docindex.tokens(doc)
+
+    def tag(n: _Name) -> bool:
+        after_sign = n.start > 0 and toks[n.start - 1].text in ("#", "@") and not toks[n.start - 1].whitespace_
+        return after_sign or toks[n.start].text[:1] in ("#", "@")
+
+    return [n for n in names if not tag(n)]
+
+
+def _without_word_phrases(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A "person" whose words are all verbs, adjectives or adverbs of English (or function words),
+    none a given name, named twice or more, never by its last word alone, and once as the modifier
+    of a lower-case noun, is a capitalised phrase ("the Common Core standards", "the Off Message
+    podcast"). WordNet's nouns hold surnames ("Baker", "Wilde"), so a noun is no evidence; a person
+    named once is left alone, and so is "Best Buy" (a body the model took for a person)."""
+    toks = docindex.tokens(doc)
+    given = lex.pairs("speech_given_names.tsv")
+    keys = Counter(n.key(doc) for n in names)
+    alone = {n.key(doc) for n in names if n.end - n.start == 1}
+    # used as a modifier of a lower-case noun somewhere ("Common Core standards"): "Best Buy", never so
+    # used, may be a body the model took for a person
+    modifiers = {n.key(doc) for n in names if n.end < len(doc) and toks[n.end].pos_ == "NOUN" and toks[n.end].is_lower
+                 and "\n" not in toks[n.end - 1].whitespace_}
+
+    def phrase(n: _Name) -> bool:
+        words = toks[n.start:n.end]
+        if n.type != PERSON or n.strength >= 2 or len(words) < 2 or keys[n.key(doc)] < 2 or words[-1].lower_ in alone \
+                or n.key(doc) not in modifiers:
+            return False
+        return all(t.lower_ not in given and (_verb_or_adjective(t.lower_) or t.is_stop) for t in words)
+
+    return [n for n in names if not phrase(n)]
 
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
@@ -967,6 +1286,37 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
     return sorted(_dedupe(names), key=lambda n: n.start)
 
 
+def _possessive_names(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Organisations whose name ends with "'s" ("Boatmen's", "McDonald's"): when the article never
+    writes the name without it and makes "X's" the subject of "was", "is", "has" ("Boatmen's was the
+    prize"), the "'s" possesses nothing and belongs to the name, at every "X's"; a name right after
+    it is the rest of the name ("Boatmen's Bancshares Inc.")."""
+    toks = docindex.tokens(doc)
+
+    def before_possessive(n: _Name) -> bool:
+        return n.end + 1 < len(doc) and toks[n.end].text in ("'s", "’s") and toks[n.end].tag_ == "POS"
+
+    # the possessor inside an organisation's name ("Boatmen's Bancshares Inc.") is that body too
+    in_bodies = {e.text[:i].lower() for e in doc.ents if e.label_ == "ORG"
+                 for i in (e.text.find("'s "), e.text.find("’s ")) if i > 0}
+    keys = {n.key(doc) for n in names if (n.type == ORGANISATION or n.key(doc) in in_bodies) and before_possessive(n)
+            and toks[n.end + 1].pos_ == "AUX"}
+    # ... and the article never writes the name without it ("the RNC's rules committee" beside "the RNC")
+    keys -= {n.key(doc) for n in names if not before_possessive(n)}
+    if not keys:
+        return names
+    starts = {n.start: n for n in names}
+    dropped = set()
+    for n in names:
+        if n.key(doc) in keys and before_possessive(n):
+            n.end, n.type = n.end + 1, ORGANISATION
+            rest = starts.get(n.end)
+            if rest is not None and rest.type in (ORGANISATION, None) and "\n" not in toks[n.end - 1].whitespace_:
+                n.end = rest.end  # "Boatmen's" + "Bancshares Inc."
+                dropped.add(id(rest))
+    return [n for n in names if id(n) not in dropped]
+
+
 def _dedupe(names: list[_Name]) -> list[_Name]:
     """Keep one name per token range, the strongest, and no overlapping pieces."""
     best: dict[tuple[int, int], _Name] = {}
@@ -1032,8 +1382,8 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
 def _short_name_types(doc: Doc, names: list[_Name]) -> None:
     """The short name of an organisation of the article is that organisation, whatever the model
     made of it alone: "Cerberus" after "Cerberus Capital Management", "AirTran" after "AirTran
-    Airways". Not a person's surname ("Ford" beside "Gerald Ford") nor a country ("Qatar" beside
-    "Qatar Airways"), and not a name a cue word typed."""
+    Airways", "Cofinec" after "Cofinec S.A.". Not a person's surname ("Ford" beside "Gerald Ford")
+    nor a country ("Qatar" beside "Qatar Airways"), and not a name a cue word typed."""
     keys = {identity.name_key(n.key(doc)) for n in names if n.type == ORGANISATION}
     surnames = _surnames(doc, names)
     for n in names:
@@ -1044,7 +1394,9 @@ def _short_name_types(doc: Doc, names: list[_Name]) -> None:
             continue
         if n.type == PLACE and gazetteer_place(key) is not None:
             continue
-        if sum(identity.extends(identity.name_key(key), k) for k in keys) == 1:
+        short = identity.name_key(key)
+        # the name itself with a corporate suffix ("Cofinec S.A.", "Lear Corp.") counts as well
+        if sum(identity.extends(short, k) or short == k for k in keys) == 1:
             n.type = ORGANISATION
 
 
@@ -1062,11 +1414,15 @@ def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]
     """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
     it ends."""
     full = _full_person_names(persons)
+    variant = _misspelt_full_names(full, Counter(_person_key(s.text) for _, s in persons))
     groups: list[_Group] = []
     person_group: dict[str, int] = {}
     for key in full:
-        person_group[key] = len(groups)
-        groups.append([])
+        if key not in variant:
+            person_group[key] = len(groups)
+            groups.append([])
+    for key, to in variant.items():
+        person_group[key] = person_group[to]
     last_seen: dict[int, int] = {}
     for n, s in persons:
         key = _person_key(s.text)
@@ -1080,6 +1436,36 @@ def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]
         groups[g].append((n, s))
         last_seen[g] = s.begin
     return groups
+
+
+def _misspelt_full_names(full: dict[str, int], counts: Counter) -> dict[str, str]:
+    """Full names that are a misspelling of another of the article ("Hilary Clinton" beside
+    "Hillary Clinton"): the same surname and given names of five letters or more one edit apart
+    (a letter added, dropped or changed), not two given names of different sexes. Each goes to the
+    more frequent form (the first one named on a tie)."""
+    given = lex.pairs("speech_given_names.tsv")
+    out: dict[str, str] = {}
+    keys = sorted(full, key=lambda k: (-counts[k], full[k]))
+    for i, key in enumerate(keys):
+        first, _, rest = key.partition(" ")
+        for other in keys[:i]:
+            o_first, _, o_rest = other.partition(" ")
+            if rest != o_rest or other in out or min(len(first), len(o_first)) < 5 \
+                    or given.get(first, given.get(o_first)) != given.get(o_first, given.get(first)):
+                continue
+            if _one_edit_apart(first, o_first):
+                out[key] = other
+                break
+    return out
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 SENTENCE_CLOSERS = {"", "\n", '"', "”"}  # not an apostrophe: "Salomon Bros.' chief" is a possessive
