@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -63,21 +63,46 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
     settings = settings or Settings()
     start = time.perf_counter()
     report = load(store, [], with_ontology=True)
-    for unit in _units(inputs, on_problem, on_failed):
-        if isinstance(unit, QuadFiles) and isinstance(store, EmbeddedStore) and _holds_no_article(store):
-            _bulk_load(store, unit, report, on_problem, on_failed, threads)
-            continue
-        graphs = (graphs_from_quad_files(unit, settings.base, on_problem, on_failed) if isinstance(unit, QuadFiles)
-                  else graphs_from_inputs(unit, settings, on_problem, on_result, on_failed))
-        part = load(store, graphs, with_ontology=False)
-        report.graphs += part.graphs
-        report.triples += part.triples
-    if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
-        from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
+    # The identity and names graphs of the first bulk-loaded files, computed from their bytes while
+    # the bulk loader writes them (it releases the GIL; the machine's other core is idle): used when
+    # the store ends up holding exactly those files, else decided from the store as for other loads.
+    aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-identity")
+    derived: Future | None = None
+    exact = True
+    try:
+        for unit in _units(inputs, on_problem, on_failed):
+            if isinstance(unit, QuadFiles) and isinstance(store, EmbeddedStore) and _holds_no_article(store):
+                if derived is None and exact:
+                    derived = aside.submit(_derived_from_files, unit.files, settings.base)
+                else:
+                    exact = False
+                exact = _bulk_load(store, unit, report, on_problem, on_failed, threads) and exact
+                continue
+            exact = False
+            graphs = (graphs_from_quad_files(unit, settings.base, on_problem, on_failed) if isinstance(unit, QuadFiles)
+                      else graphs_from_inputs(unit, settings, on_problem, on_result, on_failed))
+            part = load(store, graphs, with_ontology=False)
+            report.graphs += part.graphs
+            report.triples += part.triples
+        if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
+            from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
 
-        refresh_identity(store, settings.base)
+            refresh_identity(store, settings.base, derived.result() if derived is not None and exact else None)
+    finally:
+        aside.shutdown(wait=False, cancel_futures=True)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _derived_from_files(files: list[Path], base: str):
+    """The identity and names graphs of a store that holds exactly ``files``; None when they cannot
+    be read (the bulk loader then says why, and the graphs are decided from the store)."""
+    from kg.store.identity import derived_graphs, naming_quads_of_files
+
+    try:
+        return derived_graphs(naming_quads_of_files(files, base), base)
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return None
 
 
 def _units(inputs: Iterable[str | Path], on_problem: Callable[[str], None],
@@ -141,8 +166,9 @@ def _holds_no_article(store: EmbeddedStore) -> bool:
 
 
 def _bulk_load(store: EmbeddedStore, unit: QuadFiles, report: LoadReport, on_problem: Callable[[str], None],
-               on_failed: Callable[[str], None], threads: int | None) -> None:
-    """Bulk-load the unit's files, several at a time; count what the store gained."""
+               on_failed: Callable[[str], None], threads: int | None) -> bool:
+    """Bulk-load the unit's files, several at a time; count what the store gained. True when the
+    store now holds exactly the files' quads (every file loaded, none in the default graph)."""
     before = len(store.store)
     workers = max(1, min(len(unit.files), threads or os.cpu_count() or 1))
 
@@ -153,15 +179,18 @@ def _bulk_load(store: EmbeddedStore, unit: QuadFiles, report: LoadReport, on_pro
             return first_line(err)
         return None
 
+    exact = True
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-bulk-load") as pool:
         for path, error in zip(unit.files, pool.map(one, unit.files)):
             if error is not None:
                 on_problem(f"{path}: cannot load: {error}")
                 on_failed(str(path))
-    _adopt_default_graph(store, unit)
+                exact = False
+    exact = not _adopt_default_graph(store, unit) and exact
     ontology = ox.NamedNode(ONTOLOGY_GRAPH)
     report.graphs += [g.value for g in store.store.named_graphs() if g != ontology]
     report.triples += len(store.store) - before
+    return exact
 
 
 def _bulk_load_file(target: ox.Store, path: Path, sha256: str = "") -> None:
@@ -195,17 +224,18 @@ class _Checksummed:
         return True
 
 
-def _adopt_default_graph(store: EmbeddedStore, unit: QuadFiles) -> None:
+def _adopt_default_graph(store: EmbeddedStore, unit: QuadFiles) -> bool:
     """Triples an N-Quads file put in the default graph (kg's own never do) go to their article's
-    graph, as the graph-by-graph path puts them (``split_by_article``)."""
+    graph, as the graph-by-graph path puts them (``split_by_article``). True when there were any."""
     loose = list(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if not loose:
-        return
+        return False
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in loose]
     for quad in loose:
         store.store.remove(quad)
     for graph in split_by_article(triples, unit.files[0]):
         store.replace_graph(graph)
+    return True
 
 
 def graphs_from_quad_files(unit: QuadFiles, base: str, on_problem: Callable[[str], None],
