@@ -10,6 +10,7 @@ says, whichever order the articles came in.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -104,8 +105,12 @@ def _naming_quads(store: _Queryable, identity: str) -> list[ox.Quad]:
 
 # A quad the naming patterns match has the IRI of its predicate (or of its entity class) written out
 # in its line, unless the line spells an IRI with \u escapes: lines holding any of these are the
-# candidates, parsed and matched exactly as the store's patterns are.
-_NEEDLES = tuple(f"<{iri}>".encode() for iri in (*_NAMING_PREDICATES, *CLASSES)) + (b"\\u", b"\\U")
+# candidates, parsed and matched exactly as the store's patterns are. The escapes are looked for
+# line by line only in a block that has any (one regex pass: two bytes.find passes for so short a
+# needle cost as much as the other eight together).
+_NEEDLES = tuple(f"<{iri}>".encode() for iri in (*_NAMING_PREDICATES, *CLASSES))
+_ESCAPES = (b"\\u", b"\\U")
+_ANY_ESCAPE = re.compile(rb"\\[uU]")
 _BLOCK = 1 << 24
 
 
@@ -139,7 +144,7 @@ def _line_blocks(path: Path) -> Iterator[bytes]:
 def _candidate_lines(block: bytes) -> list[bytes]:
     """The lines of ``block`` that hold one of the needles, in order (bytes.find: one fast pass per needle)."""
     starts = set()
-    for needle in _NEEDLES:
+    for needle in _NEEDLES + (_ESCAPES if _ANY_ESCAPE.search(block) else ()):
         at = block.find(needle)
         while at != -1:
             starts.add(block.rfind(b"\n", 0, at) + 1)
