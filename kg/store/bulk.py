@@ -2,8 +2,8 @@
 as ``kg export --cluster`` writes them), ``.nq.gz`` files and N-Quads files.
 
 Into a fresh embedded store they go through pyoxigraph's bulk loader (``Store.bulk_load``): the
-shards of one export in parallel threads (the loader releases the GIL; each load is atomic, so a bad
-shard adds nothing). Into a store that already holds articles, or a remote one, they go graph by graph
+shards of one export in one call (atomic; when it fails, each shard on its own, in parallel threads,
+so a bad shard adds nothing), while a thread decides the identity and names graphs from the same bytes. Into a store that already holds articles, or a remote one, they go graph by graph
 through each store's ``replace_graph``, so that a reload replaces every article's graph and nothing
 doubles. Only the shards of one export are bulk-loaded together: their article graphs are disjoint.
 """
