@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
+from kg.graph import identity_graph_iri, names_graph_iri
 from kg.settings import Settings
 from kg.store.embedded import EmbeddedStore
 from kg.store.errors import first_line
@@ -63,9 +64,10 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
     settings = settings or Settings()
     start = time.perf_counter()
     report = load(store, [], with_ontology=True)
-    # The identity and names graphs of the first bulk-loaded files, computed from their bytes while
-    # the bulk loader writes them (it releases the GIL; the machine's other core is idle): used when
-    # the store ends up holding exactly those files, else decided from the store as for other loads.
+    # The identity and names graphs of the first bulk-loaded files, computed from their bytes and
+    # written while the bulk loader writes the files (it releases the GIL; the machine's other core
+    # is idle): kept when the store ends up holding exactly those files, else decided anew from the
+    # store as for other loads.
     aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-identity")
     derived: Future | None = None
     exact = True
@@ -73,10 +75,11 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
         for unit in _units(inputs, on_problem, on_failed):
             if isinstance(unit, QuadFiles) and isinstance(store, EmbeddedStore) and _holds_no_article(store):
                 if derived is None and exact:
-                    derived = aside.submit(_derived_from_files, unit.files, settings.base)
+                    derived = aside.submit(_derived_from_files, store, unit.files, settings.base)
+                    exact = _bulk_load(store, unit, report, on_problem, on_failed, threads, settings.base, derived)
                 else:
                     exact = False
-                exact = _bulk_load(store, unit, report, on_problem, on_failed, threads) and exact
+                    _bulk_load(store, unit, report, on_problem, on_failed, threads, settings.base)
                 continue
             exact = False
             graphs = (graphs_from_quad_files(unit, settings.base, on_problem, on_failed) if isinstance(unit, QuadFiles)
@@ -84,25 +87,31 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
             part = load(store, graphs, with_ontology=False)
             report.graphs += part.graphs
             report.triples += part.triples
-        if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
+        graphs, written = derived.result() if derived is not None else (None, False)
+        if written and not exact:  # written for files the store does not hold exactly: not the store's
+            for graph in graphs:
+                store.store.remove_graph(ox.NamedNode(graph.iri))
+            graphs, written = None, False
+        if len(report.graphs) > 1 and not written:  # articles came in: the corpus-level identity links, decided anew
             from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
 
-            refresh_identity(store, settings.base, derived.result() if derived is not None and exact else None)
+            refresh_identity(store, settings.base, graphs if exact else None)
     finally:
         aside.shutdown(wait=False, cancel_futures=True)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _derived_from_files(files: list[Path], base: str):
-    """The identity and names graphs of a store that holds exactly ``files``; None when they cannot
+def _derived_from_files(store: EmbeddedStore, files: list[Path], base: str):
+    """The identity and names graphs of a store that holds exactly ``files`` and whether they are in
+    ``store`` already (kg/store/identity.py: derive_and_write); (None, False) when the files cannot
     be read (the bulk loader then says why, and the graphs are decided from the store)."""
-    from kg.store.identity import derived_graphs, naming_quads_of_files
+    from kg.store.identity import derive_and_write
 
     try:
-        return derived_graphs(naming_quads_of_files(files, base), base)
+        return derive_and_write(store, files, base)
     except (OSError, SyntaxError, ValueError, EOFError):
-        return None
+        return None, False
 
 
 def _units(inputs: Iterable[str | Path], on_problem: Callable[[str], None],
@@ -166,31 +175,53 @@ def _holds_no_article(store: EmbeddedStore) -> bool:
 
 
 def _bulk_load(store: EmbeddedStore, unit: QuadFiles, report: LoadReport, on_problem: Callable[[str], None],
-               on_failed: Callable[[str], None], threads: int | None) -> bool:
+               on_failed: Callable[[str], None], threads: int | None, base: str,
+               derived: Future | None = None) -> bool:
     """Bulk-load the unit's files: the shards of one export in one call, else (or when that call
-    fails) each file on its own, several at a time; count what the store gained. True when the
-    store now holds exactly the files' quads (every file loaded, none in the default graph)."""
+    fails) each file on its own, several at a time; count what the store gained, without the
+    identity and names graphs that ``derived`` wrote meanwhile. True when the store now holds
+    exactly the files' quads (every file loaded, none in the default graph)."""
     before = len(store.store)
-    if not (unit.grouped and len(unit.files) > 1 and _bulk_load_shards(store.store, unit)):
+    if not (unit.grouped and len(unit.files) > 1 and _bulk_load_shards(store.store, unit, threads, base)):
         exact = _bulk_load_each(store, unit, on_problem, on_failed, threads)
     else:
         exact = True
     exact = not _adopt_default_graph(store, unit) and exact
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
-    report.graphs += [g.value for g in store.store.named_graphs() if g != ontology]
-    report.triples += len(store.store) - before
+    graphs, written = derived.result() if derived is not None else (None, False)
+    ours = {ONTOLOGY_GRAPH} | ({g.iri for g in graphs} if written else set())
+    report.graphs += [g.value for g in store.store.named_graphs() if g.value not in ours]
+    report.triples += len(store.store) - before - (sum(len(g.triples) for g in graphs) if written else 0)
     return exact
 
 
-def _bulk_load_shards(target: ox.Store, unit: QuadFiles) -> bool:
-    """All the shards in one bulk-load call, as one stream (8 calls cost 0.3 CPU s more than one for
-    200 articles). The call is atomic: when any shard is bad (or holds a blank node, which a shard
-    of its own would keep apart) nothing is loaded and False says to load them one by one."""
-    try:
-        target.bulk_load(_Shards(unit), format=ox.RdfFormat.N_QUADS)
-    except (OSError, SyntaxError, ValueError, EOFError):
-        return False
-    return True
+def _bulk_load_shards(target: ox.Store, unit: QuadFiles, threads: int | None, base: str) -> bool:
+    """The shards in one bulk-load call per core, each over a run of them as one stream (40 calls
+    cost more CPU than a few; one call leaves a core idle). The calls are atomic: when any shard is
+    bad (or holds a blank node, which a shard of its own would keep apart) all that loaded is taken
+    out again and False says to load them one by one."""
+    groups = max(1, min(len(unit.files), threads or os.cpu_count() or 1))
+    size = -(-len(unit.files) // groups)
+    runs = [QuadFiles(unit.files[i:i + size], unit.sha256, True) for i in range(0, len(unit.files), size)]
+
+    def one(run: QuadFiles) -> bool:
+        try:
+            target.bulk_load(_Shards(run), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError, EOFError):
+            return False
+        return True
+
+    with ThreadPoolExecutor(max_workers=len(runs), thread_name_prefix="kg-bulk-load") as pool:
+        if all(list(pool.map(one, runs))):
+            return True
+    # The store held no article: what the calls that went through added goes again (all but the
+    # ontology's graph and the identity and names graphs, which are decided after), to be loaded again
+    # one by one, where the bad shard is named.
+    kept = {ONTOLOGY_GRAPH, str(identity_graph_iri(base)), str(names_graph_iri(base))}
+    for graph in list(target.named_graphs()):
+        if graph.value not in kept:
+            target.remove_graph(graph)
+    target.clear_graph(ox.DefaultGraph())
+    return False
 
 
 def _bulk_load_each(store: EmbeddedStore, unit: QuadFiles, on_problem: Callable[[str], None],

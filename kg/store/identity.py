@@ -17,7 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.graph import identity_graph_iri
+from kg.graph import identity_graph_iri, names_graph_iri
 from kg.resolve import CLASSES, Registry, identity_quads, resolve
 from kg.store.embedded import EmbeddedStore
 from kg.store.errors import StoreError, first_line
@@ -119,13 +119,42 @@ def naming_quads_of_files(files: Iterable[Path], base: str) -> list[ox.Quad]:
     from a store that holds exactly them: found by scanning the bytes, so that ``kg load`` can decide
     the identity while the bulk loader is still writing the same files (nothing is read back). Few
     lines (one in twenty of kg's) are parsed. Raises SyntaxError or OSError as parsing would."""
+    return _scan(files, base)[0]
+
+
+def _scan(files: Iterable[Path], base: str) -> tuple[list[ox.Quad], bool]:
+    """The naming quads of the files, and whether the files surely hold nothing of the identity
+    graph and the names graph (no line names either graph's IRI, none spells an IRI with escapes)."""
     skipped = {str(identity_graph_iri(base)), ONTOLOGY_GRAPH}
+    derived = (f"<{identity_graph_iri(base)}>".encode(), f"<{names_graph_iri(base)}>".encode())
     type_, classes = ox.NamedNode(_RDF_TYPE), {ox.NamedNode(c) for c in CLASSES}
     predicates = {ox.NamedNode(p) for p in _NAMING_PREDICATES}
-    lines = [line for path in files for block in _line_blocks(path) for line in _candidate_lines(block)]
-    return [q for q in ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
-            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skipped
-            and (q.predicate in predicates or (q.predicate == type_ and q.object in classes))]
+    lines, clean = [], True
+    for path in files:
+        for block in _line_blocks(path):
+            lines += _candidate_lines(block)
+            clean = clean and not any(iri in block for iri in derived) and not _ANY_ESCAPE.search(block)
+    quads = [q for q in ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
+             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skipped
+             and (q.predicate in predicates or (q.predicate == type_ and q.object in classes))]
+    return quads, clean
+
+
+def derive_and_write(store: EmbeddedStore, files: list[Path], base: str) -> tuple[tuple[NamedGraph, NamedGraph], bool]:
+    """The identity and names graphs of a store that will hold exactly ``files`` (which the bulk
+    loader is writing meanwhile), and whether they were written into ``store`` already: they are
+    when the files hold nothing of either graph (so nothing the bulk loader adds can mix with them)."""
+    quads, clean = _scan(files, base)
+    graphs = derived_graphs(quads, base)
+    if not clean:
+        return graphs, False
+    try:
+        for graph in graphs:
+            g = ox.NamedNode(graph.iri)
+            store.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples)
+    except OSError:
+        return graphs, False  # then written after the load, where a failure is reported
+    return graphs, True
 
 
 def _line_blocks(path: Path) -> Iterator[bytes]:
