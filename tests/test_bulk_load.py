@@ -161,3 +161,43 @@ def test_a_folder_of_shards_without_a_manifest_loads_each_file_and_warns(tmp_pat
     assert "no _manifest.json" in result.output
     assert len(_article_quads(tmp_path / "s")) == sum(map(len, _fixture_graphs().values()))
 
+
+
+def test_a_blank_node_label_in_two_shards_stays_two_nodes(tmp_path):
+    # All the shards of an export go through one bulk-load call, as one stream; a blank node label is
+    # scoped to its file, so shards that hold any are loaded one by one, as separate files would be.
+    lines = [b'_:b <http://example.org/p> "one" <https://w3id.org/newskg/data/article/a> .\n',
+             b'_:b <http://example.org/p> "two" <https://w3id.org/newskg/data/article/b> .\n']
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    entries = []
+    for i, line in enumerate(lines):
+        data = gzip.compress(line, mtime=0)
+        (folder / f"part-{i:05d}.nq.gz").write_bytes(data)
+        entries.append({"name": f"part-{i:05d}.nq.gz", "articles": 1, "quads": 1, "bytes": len(data),
+                        "sha256": hashlib.sha256(data).hexdigest(), "failed": []})
+    (folder / "_manifest.json").write_text(json.dumps({"kg_manifest": 1, "shards": entries}))
+    result = run_kg("load", folder, "--store", tmp_path / "s")
+    assert result.exit_code == 0, result.output
+    store = ox.Store.read_only(str(tmp_path / "s"))
+    subjects = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode("http://example.org/p"), None, None)}
+    assert len(subjects) == 2
+    # the shards in one stream (one core) are refused, so that they go one by one
+    from kg.store.bulk import QuadFiles, _bulk_load_shards
+
+    one_stream = ox.Store()
+    unit = QuadFiles(sorted(folder.glob("part-*.nq.gz")), {}, True)
+    assert _bulk_load_shards(one_stream, unit, 1, DEFAULT_BASE) is False
+    assert len(one_stream) == 0
+
+
+def test_a_file_the_bulk_loader_refuses_leaves_no_identity_or_names_graph(tmp_path):
+    # The identity and names graphs of a fresh store are written while the bulk loader writes the
+    # file; when the loader then refuses the file (a bad last line), they must go too.
+    bad = tmp_path / "bad.nq"
+    bad.write_bytes(b"".join(line for g in _fixture_graphs().values() for line in g) + b"<oops> .\n")
+    result = run_kg("load", bad, "--store", tmp_path / "s")
+    assert result.exit_code == 2
+    assert f"{bad}: cannot load" in result.output
+    graphs = {g.value for g in ox.Store.read_only(str(tmp_path / "s")).named_graphs()}
+    assert graphs == {ONTOLOGY_IRI}

@@ -86,3 +86,33 @@ def test_a_fresh_store_gets_the_identity_and_names_graphs_that_a_reload_writes(t
     derived = _derived_graphs(fresh)
     assert derived["names"] and derived["names"] != partial["names"]  # the reload had something to replace
     assert _derived_graphs(reloaded) == derived
+
+
+def test_the_naming_quads_scanned_from_a_file_are_those_the_store_gives_back(tmp_path):
+    # kg load decides a fresh store's identity from the bytes of the bulk-loaded files, while they
+    # load; it must find exactly what reading the store back finds, whatever the file's spacing or
+    # IRI escapes, and in .nq.gz as in .nq.
+    import gzip
+
+    from conftest import ROOT
+    from kg.graph import DEFAULT_BASE
+    from kg.store import EmbeddedStore
+    from kg.store.identity import _naming_quads, naming_quads_of_files
+
+    quads = list(ox.parse(path=str(ROOT / "tests" / "data" / "store-fixture.trig"), format=ox.RdfFormat.TRIG))
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode()
+    graph = next(q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode))
+    # a label written with tabs, an entity type with its class IRI \u-escaped, a comment
+    text += (f"<https://w3id.org/newskg/data/person/x-tab>\t<http://www.w3.org/2000/01/rdf-schema#label>\t\"Tab\"\t{graph} .\n"
+             f"<https://w3id.org/newskg/data/person/x-esc> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+             f"<https://w3id.org/newskg/ontology#\\u0050erson> {graph} .\n"
+             "# <http://www.w3.org/2000/01/rdf-schema#label>\n")
+    plain, packed = tmp_path / "all.nq", tmp_path / "all.nq.gz"
+    plain.write_text(text, encoding="utf-8")
+    packed.write_bytes(gzip.compress(text.encode()))
+    store = EmbeddedStore(None)
+    store.store.bulk_load(path=str(plain), format=ox.RdfFormat.N_QUADS)
+    back = {str(q) for q in _naming_quads(store, DEFAULT_BASE + "identity")}
+    assert len(back) > 10 and any("x-esc" in q for q in back) and any("x-tab" in q for q in back)
+    assert {str(q) for q in naming_quads_of_files([plain], DEFAULT_BASE)} == back
+    assert {str(q) for q in naming_quads_of_files([packed], DEFAULT_BASE)} == back

@@ -2,8 +2,8 @@
 as ``kg export --cluster`` writes them), ``.nq.gz`` files and N-Quads files.
 
 Into a fresh embedded store they go through pyoxigraph's bulk loader (``Store.bulk_load``): the
-shards of one export in parallel threads (the loader releases the GIL; each load is atomic, so a bad
-shard adds nothing). Into a store that already holds articles, or a remote one, they go graph by graph
+shards of one export in one call (atomic; when it fails, each shard on its own, in parallel threads,
+so a bad shard adds nothing), while a thread decides the identity and names graphs from the same bytes. Into a store that already holds articles, or a remote one, they go graph by graph
 through each store's ``replace_graph``, so that a reload replaces every article's graph and nothing
 doubles. Only the shards of one export are bulk-loaded together: their article graphs are disjoint.
 """
@@ -16,13 +16,14 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
+from kg.graph import identity_graph_iri, names_graph_iri
 from kg.settings import Settings
 from kg.store.embedded import EmbeddedStore
 from kg.store.errors import first_line
@@ -63,21 +64,54 @@ def load_inputs(store: GraphStore, inputs: Iterable[str | Path], settings: Setti
     settings = settings or Settings()
     start = time.perf_counter()
     report = load(store, [], with_ontology=True)
-    for unit in _units(inputs, on_problem, on_failed):
-        if isinstance(unit, QuadFiles) and isinstance(store, EmbeddedStore) and _holds_no_article(store):
-            _bulk_load(store, unit, report, on_problem, on_failed, threads)
-            continue
-        graphs = (graphs_from_quad_files(unit, settings.base, on_problem, on_failed) if isinstance(unit, QuadFiles)
-                  else graphs_from_inputs(unit, settings, on_problem, on_result, on_failed))
-        part = load(store, graphs, with_ontology=False)
-        report.graphs += part.graphs
-        report.triples += part.triples
-    if len(report.graphs) > 1:  # articles came in: the corpus-level identity links, decided anew
-        from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
+    # The identity and names graphs of the first bulk-loaded files, computed from their bytes and
+    # written while the bulk loader writes the files (it releases the GIL; the machine's other core
+    # is idle): kept when the store ends up holding exactly those files, else decided anew from the
+    # store as for other loads.
+    aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-identity")
+    derived: Future | None = None
+    exact = True
+    try:
+        for unit in _units(inputs, on_problem, on_failed):
+            if isinstance(unit, QuadFiles) and isinstance(store, EmbeddedStore) and _holds_no_article(store):
+                if derived is None and exact:
+                    derived = aside.submit(_derived_from_files, store, unit.files, settings.base)
+                    exact = _bulk_load(store, unit, report, on_problem, on_failed, threads, settings.base, derived)
+                else:
+                    exact = False
+                    _bulk_load(store, unit, report, on_problem, on_failed, threads, settings.base)
+                continue
+            exact = False
+            graphs = (graphs_from_quad_files(unit, settings.base, on_problem, on_failed) if isinstance(unit, QuadFiles)
+                      else graphs_from_inputs(unit, settings, on_problem, on_result, on_failed))
+            part = load(store, graphs, with_ontology=False)
+            report.graphs += part.graphs
+            report.triples += part.triples
+        graphs, written = derived.result() if derived is not None else (None, False)
+        if written and not exact:  # written for files the store does not hold exactly: not the store's
+            for graph in graphs:
+                store.store.remove_graph(ox.NamedNode(graph.iri))
+            graphs, written = None, False
+        if len(report.graphs) > 1 and not written:  # articles came in: the corpus-level identity links, decided anew
+            from kg.store.identity import refresh_identity  # kg.resolve reads the name lexicons: only when needed
 
-        refresh_identity(store, settings.base)
+            refresh_identity(store, settings.base, graphs if exact else None)
+    finally:
+        aside.shutdown(wait=False, cancel_futures=True)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _derived_from_files(store: EmbeddedStore, files: list[Path], base: str):
+    """The identity and names graphs of a store that holds exactly ``files`` and whether they are in
+    ``store`` already (kg/store/identity.py: derive_and_write); (None, False) when the files cannot
+    be read (the bulk loader then says why, and the graphs are decided from the store)."""
+    from kg.store.identity import derive_and_write
+
+    try:
+        return derive_and_write(store, files, base)
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return None, False
 
 
 def _units(inputs: Iterable[str | Path], on_problem: Callable[[str], None],
@@ -141,9 +175,58 @@ def _holds_no_article(store: EmbeddedStore) -> bool:
 
 
 def _bulk_load(store: EmbeddedStore, unit: QuadFiles, report: LoadReport, on_problem: Callable[[str], None],
-               on_failed: Callable[[str], None], threads: int | None) -> None:
-    """Bulk-load the unit's files, several at a time; count what the store gained."""
+               on_failed: Callable[[str], None], threads: int | None, base: str,
+               derived: Future | None = None) -> bool:
+    """Bulk-load the unit's files: the shards of one export in one call, else (or when that call
+    fails) each file on its own, several at a time; count what the store gained, without the
+    identity and names graphs that ``derived`` wrote meanwhile. True when the store now holds
+    exactly the files' quads (every file loaded, none in the default graph)."""
     before = len(store.store)
+    if not (unit.grouped and len(unit.files) > 1 and _bulk_load_shards(store.store, unit, threads, base)):
+        exact = _bulk_load_each(store, unit, on_problem, on_failed, threads)
+    else:
+        exact = True
+    exact = not _adopt_default_graph(store, unit) and exact
+    graphs, written = derived.result() if derived is not None else (None, False)
+    ours = {ONTOLOGY_GRAPH} | ({g.iri for g in graphs} if written else set())
+    report.graphs += [g.value for g in store.store.named_graphs() if g.value not in ours]
+    report.triples += len(store.store) - before - (sum(len(g.triples) for g in graphs) if written else 0)
+    return exact
+
+
+def _bulk_load_shards(target: ox.Store, unit: QuadFiles, threads: int | None, base: str) -> bool:
+    """The shards in one bulk-load call per core, each over a run of them as one stream (40 calls
+    cost more CPU than a few; one call leaves a core idle). The calls are atomic: when any shard is
+    bad (or holds a blank node, which a shard of its own would keep apart) all that loaded is taken
+    out again and False says to load them one by one."""
+    groups = max(1, min(len(unit.files), threads or os.cpu_count() or 1))
+    size = -(-len(unit.files) // groups)
+    runs = [QuadFiles(unit.files[i:i + size], unit.sha256, True) for i in range(0, len(unit.files), size)]
+
+    def one(run: QuadFiles) -> bool:
+        try:
+            target.bulk_load(_Shards(run), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError, EOFError):
+            return False
+        return True
+
+    with ThreadPoolExecutor(max_workers=len(runs), thread_name_prefix="kg-bulk-load") as pool:
+        if all(list(pool.map(one, runs))):
+            return True
+    # The store held no article: what the calls that went through added goes again (all but the
+    # ontology's graph and the identity and names graphs, which are decided after), to be loaded again
+    # one by one, where the bad shard is named.
+    kept = {ONTOLOGY_GRAPH, str(identity_graph_iri(base)), str(names_graph_iri(base))}
+    for graph in list(target.named_graphs()):
+        if graph.value not in kept:
+            target.remove_graph(graph)
+    target.clear_graph(ox.DefaultGraph())
+    return False
+
+
+def _bulk_load_each(store: EmbeddedStore, unit: QuadFiles, on_problem: Callable[[str], None],
+                    on_failed: Callable[[str], None], threads: int | None) -> bool:
+    """Each file in its own bulk-load call, several at a time; False when any failed (reported)."""
     workers = max(1, min(len(unit.files), threads or os.cpu_count() or 1))
 
     def one(path: Path) -> str | None:
@@ -153,15 +236,47 @@ def _bulk_load(store: EmbeddedStore, unit: QuadFiles, report: LoadReport, on_pro
             return first_line(err)
         return None
 
+    loaded = True
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-bulk-load") as pool:
         for path, error in zip(unit.files, pool.map(one, unit.files)):
             if error is not None:
                 on_problem(f"{path}: cannot load: {error}")
                 on_failed(str(path))
-    _adopt_default_graph(store, unit)
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
-    report.graphs += [g.value for g in store.store.named_graphs() if g != ontology]
-    report.triples += len(store.store) - before
+                loaded = False
+    return loaded
+
+
+class _Shards:
+    """One binary reader over the decompressed shards in turn (each checked against its sha256 as
+    it is read, a line end between them); raises on a blank node label (``_:``), whose scope in one
+    stream would be all the shards."""
+
+    def __init__(self, unit: QuadFiles):
+        self.unit, self.next, self.current, self.raw, self.tail = unit, 0, None, None, b""
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            if self.current is None:
+                if self.next == len(self.unit.files):
+                    return b""
+                path = self.unit.files[self.next]
+                self.next += 1
+                self.raw = open(path, "rb")
+                self.current = gzip.GzipFile(fileobj=_Checksummed(self.raw, self.unit.sha256.get(path, ""), path), mode="rb")
+                self.tail = b""
+            data = self.current.read(size)
+            if data:
+                if b"_:" in self.tail + data[:1] or b"_:" in data:
+                    raise ValueError("a blank node: the shards are loaded one by one")
+                self.tail = data[-1:]
+                return data
+            self.current.close()
+            self.raw.close()
+            self.current = None
+            return b"\n"
+
+    def readable(self) -> bool:
+        return True
 
 
 def _bulk_load_file(target: ox.Store, path: Path, sha256: str = "") -> None:
@@ -195,17 +310,18 @@ class _Checksummed:
         return True
 
 
-def _adopt_default_graph(store: EmbeddedStore, unit: QuadFiles) -> None:
+def _adopt_default_graph(store: EmbeddedStore, unit: QuadFiles) -> bool:
     """Triples an N-Quads file put in the default graph (kg's own never do) go to their article's
-    graph, as the graph-by-graph path puts them (``split_by_article``)."""
+    graph, as the graph-by-graph path puts them (``split_by_article``). True when there were any."""
     loose = list(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if not loose:
-        return
+        return False
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in loose]
     for quad in loose:
         store.store.remove(quad)
     for graph in split_by_article(triples, unit.files[0]):
         store.replace_graph(graph)
+    return True
 
 
 def graphs_from_quad_files(unit: QuadFiles, base: str, on_problem: Callable[[str], None],
