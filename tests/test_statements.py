@@ -782,3 +782,19 @@ def test_calling_someone_up_is_no_statement(statements_of, text):
 ])
 def test_calling_something_a_name_is_a_statement(statements_of, text, content):
     assert only(statements_of(text)[0]).quote == content
+
+
+def test_in_an_interview_the_clause_subject_speaks(statements_of):
+    statements, names = statements_of(
+        "Ruth Bader Ginsburg criticized Donald Trump on Monday.\n\n"
+        "In a subsequent interview with The New York Times, she joked about moving to New Zealand.")
+    s = next(s for s in statements if s.cue and s.cue[0].text == "In")
+    assert names.get(s.speaker) == "Ruth Bader Ginsburg"
+    assert s.quote == "joked about moving to New Zealand"
+
+
+def test_in_a_poll_the_clause_subject_does_not_speak(statements_of):
+    statements, names = statements_of("In the latest poll, Hillary Clinton led Donald Trump by five points.")
+    s = only(statements)
+    assert names.get(s.speaker) != "Hillary Clinton"
+    assert "Hillary Clinton" in s.quote

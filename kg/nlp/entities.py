@@ -34,7 +34,7 @@ LABELS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FA
 # Tokens that end a name: a name never runs across them.
 BREAKERS = {"(", ")", "[", "]", ",", ":", ";", '"', "“", "”", "‘", "’'", "/", "|", "!", "?"}
 DASHES = {"-", "--", "—", "–"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE = {"'s", "’s", "‘s", "'", "’"}  # '‘s': a left quotation mark typed for the apostrophe
 # Lower-case words a sports table line may hold besides names and numbers.
 TABLE_WORDS = {"and", "not", "out", "v", "vs", "beat", "at", "in", "for", "lbw", "b", "c", "st", "run", "retired"}
 # Spans of one or two letters in capitals inside brackets after a club: "Proleter (Z)", "Rad (B)".

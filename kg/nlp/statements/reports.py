@@ -254,15 +254,36 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
     if after >= len(doc) or doc[after].text != ",":
         return None
     inside = {t.i for t in phrase}
+    author = _own_words_author(head, source)
+    if author is not None:  # "In an interview, she joked ...": she speaks; her words are the rest
+        inside |= {t.i for t in author.subtree}
     content = in_paragraph(article_text(doc), head, [t for t in head.subtree if t.i not in inside])
     spans = with_quotations(article_text(doc), token_spans(doc, content), [], quotations)
     if not spans:
         return None
-    speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
-    if not any(span == speaker_span for span, _ in speakers.owners.mentions):
-        speaker = None  # "the poll" is a document, not an entity coreference should look for
+    if author is not None:
+        speaker_span, speaker = speakers.resolve(author, head)
+    else:
+        speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
+        if not any(span == speaker_span for span, _ in speakers.owners.mentions):
+            speaker = None  # "the poll" is a document, not an entity coreference should look for
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [prep]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, prep.idx, prep.idx + 1))
+
+
+def _own_words_author(head: Token, source: Token) -> Token | None:
+    """The subject of a clause opened by "In an interview" / "In his book" / "In a statement": the
+    one whose own words those are ("In a subsequent interview, she joked about ..."), when it is a
+    person's pronoun or a name; not the subject of "In the latest poll, Clinton led" (a poll reports
+    on others: speech_own_source_nouns.txt lists the sources that are their author's words)."""
+    if source.lemma_.lower() not in word_list("speech_own_source_nouns.txt"):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they", "i", "we"):
+        return subject
+    return subject if subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", "ORG") else None
 
 
 def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Quotation], quoted: QuotedText,
