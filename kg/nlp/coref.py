@@ -85,10 +85,12 @@ def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str
     if here and not quoted.inside(doc[i].idx):
         # '"... Secretary Clinton can be held responsible," she said': one named inside a quotation
         # is spoken of there, not who speaks it or is spoken of outside it
-        inside = {owners.entity(k).key for k in range(sent.start, i)
-                  if owners.entity(k) is not None and quoted.inside(doc[k].idx)}
-        outside = {owners.entity(k).key for k in range(sent.start, i)
-                   if owners.entity(k) is not None and not quoted.inside(doc[k].idx)}
+        inside: set[str] = set()
+        outside: set[str] = set()
+        for k in range(sent.start, i):
+            named = owners.entity(k)
+            if named is not None:
+                (inside if quoted.inside(doc[k].idx) else outside).add(named.key)
         here = [e for e in here if e.key not in inside or e.key in outside]
     if len(here) == 1:
         return here[0].key
@@ -216,7 +218,7 @@ def reference_mentions(doc: Doc, entities: list[Entity], statements: list[Statem
     them; "I", "me", "my" inside a quotation, for the person quoted; and the posts the text gives
     a person ("Apple CEO", "the foreign minister of Syria") as nominal mentions of that person."""
     text = docindex.text(doc)
-    quoted = QuotedText(find_quotations(text))
+    quoted = _quoted(doc)
     owners = Owners(doc, entities)
     third = lex.pronouns("personal") | lex.pronouns("neuter") | lex.pronouns("plural")
     out: dict[str, list[Mention]] = {}

@@ -42,7 +42,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
         statement = statement_at(doc, token, quotations, quoted, speakers)
         if statement is not None:
             found.append((statement, token.lemma_.lower()))
-    found += [(st, ":") for st in transcript_turns(doc, quotations, speakers)]
+    found += [(st, ":") for st in transcript_turns(doc, speakers)]
     found += [(st, "-") for st in signed_quotations(doc, quotations, quoted, speakers)]
     taken = [c for st, _ in found for c in st.content]
     for token in tokens:

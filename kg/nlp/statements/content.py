@@ -167,7 +167,7 @@ def _object_content(verb: Token) -> list[Token]:
                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
     if not objects and not any(c.lower_ == "as" for c in said_of):
         return []
-    if verb.lemma_.lower() in word_list("speech_predicate_object_cues.txt") and _called_up(verb, objects, said_of):
+    if verb.lemma_.lower() in word_list("speech_predicate_object_cues.txt") and _called_up(objects, said_of):
         return []  # "called Sanders to congratulate him": a phone call, nothing said of Sanders
     out: list[Token] = []
     for obj in objects:
@@ -180,7 +180,7 @@ def _object_content(verb: Token) -> list[Token]:
     return [] if only_pronouns(out) else out
 
 
-def _called_up(verb: Token, objects: list[Token], said_of: list[Token]) -> bool:
+def _called_up(objects: list[Token], said_of: list[Token]) -> bool:
     """Whether a verb of naming ("call") is used of reaching someone, not of what it calls them: no
     predicate ("a liar", "ridiculous", "as ..."), and a purpose infinitive ("called Sanders to
     congratulate him") or only a name or pronoun for its object ("called Putin on Monday");

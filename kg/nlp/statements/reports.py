@@ -34,6 +34,7 @@ from kg.nlp.statements.speakers import (
 from kg.nlp.statements.words import (
     article_text,
     cue_verbs,
+    document_nouns,
     FINITE,
     NOT_SPEAKERS,
     OBJECT_DEPS,
@@ -139,9 +140,7 @@ def _thing_relative(subject: Token, verb: Token, speakers: SpeakerResolver) -> b
     if speakers.mention_at(antecedent) or speakers.named_beside(antecedent) or speakers.named_before(antecedent):
         return False
     forms = {antecedent.lemma_.lower(), antecedent.lower_}
-    sources = word_list("speech_source_nouns.txt") | word_list("speech_nouns.txt") | word_list("speech_act_nouns.txt") \
-        | word_list("speech_count_nouns.txt")
-    return actor_kind(antecedent) is None and not forms & sources
+    return actor_kind(antecedent) is None and not forms & document_nouns()
 
 
 def _unstated_belief(verb: Token, subject: Token | None) -> bool:
@@ -383,7 +382,7 @@ _TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(:)
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 
 
-def transcript_turns(doc: Doc, quotations: list[Quotation], speakers: SpeakerResolver) -> list[Statement]:
+def transcript_turns(doc: Doc, speakers: SpeakerResolver) -> list[Statement]:
     text, out = article_text(doc), []
     turns = list(_TURN.finditer(text))
     # a name in capitals opens a turn of a transcript ("WALLACE: ...") when it names a person of the

@@ -20,7 +20,7 @@ from kg.nlp.statements.content import (
     perfect_read_as_passive,
     token_at,
 )
-from kg.nlp.statements.words import article_text, FINITE, SPEAKER_DEPS, word_list
+from kg.nlp.statements.words import article_text, document_nouns, FINITE, SPEAKER_DEPS, word_list
 
 
 def names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
@@ -241,7 +241,7 @@ def _document_again(doc: Doc, s: Statement, before: list[Statement], owners: Own
     new Quinnipiac poll shows ..."), else for whoever the phrase naming it before gives as its author
     ("Trump released a video ... The video says"), within a few paragraphs. True when resolved so."""
     noun = _head_lemma(doc, s.speaker_span)
-    if noun not in _document_nouns() or not s.speaker_span.text.lower().startswith(("the ", "this ")):
+    if noun not in document_nouns() or not s.speaker_span.text.lower().startswith(("the ", "this ")):
         return False
     for other in reversed(before):
         if s.speaker_span.begin - other.speaker_span.end > _CARRY_OVER:
@@ -437,12 +437,22 @@ def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] 
     return text[words[0].idx:span.end], kind, span
 
 
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    return word_list("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    return word_list("speech_actor_nouns.txt") | word_list("speech_share_nouns.txt")
+
+
 def actor_kind(noun: Token) -> str | None:
     """PERSON or ORGANISATION when the noun describes people or an organisation, else None."""
     forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
-    if forms & (word_list("speech_organisation_nouns.txt") | entity_lexicon.organisation_heads()):
+    if forms & _organisation_nouns():
         return ORGANISATION
-    if forms & (word_list("speech_actor_nouns.txt") | word_list("speech_share_nouns.txt")):
+    if forms & _people_nouns():
         return PERSON
     # people of a country, in the plural: "Americans say", "many Saudis believe"
     return PERSON if noun.tag_ in ("NNS", "NNPS") and entity_lexicon.country_of_demonym(noun.text) else None
@@ -521,7 +531,7 @@ class SpeakerResolver:
         """The author a document or a speech act speaks for, when the phrase names them: "Rubio's
         press release said", "his letter says" (through coreference), "a poll by Quinnipiac
         University found", "according to a report in the Des Moines Register". Else None."""
-        if document.lemma_.lower() not in _document_nouns():
+        if document.lemma_.lower() not in document_nouns():
             return None
         put_out = self._put_out_by(document)
         if put_out is not None:
@@ -602,13 +612,6 @@ class SpeakerResolver:
 
 # possessive pronouns that stand for a person or organisation named elsewhere ("his letter", "its report")
 _PERSONAL_POSSESSIVES = ("his", "her", "its", "their")
-
-
-@cache
-def _document_nouns() -> frozenset[str]:
-    """Nouns of documents and of speech acts whose author is who speaks through them."""
-    return word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt") | word_list("speech_nouns.txt") \
-        | word_list("speech_act_nouns.txt")
 
 
 def antecedent_of(verb: Token) -> Token | None:

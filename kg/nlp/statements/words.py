@@ -48,4 +48,11 @@ def cue_verbs() -> frozenset[str]:
         | word_list("speech_cues_to.txt") | word_list("speech_quote_cues.txt")
 
 
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns of documents and of speech acts whose author is who speaks through them."""
+    return word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt") | word_list("speech_nouns.txt") \
+        | word_list("speech_act_nouns.txt")
+
+
 FINITE = ("VBD", "VBP", "VBZ")
