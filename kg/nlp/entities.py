@@ -980,15 +980,14 @@ def _bracketed_country_persons(doc: Doc, names: list[_Name]) -> list[_Name]:
     return out
 
 
-NAME_PARTICLES = {"de", "van", "der", "den", "del", "da", "di", "du", "la", "le", "von", "bin", "al"}
-
-
 def _numbered_players(doc: Doc, names: list[_Name]) -> list[_Name]:
     """Line-ups and seeded draws: "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi
     87th)", "1 - Jansher Khan (Pakistan) beat ...". In a line with two or more "number - Name" items,
-    each name (capitalised words, with particles such as "de", "van") is a person; countries are not."""
+    each name (capitalised words, with particles such as "de", "van": entity_name_particles.txt) is a
+    person; countries are not."""
     toks = docindex.tokens(doc)
     countries = country_names()
+    particles = lex.word_set("entity_name_particles.txt")
     out = list(names)
     for start, end in docindex.lines(doc):
         items = []
@@ -997,7 +996,7 @@ def _numbered_players(doc: Doc, names: list[_Name]) -> list[_Name]:
                 continue
             i = j = k + 2
             while j < end and j - i < 5 and toks[j].is_alpha and (toks[j].is_title or (
-                    toks[j].lower_ in NAME_PARTICLES and j + 1 < end and toks[j + 1].is_title)):
+                    toks[j].lower_ in particles and j + 1 < end and toks[j + 1].is_title)):
                 j += 1
             stop = toks[j].text if j < end else ""
             if j > i and toks[j - 1].is_title and (j == end or stop in {",", ";", "(", ")", "."} or _is_number(toks[j])):
@@ -1495,15 +1494,12 @@ def _full_person_names(persons: list[tuple[_Name, Span]]) -> dict[str, int]:
             if not any(o != k and o.endswith(" " + k) for o in multi)}
 
 
-_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-
-
 def _of_the_honorifics_sex(before: str, full: dict[str, int]) -> dict[str, int]:
     """The full names a short form after "Mr."/"Mrs."/"Ms." (``before``: the characters before it) can
     stand for: "Mr. Clinton" is not Hillary Clinton (a full name whose given name tells the other sex,
-    lexicon speech_given_names.tsv)."""
+    lexicons meeting_honorific_sex.tsv and speech_given_names.tsv)."""
     words = before.split()
-    sex = _HONORIFIC_SEX.get(words[-1].lower().rstrip(".")) if words else None
+    sex = lex.pairs("meeting_honorific_sex.tsv").get(words[-1].lower().rstrip(".")) if words else None
     if sex is None:
         return full
     given = lex.pairs("speech_given_names.tsv")

@@ -166,9 +166,9 @@ def _without_titles(doc: Doc, parties: list[Party], tokens: list[Token]) -> list
     text = article_text(doc)
     starts = {p.span.begin for p in parties if p.key}
 
-    def titles_a_name(t: Token) -> bool:
+    def titles_a_name(t: Token) -> bool:  # a party's name begins at the first character after the phrase
         end = phrase_span(doc, t).end
-        return any(len(text) - len(text[end:].lstrip()) == b for b in starts)
+        return len(text) - len(text[end:].lstrip()) in starts
 
     titles = {phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN" and any(titles_a_name(c) for c in [t, *t.conjuncts])}
     return [p for p in parties if p.key is not None or p.span not in titles]
