@@ -247,11 +247,12 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
     (parse in the workers, the rest here) gave 1.14x on 2 cores: the single extracting process was
     the bottleneck."""
     workers = _Workers(n_process, settings)
-    pending: deque[tuple[list[Article | ArticleError], tuple[Future, int] | None]] = deque()
+    # each chunk with its articles (the reading errors left out) and what was submitted for them
+    pending: deque[tuple[list[Article | ArticleError], list[Article], tuple[Future, int] | None]] = deque()
     try:
         for chunk in _chunks(items):
             articles = [item for item in chunk if not isinstance(item, ArticleError)]
-            pending.append((chunk, workers.submit(articles) if articles else None))
+            pending.append((chunk, articles, workers.submit(articles) if articles else None))
             if len(pending) > _CHUNKS_AHEAD * n_process:
                 yield from _collected(*pending.popleft(), workers, timings)
         while pending:
@@ -260,10 +261,9 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
         workers.close()
 
 
-def _collected(chunk: list[Article | ArticleError], submitted: tuple[Future, int] | None, workers: "_Workers",
-               timings: Timings) -> Iterator[ArticleResult]:
+def _collected(chunk: list[Article | ArticleError], articles: list[Article], submitted: tuple[Future, int] | None,
+               workers: "_Workers", timings: Timings) -> Iterator[ArticleResult]:
     start = time.perf_counter()
-    articles = [item for item in chunk if not isinstance(item, ArticleError)]
     results, worker_timings = workers.results(articles, *submitted) if submitted is not None else ([], {})
     timings["wait"] += time.perf_counter() - start
     for stage, seconds in worker_timings.items():

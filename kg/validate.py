@@ -183,7 +183,6 @@ def _validate(data: Data, article: str, triples: list[ox.Triple | ox.Quad]) -> l
 
 _XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 _OFFSET_TYPES = frozenset(ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + t) for t in ("nonNegativeInteger", "integer"))
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _IS_STRING, _CONTEXT = ox.NamedNode(str(NIF.isString)), ox.NamedNode(str(NIF.referenceContext))
 _BEGIN, _END, _ANCHOR = (ox.NamedNode(str(NIF[n])) for n in ("beginIndex", "endIndex", "anchorOf"))
 _DIGITS = re.compile(r"[0-9]+")
@@ -207,12 +206,10 @@ def _anchors_hold(data: Data, target: ox.NamedNode) -> bool:
         contexts = [c for c in predicates.get(_CONTEXT, ()) if c in texts]
         if not contexts:
             continue
-        offsets = []
-        for begin in predicates.get(_BEGIN, ()):
-            for end in predicates.get(_END, ()):
-                if not (_is_offset(begin) and _is_offset(end)):
-                    return False
-                offsets.append((int(begin.value), int(end.value)))
+        begins, ends = predicates.get(_BEGIN, ()), predicates.get(_END, ())
+        if begins and ends and not all(_is_offset(t) for t in (*begins, *ends)):
+            return False
+        offsets = [(int(begin.value), int(end.value)) for begin in begins for end in ends]
         anchors = predicates.get(_ANCHOR, ())
         if any(type(a) is not ox.Literal for a in anchors):
             return False
