@@ -79,11 +79,17 @@ def _write(store: _Queryable, graph: NamedGraph) -> None:
         g = ox.NamedNode(graph.iri)
         if next(iter(store.store.quads_for_pattern(None, None, None, g)), None) is None:
             try:
-                store.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples)
+                _bulk_write(store, graph)
             except OSError as err:
                 raise StoreError(f"{store.name}: cannot write graph {graph.iri}: {first_line(err)}") from None
             return
     store.replace_graph(graph)
+
+
+def _bulk_write(store: EmbeddedStore, graph: NamedGraph) -> None:
+    """Add ``graph``'s triples to ``store`` in its named graph through the bulk writer."""
+    g = ox.NamedNode(graph.iri)
+    store.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples)
 
 
 def _naming_quads(store: _Queryable, identity: str) -> list[ox.Quad]:
@@ -132,8 +138,9 @@ def _scan(files: Iterable[Path], base: str) -> tuple[list[ox.Quad], bool]:
     lines, clean = [], True
     for path in files:
         for block in _line_blocks(path):
-            lines += _candidate_lines(block)
-            clean = clean and not any(iri in block for iri in derived) and not _ANY_ESCAPE.search(block)
+            escaped = _ANY_ESCAPE.search(block) is not None
+            lines += _candidate_lines(block, escaped)
+            clean = clean and not escaped and not any(iri in block for iri in derived)
     quads = [q for q in ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
              if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skipped
              and (q.predicate in predicates or (q.predicate == type_ and q.object in classes))]
@@ -150,8 +157,7 @@ def derive_and_write(store: EmbeddedStore, files: list[Path], base: str) -> tupl
         return graphs, False
     try:
         for graph in graphs:
-            g = ox.NamedNode(graph.iri)
-            store.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples)
+            _bulk_write(store, graph)
     except OSError:
         return graphs, False  # then written after the load, where a failure is reported
     return graphs, True
@@ -170,10 +176,11 @@ def _line_blocks(path: Path) -> Iterator[bytes]:
         yield rest + b"\n"
 
 
-def _candidate_lines(block: bytes) -> list[bytes]:
-    """The lines of ``block`` that hold one of the needles, in order (bytes.find: one fast pass per needle)."""
+def _candidate_lines(block: bytes, escaped: bool) -> list[bytes]:
+    """The lines of ``block`` that hold one of the needles, in order (bytes.find: one fast pass per
+    needle); ``escaped``: the block has \\u or \\U escapes, whose lines are candidates too."""
     starts = set()
-    for needle in _NEEDLES + (_ESCAPES if _ANY_ESCAPE.search(block) else ()):
+    for needle in _NEEDLES + (_ESCAPES if escaped else ()):
         at = block.find(needle)
         while at != -1:
             starts.add(block.rfind(b"\n", 0, at) + 1)

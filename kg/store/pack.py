@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,28 +48,25 @@ def entity_parameters(text: str) -> dict[str, tuple[str, ...]]:
     (optional, an entity: kg:Person, kg:Organisation): ...``), each with the IRIs of the classes it
     may be (none listed: any). ``kg query`` looks their names up in the store's name index and binds
     them to every node of the entity (kg/store/names.py)."""
-    found = {}
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        m = _PARAMETER_LINE.match(line)
-        if m and re.search(r"\bentity\b", m.group(2), re.I):
-            found[m.group(1)] = tuple(KG_NS + c for c in _CLASS.findall(m.group(2)))
-    return found
+    return {name: tuple(KG_NS + c for c in _CLASS.findall(kind))
+            for name, kind in _declared_parameters(text) if re.search(r"\bentity\b", kind, re.I)}
 
 
 def title_parameters(text: str) -> set[str]:
     """The parameters the query's header declares as role titles (``# Parameter ?role (optional,
     a role title): ...``): ``kg query`` binds them to every title in the store that the value is
     part of, any case (kg/store/names.py), so the query reads only the roles with those titles."""
-    found = set()
+    return {name for name, kind in _declared_parameters(text) if re.search(r"\brole title\b", kind, re.I)}
+
+
+def _declared_parameters(text: str) -> Iterator[tuple[str, str]]:
+    """Each parameter the query's header declares with a parenthesis, as (name, what the parenthesis says)."""
     for line in text.splitlines():
         if not line.startswith("#"):
-            break
+            return
         m = _PARAMETER_LINE.match(line)
-        if m and re.search(r"\brole title\b", m.group(2), re.I):
-            found.add(m.group(1))
-    return found
+        if m:
+            yield m.group(1), m.group(2)
 
 
 def resolve_query(arg: str) -> str:
