@@ -88,7 +88,7 @@ def export(
     strict: options.Strict = False,
     quiet: options.Quiet = False,
     authority: options.Authority = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes, each doing whole articles (parse, extract, validate) with its own model, ~400 MB each; output identical to --jobs 1.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes, each doing whole articles (parse, extract, validate) with its own model, ~320 MB each; output identical to --jobs 1.")] = 1,
     resolve: Annotated[bool, typer.Option("--resolve", help="Link the nodes of one entity across the articles (owl:sameAs to one canonical node) in one more graph.")] = False,
     cluster: Annotated[Optional[str], typer.Option(metavar="local:N|tcp://HOST:PORT", help="Export on Dask (pip install 'kg[cluster]'): local:N starts N worker processes, an address joins a running scheduler. Writes OUTPUT/part-NNNNN.nq.gz shards and OUTPUT/_manifest.json.")] = None,
     articles_per_shard: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per shard with --cluster.")] = 2000,

@@ -163,8 +163,6 @@ def addressee_of(verb: Token, speakers: SpeakerResolver) -> tuple[Span | None, s
 # how far back (in characters) a "he said" looks for the person last reported speaking
 _CARRY_OVER = 600
 _MALE, _FEMALE = "m", "f"
-# honorifics before a name that tell a person's sex: "Mr. Trump", "Mrs. Clinton"
-_HONORIFIC_SEX = {"mr": _MALE, "mrs": _FEMALE, "ms": _FEMALE, "miss": _FEMALE}
 
 
 def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners) -> None:
@@ -329,11 +327,12 @@ def _sexes(doc: Doc, statements: list[Statement], owners: Owners) -> dict[str, s
     text = article_text(doc)
     titled: dict[str, set[str]] = {}
     given = entity_lexicon.pairs("speech_given_names.tsv")
+    honorifics = entity_lexicon.pairs("meeting_honorific_sex.tsv")
     for span, e in owners.mentions:
         if e.type == PERSON:
             word = text[max(0, span.begin - 6):span.begin].rstrip(". ").rsplit(None, 1)[-1:]
-            if word and word[0].lower() in _HONORIFIC_SEX:
-                titled.setdefault(e.key, set()).add(_HONORIFIC_SEX[word[0].lower()])
+            if word and word[0].lower() in honorifics:  # "Mr. Trump", "Mrs. Clinton"
+                titled.setdefault(e.key, set()).add(honorifics[word[0].lower()])
     for e in owners.entities:
         words = e.name.split()
         # a given name before a surname ("Hillary Clinton"); a lone "Clinton" tells nothing
