@@ -104,6 +104,9 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
             parties = [q for q in parties if q.key != p.key]
         elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
             venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
+    for t in reading.venues:
+        p = party_of(doc, t, ents)
+        venue = venue or (p if p is not None and p.key is not None else None)
     if "questioning" in entry.conditions and not questioning(parties, ents):
         return None  # "said in an interview with CNN": the press, not a meeting
     if "participant" in entry.conditions and not any(p.key for p in parties):

@@ -89,9 +89,11 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
         if named is not None and not named[1].begin <= head.idx < named[1].end and (  # a name in the phrase
                 named[0].type in ACTOR_TYPES) and span.contains(named[1]) and (
                 named[0].type != PLACE or seat_of_government(named[0].name)) and not (
-                named[0].type == PERSON and names_people(head)):
+                named[0].type in (PERSON, ORGANISATION) and names_people(head)):
             return Party(named[0].key, span, named[0].type)
-    return Party(None, span)  # "Orlando community leaders", "Clinton aides": not the city, nor the person
+    # "Orlando community leaders", "Clinton aides", "GOP leaders", "the HP board": not the city, the person
+    # or the party they belong to (the people or the body the phrase names took part)
+    return Party(None, span)
 
 
 def _other_body(head: Token, entity: Entity) -> bool:
@@ -120,8 +122,10 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the names coordinated with it, also where the parser made the first of them
     a modifier of the last ("between Reagan and Soviet leader Mikhail Gorbachev", "Donald Trump and
     House Speaker Paul Ryan": "Reagan", "Trump" hang off the second name with their "and")."""
+    # only under a name: "House and Senate members" are one group, not the House and the members
     misparsed = [c for t in [token, *token.subtree] if t.head.i == token.i or t.i == token.i
-                 for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)]
+                 for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)
+                 and t.pos_ == "PROPN"]
     return list(dict.fromkeys([token, *token.conjuncts, *misparsed]))
 
 

@@ -57,7 +57,7 @@ def _governor(token: Token) -> Token | None:
 
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subjects of a verb, inherited through control and coordination when it has none."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _gerunds_object(c)]
     if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in own):
         own = [verb.head]  # "Suu Kyi, who had breakfast with Biden": the relative pronoun's noun
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -92,6 +92,17 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         if (partner := _gerund_partner(verb)) is not None:
             return _subjects(partner, depth + 1)
     return []
+
+
+def _gerunds_object(subject: Token) -> bool:
+    """A noun the parser made the subject of a coordinated verb when it is the object of a gerund
+    after a comma ("Sanders spent Wednesday in New York, filming television shows and meeting with
+    X": "shows" is no verb of "television", the gerunds share the subject "Sanders")."""
+    verb = subject.head
+    if verb.dep_ != "conj" or subject.pos_ != "NOUN":
+        return False
+    return any(g.dep_ == "amod" and g.tag_ == "VBG" and g.i < subject.i and g.i > 0
+               and subject.doc[g.i - 1].text == "," for g in subject.children)
 
 
 def _stranded_subjects(verb: Token) -> list[Token] | None:
@@ -167,7 +178,8 @@ def _status(head: Token) -> str | None:
             return None
         words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
-        words += [g.lower_ for c in kids if c.dep_ in ("npadvmod", "tmod") for g in c.children if g.dep_ in ("amod", "det")]
+        words += [g.lower_ for c in kids if c.dep_ in ("npadvmod", "tmod") for g in c.children
+                  if g.dep_ in ("amod", "det", "nmod")]  # the parser makes "next" of "next week" an nmod too
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "prt" for c in kids):
             words.append(t.lemma_.lower() + "_" + next(c.lower_ for c in kids if c.dep_ == "prt"))
         if k == 0:  # the trigger itself: only its auxiliaries and modifiers count
@@ -189,6 +201,7 @@ class Reading:
     parties: list[Token] = field(default_factory=list)
     places: list[Token] = field(default_factory=list)
     destinations: list[Token] = field(default_factory=list)  # what a visit went to
+    venues: list[Token] = field(default_factory=list)  # a seat named before the noun ("a White House meeting")
     kinds: list[str] = field(default_factory=list)
     extra: list[Span] = field(default_factory=list)  # other trigger words of the same meeting
     absorbed: list[int] = field(default_factory=list)  # heads of nested triggers read as part of this one
@@ -201,6 +214,7 @@ class Reading:
         self.parties += other.parties
         self.places += other.places
         self.destinations += other.destinations
+        self.venues += other.venues
         self.kinds += other.kinds
         self.extra += other.extra
         self.absorbed += other.absorbed
@@ -348,7 +362,8 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
         c = stack.pop()
         stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
         if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
-            out.parties.append(c)
+            # "a White House meeting": where it was held (or who hosted it), not who took part
+            (out.venues if e.name.lower() in word_set("meeting_seat_names.txt") else out.parties).append(c)
     out.add(_prepositional_reading(doc, head, ents, False, is_visit))
     if (partner := _gerund_partner(head)) is not None:
         out.parties.extend(_subjects(partner))  # "visiting hospitals and meeting with X": a misparsed gerund
@@ -360,6 +375,16 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
             out.parties.remove(owner[0])
             out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative"))
     return out
+
+
+def _proceeded_with(head: Token, governor: Token) -> bool:
+    """"he would go ahead with the Trump meeting", "proceed with the talks": the subject holds it."""
+    top = climb(head)
+    if not (top.dep_ == "pobj" and top.head.lower_ == "with" and top.head.head.i == governor.i):
+        return False
+    verb = governor.lemma_.lower()
+    words = {verb} | {f"{verb}_{c.lower_}" for c in governor.children if c.dep_ in ("prt", "advmod")}
+    return bool(words & word_set("meeting_proceed_verbs.txt"))
 
 
 def _attended(head: Token) -> bool:
@@ -374,9 +399,9 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     attends it takes part; whoever hosts it, or invites another to it, is its host."""
     verb = governor.lemma_.lower()
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
-    supported = head.dep_ in OBJECTS and (
+    supported = (head.dep_ in OBJECTS and (
         verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
-        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))
+        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor)
     attended = _attended(head)
     top = climb(head)
     out = Reading()
@@ -391,6 +416,10 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
         if governor.i not in by_head:
             out.add(_prepositional_reading(doc, governor, ents, False, is_visit, own=supported))
+        if attended and top.head.lower_ in prepositions("during") and verb in word_set("meeting_address_verbs.txt"):
+            # "Pena Nieto told Mr. Trump at the beginning of the meeting": whom one tells there is there
+            out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative")
+                               and (ents.entity(c.i) is not None or c.pos_ == "PRON"))
     hosts = [p for s in _subjects(governor) if (p := party_of(doc, s, ents)) and p.key]
     if supported and verb == "host":
         out.host = hosts[0] if hosts else None
