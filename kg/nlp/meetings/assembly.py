@@ -109,7 +109,30 @@ def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeE
         t = t.head
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
             return None
-    return found
+    return _year_said(doc, found, tokens, own, timexes) or found
+
+
+def _year_said(doc: Doc, found: TimeExpression, found_tokens, own: set[int],
+               timexes: list[TimeExpression]) -> TimeExpression | None:
+    """A year the clause gives its day or month ("met on March 25 of last year", "Last year, they met in
+    June"): the day's value took the publication year, the year said is the one the text places it in
+    (a year that modifies another noun, "after the 2014 election", dates that noun, not the meeting)."""
+    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", found.value or ""):
+        return None
+    anchors = own | {t.i for t in found_tokens}
+    for t in timexes:
+        if t is found or t.type != "DATE" or not re.fullmatch(r"\d{4}", t.value or "") or t.value == found.value[:4]:
+            continue
+        tokens = doc.char_span(t.span.begin, t.span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        inside = {x.i for x in tokens}
+        x = tokens.root
+        while x.i not in anchors and x.head.i != x.i and (x.i in inside or x.pos_ not in ("NOUN", "PROPN", "VERB", "AUX")):
+            x = x.head
+        if x.i in anchors:
+            return t
+    return None
 
 
 def _bounds(timex_root: Token) -> bool:

@@ -1,0 +1,98 @@
+"""Meetings: the parties a sentence names around its trigger, the words that only look like parties,
+and the year a clause places its meeting in (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import ORGANISATION, PERSON, PLACE, PLANNED, Span, TimeExpression
+from tests.test_meetings import meetings_of, participants
+
+
+def test_whom_a_party_tells_at_the_meeting_took_part(nlp):
+    text = "Enrique Pena Nieto told Donald Trump at the beginning of the meeting that Mexico would not pay."
+    ms, names = meetings_of(nlp, text, {"Enrique Pena Nieto": PERSON, "Donald Trump": PERSON, "Mexico": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Enrique Pena Nieto", "Donald Trump"}
+
+
+def test_whom_a_party_criticises_at_a_meeting_is_not_said_to_be_there(nlp):
+    text = "Anna Berg criticized Pedro Costa at the meeting with Jan Kowalski."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Jan Kowalski": PERSON})
+    assert len(ms) == 1
+    assert "Pedro Costa" not in participants(ms[0], names)
+    assert {"Anna Berg", "Jan Kowalski"} <= participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "Pedro Costa said he would go ahead with the Trump meeting.",
+    "Pedro Costa said he would proceed with the Trump meeting.",
+])
+def test_who_goes_ahead_with_a_meeting_takes_part(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Trump": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa", "Trump"}
+
+
+def test_who_only_talks_of_a_meeting_takes_no_part(nlp):
+    text = "Pedro Costa said he would write about the Trump meeting."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Trump": PERSON})
+    assert all("Pedro Costa" not in participants(m, names) for m in ms)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Donald Trump will meet with GOP leaders next week.", "GOP leaders"),
+    ("Donald Trump met with Republican House and Senate members on the Hill.", "Republican House and Senate members"),
+])
+def test_an_organisation_before_a_people_noun_is_no_party_the_phrase_is(nlp, text, phrase):
+    names = {"Donald Trump": PERSON, "GOP": ORGANISATION, "House": ORGANISATION, "Senate": ORGANISATION}
+    ms, names = meetings_of(nlp, text, names)
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Donald Trump"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == [phrase]
+
+
+def test_a_seat_before_a_meeting_noun_is_where_not_who(nlp):
+    text = "The Senate leadership rebuffed Barack Obama at a White House meeting on Tuesday."
+    ms, names = meetings_of(nlp, text, {"Barack Obama": PERSON, "White House": ORGANISATION})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Barack Obama"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["The Senate leadership"]
+
+
+def test_a_person_before_a_meeting_noun_is_a_party(nlp):
+    text = "Anna Berg defended the Costa meeting on Tuesday."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Costa": PERSON})
+    assert all("Costa" in participants(m, names) for m in ms) and ms
+
+
+def test_next_week_plans_the_meeting(nlp):
+    text = "Reince Priebus invited Donald Trump for a meeting with GOP leaders next week."
+    ms, _ = meetings_of(nlp, text, {"Reince Priebus": PERSON, "Donald Trump": PERSON, "GOP": ORGANISATION})
+    assert len(ms) == 1 and ms[0].status == PLANNED
+
+
+def test_a_gerunds_object_the_parser_made_a_subject_does_not_hide_the_subject(nlp):
+    text = ("Bernie Sanders spent Wednesday on something of a victory tour in New York, filming television "
+            "shows and meeting with the Rev. Al Sharpton.")
+    ms, names = meetings_of(nlp, text, {"Bernie Sanders": PERSON, "Al Sharpton": PERSON, "New York": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Bernie Sanders", "Al Sharpton"}
+
+
+def _dated(nlp, text: str, timexes: list[tuple[str, str]]):
+    tx = [TimeExpression(f"t{n}", Span.of(text, text.index(w), text.index(w) + len(w)), "DATE", v)
+          for n, (w, v) in enumerate(timexes)]
+    ms, _ = meetings_of(nlp, text, {"Barack Obama": PERSON, "Vladimir Putin": PERSON, "Moscow": PLACE}, tx)
+    assert len(ms) == 1
+    return ms[0]
+
+
+def test_a_year_the_clause_gives_its_day_dates_the_meeting(nlp):
+    text = "Barack Obama first met Vladimir Putin in Moscow on March 25 of last year."
+    assert _dated(nlp, text, [("March 25", "2016-03-25"), ("last year", "2015")]).date == "2015"
+
+
+def test_a_year_of_another_noun_does_not_date_the_meeting(nlp):
+    text = "Barack Obama met Vladimir Putin on March 25, after the 2012 election."
+    assert _dated(nlp, text, [("March 25", "2016-03-25"), ("2012", "2012")]).date == "2016-03-25"
