@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import ORGANISATION, PERSON, PLACE, PLANNED, Span, TimeExpression
+from kg.model import OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, Span, TimeExpression
 from tests.test_meetings import meetings_of, participants
 
 
@@ -96,3 +96,31 @@ def test_a_year_the_clause_gives_its_day_dates_the_meeting(nlp):
 def test_a_year_of_another_noun_does_not_date_the_meeting(nlp):
     text = "Barack Obama met Vladimir Putin on March 25, after the 2012 election."
     assert _dated(nlp, text, [("March 25", "2016-03-25"), ("2012", "2012")]).date == "2016-03-25"
+
+
+def test_an_infinitive_of_purpose_is_as_planned_as_its_verb(nlp):
+    text = "Sadiq Khan said he would like to go to the United States to meet with Pedro Costa."
+    ms, names = meetings_of(nlp, text, {"Sadiq Khan": PERSON, "United States": PLACE, "Pedro Costa": PERSON})
+    assert len(ms) == 1 and ms[0].status == PLANNED
+    assert participants(ms[0], names) == {"Sadiq Khan", "Pedro Costa"}
+
+
+def test_an_infinitive_of_purpose_after_a_past_verb_happened(nlp):
+    text = "Anna Berg went to Lisbon last week to meet Pedro Costa."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Lisbon": PLACE, "Pedro Costa": PERSON})
+    assert len(ms) == 1 and ms[0].status == OCCURRED
+
+
+def test_a_pronoun_subject_of_an_opening_clause_is_the_subject_after_it(nlp):
+    text = "Pedro Costa ran. Before she met Pedro Costa, Anna Berg lived well outside Lisbon."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa", "Anna Berg"}
+
+
+def test_who_counters_with_a_meeting_holds_it_and_the_next_morning_is_no_plan(nlp):
+    text = "Anna Berg countered with a breakfast with Pedro Costa in Lisbon the next morning."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+    assert ms[0].status == OCCURRED

@@ -178,7 +178,8 @@ def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
         kinds = [k for k in kinds if k != IN_PERSON]
     elif f.place is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
         kinds.append(IN_PERSON)
-    distinct = {p.key for p in parties}
+    # the people no entity stands for are parties too ("Priebus and other RNC officials": two sides)
+    distinct = {p.key for p in parties} | {p.span.text.lower() for p in f.parties if p.key is None}
     if len(distinct) == 2:
         kinds.append(BILATERAL)
     elif len(distinct) > 2:

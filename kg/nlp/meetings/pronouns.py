@@ -54,11 +54,15 @@ def resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
 
 def _cataphor(token: Token, ents: Owners) -> str | None:
     """The person a his/her in a phrase before its clause's subject looks ahead to ("During her meeting
-    with X, Anna Berg said", "In his first meeting with Putin, Obama said"): that subject, when it names
+    with X, Anna Berg said", "In his first meeting with Putin, Obama said"), or a he/she of a clause
+    opening the sentence ("Before she met Grayson, Dena Minning lived"): that subject, when it names
     a person the pronoun may stand for (one of the parties already named: the pronoun adds no other)."""
-    if token.dep_ != "poss":
+    if token.dep_ == "nsubj" and token.head.dep_ == "advcl" and token.head.i < token.head.head.i:
+        verb = token.head.head  # "Before she met Grayson, Dena Minning lived ...": the clause's subject
+    elif token.dep_ != "poss":
         return None
-    verb = token.head
+    else:
+        verb = token.head
     # up to the clause: through nouns and through verbs with no subject of their own ("Following his
     # meeting with Ryan, Trump met": "Following" is no clause of its own)
     while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or (

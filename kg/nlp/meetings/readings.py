@@ -136,10 +136,17 @@ def clause_chain(head: Token) -> list[Token]:
     """The trigger and the words that govern it up to its clause ("agreed to meet", "plans for a visit")."""
     chain = [head]
     t = head
-    while t.head.i != t.i and len(chain) < 5 and t.dep_ not in ("ccomp", "parataxis", "advcl", "relcl", "ROOT"):
+    while t.head.i != t.i and len(chain) < 5 and (t.dep_ not in ("ccomp", "parataxis", "advcl", "relcl", "ROOT")
+                                                   or _purpose(t)):
         t = t.head
         chain.append(t)
     return chain
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("would like to go to the United States to meet with mayors"): the
+    meeting is as planned, or as past, as the going."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _status(head: Token) -> str | None:
@@ -178,8 +185,10 @@ def _status(head: Token) -> str | None:
             return None
         words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
-        words += [g.lower_ for c in kids if c.dep_ in ("npadvmod", "tmod") for g in c.children
-                  if g.dep_ in ("amod", "det", "nmod")]  # the parser makes "next" of "next week" an nmod too
+        # the parser makes "next" of "next week" an nmod too; "the next morning" of a story is no plan
+        words += [g.lower_ for c in kids if c.dep_ in ("npadvmod", "tmod") and not any(
+            g.dep_ == "det" and g.lower_ == "the" for g in c.children) for g in c.children
+                  if g.dep_ in ("amod", "det", "nmod")]
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "prt" for c in kids):
             words.append(t.lemma_.lower() + "_" + next(c.lower_ for c in kids if c.dep_ == "prt"))
         if k == 0:  # the trigger itself: only its auxiliaries and modifiers count
