@@ -124,3 +124,32 @@ def test_who_counters_with_a_meeting_holds_it_and_the_next_morning_is_no_plan(nl
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
     assert ms[0].status == OCCURRED
+
+
+def test_whom_one_sends_to_meet_takes_part_not_the_sender(nlp):
+    text = "Anna Berg dispatched Pedro Costa to meet with Jan Kowalski in Lisbon."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa", "Jan Kowalski"}
+
+
+def test_whom_one_sends_for_a_meeting_takes_part_not_the_sender(nlp):
+    text = "Anna Berg sent Pedro Costa to Lisbon for a tense meeting with Jan Kowalski."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa", "Jan Kowalski"}
+
+
+def test_a_place_before_a_trip_noun_is_where_it_went(nlp):
+    domestic = "After the Porto trip, Anna Berg flew back to Lisbon with Pedro Costa."
+    ms, _ = meetings_of(nlp, domestic, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE, "Porto": PLACE})
+    assert ms == []  # a trip to a city, to no one: travel, no meeting
+
+
+def test_a_with_phrase_of_another_verb_names_no_party(nlp):
+    text = "Members of the club are expected to debate how to deal with Pedro Costa during its annual meeting in Lisbon."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert "Pedro Costa" not in participants(ms[0], names)

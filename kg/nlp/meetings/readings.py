@@ -79,6 +79,10 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects += [g for c in up.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     for g in c.children if g.dep_ == "pobj"]  # "calls on the WHO to convene"
         return objects or _subjects(up, depth + 1)
+    if _purpose(verb) and up.lemma_.lower() in word_set("meeting_send_verbs.txt"):
+        # "Clinton dispatched O'Leary to meet with doctors": whom she sent meets them
+        sent = [c for c in up.children if c.dep_ in ("dobj", "obj")]
+        return [t for c in sent for t in (c, *c.conjuncts)] or _subjects(up, depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp", "acl", "relcl"):
         if verb.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
@@ -268,7 +272,8 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
         low = c.lower_
         if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
-        if low in party_preps and not (low == "of" and verbal):
+        # "deal with Trump during its annual meeting": a with-phrase of another verb names its own partner
+        if low in party_preps and not (low == "of" and verbal) and (own or low not in ("with", "between", "among")):
             out.parties.extend(objs)
         if low in place_preps:
             out.places.extend(objs)
@@ -370,6 +375,8 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
     while stack:
         c = stack.pop()
         stack.extend(g for g in c.children if g.dep_ in ("compound", "conj"))
+        if (e := ents.entity(c.i)) is not None and e.type == PLACE and c.dep_ == "compound" and c.head.i == head.i:
+            out.places.append(c)  # "the New York trip", "the Geneva talks": where
         if (e := ents.entity(c.i)) is not None and e.type in (PERSON, ORGANISATION):
             # "a White House meeting": where it was held (or who hosted it), not who took part
             (out.venues if e.name.lower() in word_set("meeting_seat_names.txt") else out.parties).append(c)
@@ -418,6 +425,10 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         return Reading(rejected=True)  # "told reporters during the conference call": a press call
     if head.dep_ in ("dobj", "dative") and verb in word_set("meeting_audience_verbs.txt"):
         return Reading(rejected=True)  # "Clinton told the AIPAC meeting": a speech to a gathering
+    if top.dep_ == "pobj" and top.head.lower_ in ("to", "for") and verb in word_set("meeting_send_verbs.txt"):
+        # "sent Eggleston to Capitol Hill for a meeting with House Democrats": Eggleston, not who sent him
+        out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
+        return out
     if (supported or attended) and not any(c.dep_ == "neg" for c in governor.children):
         # "Trump was not at the summit": whoever was not there took no part
         out.parties.extend(_subjects(governor))
