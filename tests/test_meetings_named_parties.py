@@ -153,3 +153,36 @@ def test_a_with_phrase_of_another_verb_names_no_party(nlp):
     ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Lisbon": PLACE})
     assert len(ms) == 1
     assert "Pedro Costa" not in participants(ms[0], names)
+
+
+def _with_pronoun_mention(text: str, names: dict[str, str], owner: str, pronoun_at: int, pronoun: str):
+    """Entities for ``names``, the pronoun at ``pronoun_at`` a mention of ``owner`` (as the coreference
+    stage may have made it)."""
+    from kg.model import PRONOUN, Entity, Mention
+    from tests.test_meetings import entities_for
+
+    out = []
+    for e in entities_for(text, names):
+        if e.name == owner:
+            e = Entity(e.key, e.type, e.name, [*e.mentions, Mention(Span.of(text, pronoun_at, pronoun_at + len(pronoun)), PRONOUN)])
+        out.append(e)
+    return out
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject(nlp):
+    from kg.nlp.meetings import find_meetings
+
+    text = "Anna Berg praised Maria Costa's record, crediting her with convening the first conference on youth."
+    at = text.index("her with")
+    ents = _with_pronoun_mention(text, {"Anna Berg": PERSON, "Maria Costa": PERSON}, "Anna Berg", at, "her")
+    ms = find_meetings(nlp(text), ents, [], [])
+    names = {e.key: e.name for e in ents}
+    assert ms and all(participants(m, names) == {"Maria Costa"} for m in ms)
+
+
+def test_whom_one_thanks_for_meeting_met(nlp):
+    text = "Anna Berg thanked Pedro Costa for meeting with Jan Kowalski in Lisbon."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa", "Jan Kowalski"}

@@ -50,6 +50,8 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     """The entity a participant phrase headed by ``head`` names, and the words naming it."""
     if head.ent_type_ in NOT_PARTIES:
         return None  # "Barton Fink meets A Serious Man", "hosting the Jackie Gleason Classic"
+    if head.pos_ == "PRON":
+        exclude = exclude | _coarguments(head, ents)
     named = ents.named(head.i)
     if named is not None and not (head.pos_ == "NOUN" and _other_body(head, named[0])):
         return Party(named[0].key, named[1], named[0].type)
@@ -94,6 +96,18 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     # "Orlando community leaders", "Clinton aides", "GOP leaders", "the HP board": not the city, the person
     # or the party they belong to (the people or the body the phrase names took part)
     return Party(None, span)
+
+
+def _coarguments(pronoun: Token, ents: Owners) -> frozenset[str]:
+    """The entities a non-reflexive object pronoun cannot stand for: the subject of its own verb
+    ("Huerta praised Clinton's history, crediting her with convening": "her" is not Huerta)."""
+    if pronoun.dep_ not in ("dobj", "dative", "obj") or pronoun.lower_.endswith(("self", "selves")):
+        return frozenset()
+    verb = pronoun.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj"):  # "crediting her": the subject of "praised"
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return frozenset(e.key for c in subjects if c.pos_ != "PRON" and (e := ents.entity(c.i)) is not None)
 
 
 def _other_body(head: Token, entity: Entity) -> bool:

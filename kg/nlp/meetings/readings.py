@@ -83,6 +83,11 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "Clinton dispatched O'Leary to meet with doctors": whom she sent meets them
         sent = [c for c in up.children if c.dep_ in ("dobj", "obj")]
         return [t for c in sent for t in (c, *c.conjuncts)] or _subjects(up, depth + 1)
+    if verb.dep_ == "pcomp" and up.dep_ == "prep" and up.lower_ in ("for", "with", "of") and up.head.pos_ == "VERB":
+        # "thanked him for meeting", "credited her with convening", "accused X of meeting": the object did it
+        controllers = [c for c in up.head.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in NOT_PEOPLE]
+        if controllers:
+            return controllers
     if verb.dep_ in ("conj", "advcl", "pcomp", "acl", "relcl"):
         if verb.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
