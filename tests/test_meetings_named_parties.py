@@ -186,3 +186,18 @@ def test_whom_one_thanks_for_meeting_met(nlp):
                                         "Lisbon": PLACE})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Pedro Costa", "Jan Kowalski"}
+
+
+def test_the_names_an_apposition_gives_are_each_a_party(nlp):
+    text = "The club leaders, Anna Berg and Maria Costa, met with Pedro Costa."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Maria Costa": PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Maria Costa", "Pedro Costa"}
+
+
+def test_a_meeting_word_a_verb_is_held_for_is_that_verbs_meeting(nlp):
+    text = "Anna Berg hosted Pedro Costa at the Town Hall for talks on Friday."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Town Hall": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+    assert [s.text for s in ms[0].extra_triggers] == ["talks"]

@@ -85,6 +85,9 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
                            for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
+    # "The GOP leaders, Paul Ryan and Mitch McConnell, met": the names the apposition gives, each a party
+    tokens += [a for t in tokens for c in t.children if c.dep_ == "appos" and ents.entity(c.i) is not None
+               for a in with_conjuncts(c) if a not in tokens and sent.begin <= a.idx < sent.end]
     if any(is_audience(t, ents) for t in tokens):
         return None  # "a conference call with reporters", "spoke with voters": an audience
     both = [t for t in tokens if refers_to_parties(doc, t, ents)]

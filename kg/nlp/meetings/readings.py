@@ -356,6 +356,13 @@ def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Mat
             return out
         hosts = [p for s in _subjects(head) if (p := party_of(doc, s, ents)) and p.key]
         out.host = hosts[0] if hosts else None
+    for c in head.children:  # "hosted Xi at the White House for talks", "met for talks": one meeting
+        nested = [g for g in c.children if g.dep_ == "pobj" and c.dep_ == "prep" and c.lower_ == "for"
+                  and g.i in by_head and by_head[g.i].entry.pos != "VERB"]
+        for g in nested:
+            out.absorbed.append(g.i)
+            out.extra.append(Span.of(article_text(doc), *by_head[g.i].span))
+            out.add(_prepositional_reading(doc, g, ents, True, is_visit))
     return out
 
 
