@@ -201,3 +201,36 @@ def test_a_meeting_word_a_verb_is_held_for_is_that_verbs_meeting(nlp):
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
     assert [s.text for s in ms[0].extra_triggers] == ["talks"]
+
+
+def test_a_persons_campaign_is_not_the_person(nlp):
+    text = "Then the Costa campaign went into overdrive, holding a conference call with prominent surrogates."
+    ms, names = meetings_of(nlp, text, {"Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == set()
+    assert sorted(s.text for s in ms[0].unresolved_participant_spans) == ["prominent surrogates", "the Costa campaign"]
+
+
+def test_remarks_after_meeting_are_the_clause_subjects(nlp):
+    text = "In animated remarks after meeting with his security council on Tuesday, Pedro Costa repeated his claim."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa"}
+
+
+def test_a_headline_meeting_is_the_one_the_story_opens_with(nlp):
+    text = ("LEADERS TAKE ON COSTA AT SUMMIT IN LISBON;\nThe candidate overshadows the agenda.\n\n"
+            "Pedro Costa was not at the summit of European leaders on Wednesday, but his presence hung over the "
+            "conference of the three governments in the Portuguese capital.")
+    ms, _ = meetings_of(nlp, text, {"Pedro Costa": PERSON, "LISBON": PLACE})
+    assert len(ms) == 1
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["European leaders"]
+
+
+def test_a_headline_meeting_with_other_parties_stays_apart(nlp):
+    text = ("Anna Berg meets Jan Kowalski in Porto.\n\n"
+            "Anna Berg met Pedro Costa in Lisbon on Monday to talk about the budget of the city and the plans "
+            "of the two councils for the coming years, officials said.")
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Pedro Costa": PERSON,
+                                    "Porto": PLACE, "Lisbon": PLACE})
+    assert len(ms) == 2

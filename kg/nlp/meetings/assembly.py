@@ -63,9 +63,11 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     frames = [f for f in frames if f.head.i not in absorbed]
     frames.sort(key=lambda f: f.trigger.begin)
     sents = sentence_spans(doc)
+    lead_end = _headline_end(article_text(doc))
     for f in frames:
         f.date = _clause_date(doc, f, timexes)
         f.sentence = sentence_index(sents, f.head.idx)
+        f.headline = f.trigger.end <= lead_end
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
     merged = merge([f for f in frames if one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
@@ -78,6 +80,22 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, sentence_spans(doc)) for n, f in enumerate(merged)]
+
+
+HEADLINE_CHARS = 400  # the most characters of short paragraphs a text can open with as its headlines
+HEADLINE_PARAGRAPH_CHARS = 150  # a paragraph longer than this is the story's first, no headline
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline block ends: the short paragraphs (title, subtitle) before the first long
+    one; -1 when the text opens with no such block or has no blank line at all."""
+    end, n = 0, 0
+    for paragraph in text.split("\n\n"):
+        if len(paragraph) > HEADLINE_PARAGRAPH_CHARS or end + len(paragraph) > HEADLINE_CHARS or n == 3:
+            return end if 0 < end < len(text) else -1
+        end += len(paragraph) + 2
+        n += 1
+    return -1
 
 
 def _visit_to_nowhere(frame: Frame) -> bool:

@@ -50,6 +50,7 @@ class Frame:
     party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
     sentence: int = -1  # index of its sentence
     last_sentence: int = -1  # index of the sentence of its last mention, once merged
+    headline: bool = False  # in the headline lines before the body (the text up to its first blank line)
 
 
 @dataclass(frozen=True)

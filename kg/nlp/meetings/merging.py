@@ -24,6 +24,9 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
         return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
     if earlier.status != later.status or later.distinct:
         return False
+    if last and earlier.headline and not later.headline and a <= b and (a or _word(earlier) == _word(later)) and (
+            later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
+        return True  # a headline's meeting is the one the story opens with ("AT SUMMIT IN OTTAWA" ... "the summit")
     remote = {PHONE_CALL, VIDEO_CALL}
     if bool(remote & set(earlier.kinds)) != bool(remote & set(later.kinds)) and (
             VISIT in earlier.kinds or VISIT in later.kinds or earlier.place or later.place):
@@ -40,6 +43,18 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
     return len(a) >= 2 and a == b
+
+
+def _word(frame: Frame) -> str:
+    return frame.head.lemma_.lower()
+
+
+def _agree(earlier: Frame, later: Frame) -> bool:
+    """No date or place of the one says it is another occasion than the other."""
+    if earlier.date and later.date and earlier.date.value != later.date.value:
+        return False
+    here, there = earlier.place or earlier.venue, later.place or later.venue
+    return not (here and there and here.key != there.key)
 
 
 REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
@@ -65,5 +80,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
         target.place = target.place or f.place
         # every sentence's words for the parties are kept: each is a mention of its entity
         target.parties.extend(p for p in f.parties if p.key and p not in target.parties)
+        if not any(p.key is None for p in target.parties):  # "North American leaders", named only later
+            target.parties.extend(p for p in f.parties if p.key is None)
         target.kinds.extend(k for k in f.kinds if k not in target.kinds)
     return out

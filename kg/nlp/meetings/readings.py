@@ -98,6 +98,11 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             return by or poss or ([up] if verb.dep_ == "relcl" else [])
         if up.pos_ in ("VERB", "AUX"):
             return _subjects(up, depth + 1)
+        if verb.dep_ == "pcomp" and up.pos_ == "NOUN" and up.dep_ == "pobj" and up.head.head.pos_ == "VERB":
+            # "In remarks after meeting with his security council, Obama repeated": whose remarks, or
+            # else the clause's subject
+            poss = [c for c in up.children if c.dep_ == "poss"]
+            return poss or _subjects(up.head.head, depth + 1)
         if (partner := _gerund_partner(verb)) is not None:
             return _subjects(partner, depth + 1)
     return []
