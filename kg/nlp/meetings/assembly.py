@@ -83,7 +83,7 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
 
 
 HEADLINE_CHARS = 400  # the most characters of short paragraphs a text can open with as its headlines
-HEADLINE_PARAGRAPH_CHARS = 150  # a paragraph longer than this is the story's first, no headline
+HEADLINE_PARAGRAPH_CHARS = 120  # a paragraph longer than this is the story's first, no headline (titles are shorter)
 
 
 def _headline_end(text: str) -> int:
