@@ -234,3 +234,18 @@ def test_a_headline_meeting_with_other_parties_stays_apart(nlp):
     ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Pedro Costa": PERSON,
                                     "Porto": PLACE, "Lisbon": PLACE})
     assert len(ms) == 2
+
+
+def test_a_share_of_people_is_those_people(nlp):
+    text = "Some of the mayor's advisers, including his wife, Maria Costa, also were at the meeting."
+    ms, names = meetings_of(nlp, text, {"Maria Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Maria Costa"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["the mayor's advisers"]
+
+
+def test_a_persons_operation_is_not_the_person(nlp):
+    text = "Behind the scenes, trusted aides have talked with Anna Berg's operation about the best steps."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == set()

@@ -83,6 +83,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     sents = sentence_spans(doc)
     sent = sents[sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
+    party_heads = [_of_phrase(t) for t in party_heads]
     heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
                            for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
@@ -135,6 +136,14 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
                   venue=venue, party_heads=tokens)
+
+
+def _of_phrase(token: Token) -> Token:
+    """"Some of Sanders's advisers were at the meeting": the advisers, of whom some took part."""
+    if token.lower_ not in word_set("meeting_quantity_words.txt"):
+        return token
+    objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return objects[0] if objects else token
 
 
 def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
