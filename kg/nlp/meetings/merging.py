@@ -31,10 +31,7 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
     if bool(remote & set(earlier.kinds)) != bool(remote & set(later.kinds)) and (
             VISIT in earlier.kinds or VISIT in later.kinds or earlier.place or later.place):
         return False
-    if earlier.date and later.date and earlier.date.value != later.date.value:
-        return False
-    here, there = earlier.place or earlier.venue, later.place or later.venue
-    if here and there and here.key != there.key:
+    if not _agree(earlier, later):
         return False
     near = later.sentence - max(earlier.sentence, earlier.last_sentence) <= REFERENCE_SENTENCES
     if last and near and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties)\
