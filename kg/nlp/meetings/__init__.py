@@ -9,9 +9,12 @@ and its frame is read off the dependency parse around the trigger:
   ("his visit"), the subject of a clause that held, attended or invited to it ("held talks", "said
   after a meeting", "invited Mr. Trump to a meeting"), each with its coordinated names; pronouns and
   nominals are resolved to entities ("their meeting": the coordination it refers to; "my" in a
-  quotation: its speaker); a phrase no entity stands for counts only when it names people;
+  quotation: its speaker); a phrase no entity stands for counts only when it names people; whom a
+  party tells or thanks at the meeting, whom one sends to it and the names an apposition gives take
+  part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at" phrase naming a place, or what was visited;
-* date: the time expression that dates the clause (``kg.nlp.timex.date_for``);
+* date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
+  clause gives it ("on March 25 of last year");
 * status: planned ("will meet", "agreed to meet", "a planned summit") or cancelled ("called off
   the talks") from the words that govern the trigger; negated triggers ("did not meet") are dropped.
 
@@ -22,7 +25,8 @@ met", "would you meet them?"), other senses ("make ends meet", "a threshold met 
 stop ("visited Missouri": a visit goes to a person or a government).
 
 Several sentences often describe one meeting ("met Putin in Moscow" ... "The talks covered ..."):
-a definite nominal trigger refers back to the meeting just described when its parties agree, and
+a definite nominal trigger refers back to the meeting just described when its parties agree, a
+headline's meeting is the one the story opens with, and
 two triggers with the same participants are one meeting (extra triggers); a date, place or kind
 that disagrees, or "another", "again", keeps two occasions apart.
 
