@@ -13,6 +13,7 @@ from kg.nlp.quotes import Quotation
 from kg.nlp.statements.words import (
     article_text,
     CONTENT_DEPS,
+    cue_verbs,
     cue_words,
     FINITE,
     PARENTHETICAL_DEPS,
@@ -58,7 +59,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             return out
     head = verb.head
     if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
-            and participle_head(verb) is None
+            and participle_head(verb) is None and not second_cue(verb)
             and head.pos_ in ("VERB", "AUX") and _set_off(verb)
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree)
@@ -402,3 +403,68 @@ ALNUM = re.compile(r"[^\W_]")
 def token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def second_cue(token: Token) -> bool:
+    """A participle of saying set off by a comma inside another report ("said Clinton will have to
+    choose, saying, “...”", "..., adding that ..."): the same speaker's next statement, not part of
+    what the first cue reports."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.i > 0 \
+        and token.doc[token.i - 1].text == "," and token.lemma_.lower() in cue_words() \
+        and not any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def coordinated_cue(token: Token) -> bool:
+    """A verb of saying coordinated with a noun ("rails against its “Great Wall” and pledges to stand
+    firm"): the parser joined the second predicate to the object; it is a report of its own."""
+    if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.i < 1:
+        return False
+    if not any(c.dep_ == "cc" and c.i == token.i - 1 for c in token.head.children):
+        return False
+    verb_like = token.pos_ == "VERB" or token.tag_ == "NNS" and token.lower_.endswith("s")
+    return verb_like and token.lemma_.lower() in cue_verbs() | cue_words()
+
+
+def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` (what ``verb`` reports) less the second cues in them and what those report, and
+    less the "and" before a coordinated one."""
+    cut: set[int] = set()
+    for t in tokens:
+        if t.i > verb.i and t.i not in cut and (second_cue(t) or coordinated_cue(t)):
+            cut |= {s.i for s in t.subtree}
+            cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1}
+    return [t for t in tokens if t.i not in cut] if cut else tokens
+
+
+def enclosing_cue(token: Token) -> Token | None:
+    """The cue verb whose reported clause holds the second cue ``token`` ("said X, saying ..."):
+    its subject is who says the second thing too."""
+    for a in token.ancestors:
+        if a.dep_ == "ccomp" and a.head.pos_ == "VERB" and a.head.lemma_.lower() in cue_words():
+            outer = a.head
+            # a parse that runs over a sentence or a line is wrong there
+            same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text
+            return outer if same else None
+    return None
+
+
+_TITLE_WORD = re.compile(r"[\w$’'&.-]+")
+_MAX_TITLE_WORDS = 8
+
+
+def title_quotation(text: str, quotation: Quotation) -> bool:
+    """A name or title in quotation marks ("the “Fight for $15” movement", a book “Who’s Who in the
+    CIA”): one short part, every word capitalised (or a number, or a small word of
+    speech_title_small_words.txt), not all in capitals (a shouted headline) and no sentence end
+    inside. Such marks quote no one's words."""
+    if len(quotation.parts) != 1:
+        return False
+    inner = text[quotation.parts[0].begin:quotation.parts[0].end].strip("\"“”'‘’`«» \t,")
+    words = _TITLE_WORD.findall(inner)
+    if not 0 < len(words) <= _MAX_TITLE_WORDS or any(ch in inner for ch in "!?;:") or inner.endswith("."):
+        return False
+    letters = [ch for ch in inner if ch.isalpha()]
+    if not letters or all(ch.isupper() for ch in letters) or not (words[0][0].isupper() or words[0][0] in "$" or words[0][0].isdigit()):
+        return False
+    small = word_list("speech_title_small_words.txt")
+    return all(w[0].isupper() or w[0].isdigit() or w[0] == "$" or w.lower() in small for w in words)
