@@ -269,7 +269,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None:
+    if said is None or _bare_act(said):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
@@ -278,6 +278,16 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+_BARE_DEPS = ("det", "poss", "punct")
+
+
+def _bare_act(noun: Token) -> bool:
+    """ "made the comments", "sent a letter", "filed a complaint": a speech act named by its noun
+    alone (with an article, a demonstrative or a possessive) says nothing of what was said; "a
+    cease-and-desist letter", "a flurry of tweets shaming Machado", "the pledge to ..." do."""
+    return all(c.dep_ in _BARE_DEPS for c in noun.children)
 
 
 def _objects(verb: Token) -> list[Token]:
