@@ -125,3 +125,12 @@ def test_a_name_in_quotation_marks_leaves_reported_speech_indirect(statements_of
     text = "The union-backed “Fight for $15” movement plans to protest the debate, the Daily Caller reports."
     s = by_cue(statements_of(text), "reports")
     assert s.mode == INDIRECT
+
+
+def test_a_speech_act_named_by_its_bare_noun_says_nothing(statements_of):
+    assert statements_of("Trump made the comments at a rally in Ohio.") == []
+
+
+def test_a_speech_act_with_what_it_said_is_a_statement(statements_of):
+    s = by_cue(statements_of("The city sent a cease-and-desist letter to the campaign."), "sent")
+    assert s.content[0].text == "a cease-and-desist letter"

@@ -286,7 +286,7 @@ _BARE_DEPS = ("det", "poss", "punct")
 def _bare_act(noun: Token) -> bool:
     """ "made the comments", "sent a letter", "filed a complaint": a speech act named by its noun
     alone (with an article, a demonstrative or a possessive) says nothing of what was said; "a
-    cease-and-desist letter", "a flurry of tweets shaming Machado", "the pledge to ..." do."""
+    cease-and-desist letter", "the pledge to ..." do."""
     return all(c.dep_ in _BARE_DEPS for c in noun.children)
 
 
