@@ -134,3 +134,9 @@ def test_a_speech_act_named_by_its_bare_noun_says_nothing(statements_of):
 def test_a_speech_act_with_what_it_said_is_a_statement(statements_of):
     s = by_cue(statements_of("The city sent a cease-and-desist letter to the campaign."), "sent")
     assert s.content[0].text == "a cease-and-desist letter"
+
+
+def test_a_relative_clause_describing_a_name_in_the_object_is_not_content(statements_of):
+    text = "Trump praised his daughter Ivanka, who converted to Judaism when she married Jared Kushner."
+    s = by_cue(statements_of(text), "praised")
+    assert [c.text for c in s.content] == ["his daughter Ivanka"]

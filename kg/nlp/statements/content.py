@@ -178,7 +178,7 @@ def _object_content(verb: Token) -> list[Token]:
         else:
             out.extend(obj.subtree)
     out.extend(t for c in said_of for t in c.subtree)
-    return [] if only_pronouns(out) else out
+    return [] if only_pronouns(out) else without_asides(out)
 
 
 def _called_up(objects: list[Token], said_of: list[Token]) -> bool:
@@ -241,7 +241,7 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
-    return list(obj.subtree)
+    return without_asides(list(obj.subtree))
 
 
 # prepositions that name what was spoken of: "about", "against", "on", "of"
@@ -468,3 +468,16 @@ def title_quotation(text: str, quotation: Quotation) -> bool:
         return False
     small = word_list("speech_title_small_words.txt")
     return all(w[0].isupper() or w[0].isdigit() or w[0] == "$" or w.lower() in small for w in words)
+
+
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """An object's content less the journalist's relative clauses set off by a comma after a name
+    ("referring to his daughter Ivanka, who converted to Judaism ..."): they describe the person,
+    they are not what was said of them."""
+    cut: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and t.head.pos_ == "PROPN" and t.i not in cut:
+            first = t.left_edge
+            if first.i > 0 and t.doc[first.i - 1].text == "," and first.tag_ in ("WP", "WP$", "WDT"):
+                cut |= {s.i for s in t.subtree} | {first.i - 1}
+    return [t for t in tokens if t.i not in cut] if cut else tokens
