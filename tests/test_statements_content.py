@@ -140,3 +140,13 @@ def test_a_relative_clause_describing_a_name_in_the_object_is_not_content(statem
     text = "Trump praised his daughter Ivanka, who converted to Judaism when she married Jared Kushner."
     s = by_cue(statements_of(text), "praised")
     assert [c.text for c in s.content] == ["his daughter Ivanka"]
+
+
+def test_a_hedge_is_a_statement_without_a_speaker(statements_of):
+    s = by_cue(statements_of("Melania seems to have vanished from the campaign trail."), "seems")
+    assert [c.text for c in s.content] == ["Melania", "to have vanished from the campaign trail"]
+    assert s.speaker is None and s.speaker_span is None
+
+
+def test_an_expletive_hedge_is_no_statement(statements_of):
+    assert statements_of("It seems that nobody cares.") == []
