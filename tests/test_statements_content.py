@@ -150,3 +150,27 @@ def test_a_hedge_is_a_statement_without_a_speaker(statements_of):
 
 def test_an_expletive_hedge_is_no_statement(statements_of):
     assert statements_of("It seems that nobody cares.") == []
+
+
+def test_a_relative_word_inside_the_content_stays(statements_of):
+    text = "Teachers who connect online are very pro-Bernie, Kilfoyle said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["Teachers who connect online are very pro-Bernie"]
+
+
+def test_a_gerund_complement_after_the_cue_is_the_content(statements_of):
+    text = "The club has been a money-maker for Trump, however — he reported earning $132 million from the club."
+    s = by_cue(statements_of(text), "reported")
+    assert [c.text for c in s.content] == ["earning $132 million from the club"]
+
+
+def test_a_participle_after_a_relative_clause_is_said_by_the_main_subject(statements_of):
+    text = ("Trump was forced to defend not paying an architect who said he was stiffed, "
+            "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”")
+    s = by_cue(statements_of(text), "saying")
+    assert s.speaker_span.text == "Trump"
+
+
+def test_a_fronted_source_of_a_title_in_quotation_marks_is_no_statement(statements_of):
+    text = "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested looking at your bills."
+    assert "book" not in cues(statements_of(text))

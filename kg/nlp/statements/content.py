@@ -37,6 +37,12 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
             out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                        for t in c.subtree)
+    # "— he reported earning $132 million": a gerund complement after the cue is what was said,
+    # not a clause before it
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+    if gerund is not None and verb.lemma_.lower() in cue_verbs() and len(cue) == 1 \
+            and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return list(gerund.subtree)
     aside = interrupting_participle(verb)
     for child in verb.children:
         if aside is not None and child.i == aside.i:
@@ -439,13 +445,21 @@ def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
 def enclosing_cue(token: Token) -> Token | None:
     """The cue verb whose reported clause holds the second cue ``token`` ("said X, saying ..."):
     its subject is who says the second thing too."""
+    outer, crossed = None, False
     for a in token.ancestors:
-        if a.dep_ == "ccomp" and a.head.pos_ == "VERB" and a.head.lemma_.lower() in cue_words():
+        if crossed and a.pos_ == "VERB" and a.lemma_.lower() in cue_verbs():
+            outer = a  # "forced to defend not paying an architect who said ..., saying, “...”": the
+            break      # participle after a relative clause belongs to the clause the relative hangs in
+        if a.dep_ == "relcl":
+            crossed = True
+        elif not crossed and a.dep_ == "ccomp" and a.head.pos_ == "VERB" and a.head.lemma_.lower() in cue_words():
             outer = a.head
-            # a parse that runs over a sentence or a line is wrong there
-            same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text
-            return outer if same else None
-    return None
+            break
+    if outer is None:
+        return None
+    # a parse that runs over a sentence or a line is wrong there
+    same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text
+    return outer if same else None
 
 
 _TITLE_WORD = re.compile(r"[\w$’'&.-]+")

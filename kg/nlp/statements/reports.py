@@ -51,8 +51,8 @@ from kg.nlp.statements.words import (
 def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
-    if cue is None:
-        return None
+    if cue is None or token.dep_ == "amod":
+        return None  # "475 pledged delegates": a participle that describes a noun reports nothing
     aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
     if aside is not None and aside.i == token.i:
         return None  # "Trump, asked about the wall, said ...": he was asked, he asked nothing
@@ -65,8 +65,11 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     # ("whoever is elected" is a free relative: part of what was said)
     reported = reported_tokens(token, cue)
     later = {t.i for t in reported} - {t.i for t in without_later_reports(token, reported)}
-    content_tokens = [t for t in reported if t.i not in later and not (t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",)
-                              and not t.lower_.endswith("ever"))]
+    # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
+    # said: both part of it; only the relative word of the reported clause itself is left out)
+    content_tokens = [t for t in reported if t.i not in later and not (
+        t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",)
+        and not t.lower_.endswith("ever") and token.i in (t.head.i, t.head.head.i))]
     subject = subject_of(token, quoted)
     outer = enclosing_cue(token) if second_cue(token) else None
     if outer is not None:  # "X said ..., saying, “...”": X says both
@@ -307,7 +310,7 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
         return None
     head = prep.head
     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i \
+    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i or quoted.inside(head.idx) \
             or source.lemma_.lower() not in word_list("speech_source_nouns.txt"):
         return None
     phrase = list(prep.subtree)
