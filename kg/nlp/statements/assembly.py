@@ -11,7 +11,6 @@ from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import find_quotations, Quotation, QuotedText
 from kg.nlp.statements.content import ALNUM, EDGE_PUNCT, title_quotation, token_at
 from kg.nlp.statements.reports import (
-    hedge,
     in_source,
     quoting_verb,
     signed_quotations,
@@ -52,8 +51,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             continue
         statement = quoting_verb(doc, token, quotations, quoted, speakers) \
             or in_source(doc, token, quotations, quoted, speakers) \
-            or speech_act(doc, token, quotations, quoted, speakers) \
-            or hedge(doc, token, quotations, quoted, speakers)
+            or speech_act(doc, token, quotations, quoted, speakers)
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
             found.append((statement, "~"))
             taken.extend(statement.content)

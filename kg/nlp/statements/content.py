@@ -47,6 +47,8 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     for child in verb.children:
         if aside is not None and child.i == aside.i:
             continue  # "Trump, asked about the wall, said ...": the aside is not what he said
+        if child.dep_ in CONTENT_DEPS and _found_state(verb, child):
+            continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
     if out:
@@ -77,6 +79,15 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def _found_state(verb: Token, clause: Token) -> bool:
+    """ "John Kerry found himself playing defense": a verb of finding or showing
+    (speech_evidence_cues.txt) with a clause whose subject is reflexive tells what someone came
+    upon, not a finding reported ("not everyone finds that pitch compelling" still is one)."""
+    if verb.lemma_.lower() not in word_list("speech_evidence_cues.txt") or _documentary(verb):
+        return False
+    return any(c.dep_ in SUBJECTS and c.lower_.endswith(("self", "selves")) for c in clause.children)
 
 
 def interrupting_participle(verb: Token) -> Token | None:

@@ -500,25 +500,3 @@ def signed_quotations(doc: Doc, quotations: list[Quotation], quoted: QuotedText,
                              sentence=Span.of(text, q.begin, match.end())))
     return out
 
-
-def hedge(doc: Doc, verb: Token, quotations: list[Quotation], quoted: QuotedText,
-          speakers: SpeakerResolver) -> Statement | None:
-    """ "Melania seems to have vanished", "the lack of enthusiasm seems to be a real issue": a verb
-    of speech_hedge_cues.txt with its subject and complement states a judgement without a source;
-    the content is the subject with what is said of it, and no one is its speaker. Not "it seems"
-    (an expletive, nothing said of anything), not in a quotation, not a first or second person
-    ("I seem to remember": the speaker's own words, a statement of its own if quoted)."""
-    if verb.pos_ != "VERB" or quoted.inside(verb.idx) or verb.lemma_.lower() not in word_list("speech_hedge_cues.txt"):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    complement = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")
-                  or c.dep_ == "prep" and c.lower_ == "like"]
-    if subject is None or not complement or subject.lower_ in ("it", "i", "we", "you", "there") \
-            or subject.lower_ in entity_lexicon.pronouns("relative") or quoted.inside(subject.idx):
-        return None
-    text = article_text(doc)
-    tokens = [t for part in [subject, *complement] for t in part.subtree]
-    spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, tokens)), [], quotations)
-    if not spans:
-        return None
-    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), sentence=sentence_span(doc, verb.idx, verb.idx + 1))
