@@ -173,3 +173,9 @@ def test_finding_oneself_in_a_state_is_no_statement(statements_of):
 def test_a_poll_still_finds_through_a_clause(statements_of):
     s = by_cue(statements_of("A poll from Marquette Law School found Clinton leading Trump by 15 points."), "found")
     assert s.content[0].text == "Clinton leading Trump by 15 points"
+
+
+def test_a_name_the_parser_split_stays_whole_in_the_content(statements_of):
+    text = "Robert Mercer, the GOP mega-donor who once backed Texas Senator Ted Cruz, is launching a super-PAC."
+    s = by_cue(statements_of(text), "backed")
+    assert [c.text for c in s.content] == ["Texas Senator Ted Cruz"]

@@ -194,8 +194,20 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(t for t in verb.head.subtree if t.i not in clause)
         else:
             out.extend(obj.subtree)
+            out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
     return [] if only_pronouns(out) else without_asides(out)
+
+
+def _name_rest(verb: Token, obj: Token) -> list[Token]:
+    """The rest of a name the parser split off the object ("backed Texas Senator Ted Cruz": "Texas"
+    the object, "Senator Ted Cruz" another dependent of the verb right after it)."""
+    if obj.pos_ != "PROPN":
+        return []
+    after = obj.right_edge.i + 1
+    rest = next((c for c in verb.children if c.pos_ == "PROPN" and c.left_edge.i == after
+                 and c.dep_ in ("npadvmod", "appos", "dobj", "dep")), None)
+    return list(rest.subtree) if rest is not None else []
 
 
 def _called_up(objects: list[Token], said_of: list[Token]) -> bool:
@@ -258,7 +270,7 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
-    return without_asides(list(obj.subtree))
+    return without_asides(list(obj.subtree) + _name_rest(verb, obj))
 
 
 # prepositions that name what was spoken of: "about", "against", "on", "of"
