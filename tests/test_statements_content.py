@@ -179,3 +179,19 @@ def test_a_name_the_parser_split_stays_whole_in_the_content(statements_of):
     text = "Robert Mercer, the GOP mega-donor who once backed Texas Senator Ted Cruz, is launching a super-PAC."
     s = by_cue(statements_of(text), "backed")
     assert [c.text for c in s.content] == ["Texas Senator Ted Cruz"]
+
+
+def test_a_naming_call_is_no_statement(statements_of):
+    assert statements_of("An anti-Trump super PAC called Our Principles is ramping up its operations.") == []
+
+
+def test_a_calling_that_predicates_still_reports(statements_of):
+    s = by_cue(statements_of("Trump called the plan a disaster."), "called")
+    assert s.content[0].text == "the plan a disaster"
+
+
+def test_an_aside_after_a_dash_at_the_end_is_not_content(statements_of):
+    text = ("Sanders said he was “encouraged” by the plan — a modest boost for Obama since 2009, when Sanders "
+            "joined 89 other senators to reject the request.")
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["he was “encouraged” by the plan"]

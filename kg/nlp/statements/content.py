@@ -465,6 +465,24 @@ def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in cut] if cut else tokens
 
 
+_DASHES = ("—", "–", "--", "―")
+
+
+def without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """What was said less a noun phrase set off by a dash at its end ("said he was “encouraged” by
+    the plan — a modest boost for Obama since 2009, when ..."): the journalist's aside on it."""
+    if not tokens:
+        return tokens
+    ids = {t.i for t in tokens}
+    last = max(ids)
+    for t in tokens:
+        if t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in _DASHES \
+                and t.right_edge.i >= last - 1 and t.left_edge.i - 1 in ids:
+            cut = {s.i for s in t.subtree} | {t.left_edge.i - 1}
+            return [s for s in tokens if s.i not in cut]
+    return tokens
+
+
 def enclosing_cue(token: Token) -> Token | None:
     """The cue verb whose reported clause holds the second cue ``token`` ("said X, saying ..."):
     its subject is who says the second thing too."""

@@ -25,6 +25,7 @@ from kg.nlp.statements.content import (
     token_spans,
     with_quotations,
     without_later_reports,
+    without_trailing_aside,
 )
 from kg.nlp.statements.cues import cue_phrase, cue_spans, speech_act_noun, topic_preposition
 from kg.nlp.statements.speakers import (
@@ -51,8 +52,11 @@ from kg.nlp.statements.words import (
 def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
-    if cue is None or token.dep_ == "amod":
-        return None  # "475 pledged delegates": a participle that describes a noun reports nothing
+    if cue is None or token.dep_ == "amod" or token.dep_ == "acl" and token.tag_ == "VBN" \
+            and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
+        # "475 pledged delegates", "a super PAC called Our Principles": a participle that describes
+        # or names a noun reports nothing
+        return None
     aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
     if aside is not None and aside.i == token.i:
         return None  # "Trump, asked about the wall, said ...": he was asked, he asked nothing
@@ -64,7 +68,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     # cue is the noun the clause hangs on, not part of what was said
     # ("whoever is elected" is a free relative: part of what was said)
     reported = reported_tokens(token, cue)
-    later = {t.i for t in reported} - {t.i for t in without_later_reports(token, reported)}
+    later = {t.i for t in reported} - {t.i for t in without_trailing_aside(without_later_reports(token, reported))}
     # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
     # said: both part of it; only the relative word of the reported clause itself is left out)
     content_tokens = [t for t in reported if t.i not in later and not (
@@ -101,7 +105,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
-    if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue):
+    if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
+            or _named(token):
         return None
     if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
             and _thing_subject(subject, speakers):
@@ -134,6 +139,15 @@ def _other_sense(verb: Token, cue: list[Token], passive: bool) -> bool:
     if lemma in word_list("speech_handling_verbs.txt") and not predicate:
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
     return False
+
+
+def _named(verb: Token) -> bool:
+    """ "An anti-Trump super PAC called Our Principles is ramping up": a naming "call" (lexicon
+    speech_predicate_object_cues.txt) the parser made the root, the sentence's verb its clause
+    without a subject of its own."""
+    return verb.lemma_.lower() in word_list("speech_predicate_object_cues.txt") and any(
+        c.dep_ == "ccomp" and c.i > verb.i and not any(m.dep_ in SUBJECTS for m in c.children)
+        for c in verb.children)
 
 
 def _gloss(verb: Token, cue: list[Token]) -> bool:
