@@ -9,7 +9,7 @@ from kg.model import DIRECT, Entity, INDIRECT, MIXED, Span, Statement, TimeExpre
 from kg.nlp import docindex
 from kg.nlp.owners import Owners, owners_of
 from kg.nlp.quotes import find_quotations, Quotation, QuotedText
-from kg.nlp.statements.content import ALNUM, EDGE_PUNCT, token_at
+from kg.nlp.statements.content import ALNUM, EDGE_PUNCT, title_quotation, token_at
 from kg.nlp.statements.reports import (
     in_source,
     quoting_verb,
@@ -59,10 +59,12 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     statements = _one_per_quotation(doc, _without_nested(doc, found, quoted), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
     speakers_carried_over(doc, statements, speakers.owners)
+    # a title or name in quotation marks ("the “Fight for $15” movement") quotes no one's words
+    worded = QuotedText([q for q in quotations if not title_quotation(text, q)])
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"
-        s.mode = _mode(text, s.content, quoted)
+        s.mode = _mode(text, s.content, worded)
         when = date_for(doc, s.cue[0], timexes) if s.cue else None
         # a date inside what was said ("prices will rise next year") is not when it was said
         if when is not None and when.value and len(when.value) in DAY_MONTH_YEAR and when.value[:4].isdigit() \
@@ -74,6 +76,10 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
 
 def _inside_content(s: Statement, other: Statement) -> bool:
     return any(c.contains(cue) for c in other.content for cue in s.cue)
+
+
+def _width(s: Statement) -> int:
+    return max(s.content).end - min(s.content).begin
 
 
 def _without_nested(doc: Doc, found: list[tuple[Statement, str]], quoted: QuotedText) -> list[Statement]:
@@ -100,6 +106,8 @@ def _without_nested(doc: Doc, found: list[tuple[Statement, str]], quoted: Quoted
                 continue
             if direct and _mode(text, outer.content, quoted) == INDIRECT:
                 continue
+            if inner_lemma == "according" and _inside_content(outer, inner) and _width(inner) > _width(outer):
+                continue  # "X wrote a book that ..., according to Y": Y's report holds X's, not the reverse
             # only speech relayed replaces the relay: in "they discussed trade, Sana reported" what
             # Sana reported is the statement, the discussing only its content
             if outer_lemma in relays and inner.speaker_span is not None and inner_lemma in cue_words():
@@ -175,7 +183,10 @@ def _with_follow_on_quotations(text: str, found: list[Statement], quotations: li
         # the content ends where a quotation does, whatever its marks
         closing = quoted.part_at(last.end - 1) if last.end > last.begin else None
         ends_quoted = closing is not None and closing.end == last.end
-        if "\n" not in gap and ends_quoted and len(gap) < 200 and q.end - q.begin > 20:
+        # and it opens a sentence of its own: one inside a sentence ('... and pledges to stand firm
+        # against its "cheating" and "financial blackmail."') is that sentence's
+        opens = not gap.strip() or gap.rstrip()[-1] in ".!?:"
+        if "\n" not in gap and ends_quoted and len(gap) < 200 and q.end - q.begin > 20 and opens:
             st.content = sorted(st.content + list(q.parts))
             taken.extend(q.parts)
     return found

@@ -13,6 +13,7 @@ from kg.nlp.quotes import Quotation
 from kg.nlp.statements.words import (
     article_text,
     CONTENT_DEPS,
+    cue_verbs,
     cue_words,
     FINITE,
     PARENTHETICAL_DEPS,
@@ -36,10 +37,18 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
             out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                        for t in c.subtree)
+    # "— he reported earning $132 million": a gerund complement after the cue is what was said,
+    # not a clause before it
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+    if gerund is not None and verb.lemma_.lower() in cue_verbs() and len(cue) == 1 \
+            and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return list(gerund.subtree)
     aside = interrupting_participle(verb)
     for child in verb.children:
         if aside is not None and child.i == aside.i:
             continue  # "Trump, asked about the wall, said ...": the aside is not what he said
+        if child.dep_ in CONTENT_DEPS and _found_state(verb, child):
+            continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
     if out:
@@ -58,7 +67,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             return out
     head = verb.head
     if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
-            and participle_head(verb) is None
+            and participle_head(verb) is None and not second_cue(verb)
             and head.pos_ in ("VERB", "AUX") and _set_off(verb)
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree)
@@ -70,6 +79,15 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def _found_state(verb: Token, clause: Token) -> bool:
+    """ "John Kerry found himself playing defense": a verb of finding or showing
+    (speech_evidence_cues.txt) with a clause whose subject is reflexive tells what someone came
+    upon, not a finding reported ("not everyone finds that pitch compelling" still is one)."""
+    if verb.lemma_.lower() not in word_list("speech_evidence_cues.txt") or _documentary(verb):
+        return False
+    return any(c.dep_ in SUBJECTS and c.lower_.endswith(("self", "selves")) for c in clause.children)
 
 
 def interrupting_participle(verb: Token) -> Token | None:
@@ -176,8 +194,20 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(t for t in verb.head.subtree if t.i not in clause)
         else:
             out.extend(obj.subtree)
+            out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
-    return [] if only_pronouns(out) else out
+    return [] if only_pronouns(out) else without_asides(out)
+
+
+def _name_rest(verb: Token, obj: Token) -> list[Token]:
+    """The rest of a name the parser split off the object ("backed Texas Senator Ted Cruz": "Texas"
+    the object, "Senator Ted Cruz" another dependent of the verb right after it)."""
+    if obj.pos_ != "PROPN":
+        return []
+    after = obj.right_edge.i + 1
+    rest = next((c for c in verb.children if c.pos_ == "PROPN" and c.left_edge.i == after
+                 and c.dep_ in ("npadvmod", "appos", "dobj", "dep")), None)
+    return list(rest.subtree) if rest is not None else []
 
 
 def _called_up(objects: list[Token], said_of: list[Token]) -> bool:
@@ -240,7 +270,7 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
-    return list(obj.subtree)
+    return without_asides(list(obj.subtree) + _name_rest(verb, obj))
 
 
 # prepositions that name what was spoken of: "about", "against", "on", "of"
@@ -402,3 +432,107 @@ ALNUM = re.compile(r"[^\W_]")
 def token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def second_cue(token: Token) -> bool:
+    """A participle of saying set off by a comma inside another report ("said Clinton will have to
+    choose, saying, “...”", "..., adding that ..."): the same speaker's next statement, not part of
+    what the first cue reports."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.i > 0 \
+        and token.doc[token.i - 1].text == "," and token.lemma_.lower() in cue_words() \
+        and not any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def coordinated_cue(token: Token) -> bool:
+    """A verb of saying coordinated with a noun ("rails against its “Great Wall” and pledges to stand
+    firm"): the parser joined the second predicate to the object; it is a report of its own."""
+    if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.i < 1:
+        return False
+    if not any(c.dep_ == "cc" and c.i == token.i - 1 for c in token.head.children):
+        return False
+    verb_like = token.pos_ == "VERB" or token.tag_ == "NNS" and token.lower_.endswith("s")
+    return verb_like and token.lemma_.lower() in cue_verbs() | cue_words()
+
+
+def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` (what ``verb`` reports) less the second cues in them and what those report, and
+    less the "and" before a coordinated one."""
+    cut: set[int] = set()
+    for t in tokens:
+        if t.i > verb.i and t.i not in cut and (second_cue(t) or coordinated_cue(t)):
+            cut |= {s.i for s in t.subtree}
+            cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1}
+    return [t for t in tokens if t.i not in cut] if cut else tokens
+
+
+_DASHES = ("—", "–", "--", "―")
+
+
+def without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """What was said less a noun phrase set off by a dash at its end ("said he was “encouraged” by
+    the plan — a modest boost for Obama since 2009, when ..."): the journalist's aside on it."""
+    if not tokens:
+        return tokens
+    ids = {t.i for t in tokens}
+    last = max(ids)
+    for t in tokens:
+        if t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in _DASHES \
+                and t.right_edge.i >= last - 1 and t.left_edge.i - 1 in ids:
+            cut = {s.i for s in t.subtree} | {t.left_edge.i - 1}
+            return [s for s in tokens if s.i not in cut]
+    return tokens
+
+
+def enclosing_cue(token: Token) -> Token | None:
+    """The cue verb whose reported clause holds the second cue ``token`` ("said X, saying ..."):
+    its subject is who says the second thing too."""
+    outer, crossed = None, False
+    for a in token.ancestors:
+        if crossed and a.pos_ == "VERB" and a.lemma_.lower() in cue_verbs():
+            outer = a  # "forced to defend not paying an architect who said ..., saying, “...”": the
+            break      # participle after a relative clause belongs to the clause the relative hangs in
+        if a.dep_ == "relcl":
+            crossed = True
+        elif not crossed and a.dep_ == "ccomp" and a.head.pos_ == "VERB" and a.head.lemma_.lower() in cue_words():
+            outer = a.head
+            break
+    if outer is None:
+        return None
+    # a parse that runs over a sentence or a line is wrong there
+    same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text
+    return outer if same else None
+
+
+_TITLE_WORD = re.compile(r"[\w$’'&.-]+")
+_MAX_TITLE_WORDS = 8
+
+
+def title_quotation(text: str, quotation: Quotation) -> bool:
+    """A name or title in quotation marks ("the “Fight for $15” movement", a book “Who’s Who in the
+    CIA”): one short part, every word capitalised (or a number, or a small word of
+    speech_title_small_words.txt), not all in capitals (a shouted headline) and no sentence end
+    inside. Such marks quote no one's words."""
+    if len(quotation.parts) != 1:
+        return False
+    inner = text[quotation.parts[0].begin:quotation.parts[0].end].strip("\"“”'‘’`«» \t,")
+    words = _TITLE_WORD.findall(inner)
+    if not 0 < len(words) <= _MAX_TITLE_WORDS or any(ch in inner for ch in "!?;:") or inner.endswith("."):
+        return False
+    letters = [ch for ch in inner if ch.isalpha()]
+    if not letters or all(ch.isupper() for ch in letters) or not (words[0][0].isupper() or words[0][0] in "$" or words[0][0].isdigit()):
+        return False
+    small = word_list("speech_title_small_words.txt")
+    return all(w[0].isupper() or w[0].isdigit() or w[0] == "$" or w.lower() in small for w in words)
+
+
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """An object's content less the journalist's relative clauses set off by a comma after a name
+    ("referring to his daughter Ivanka, who converted to Judaism ..."): they describe the person,
+    they are not what was said of them."""
+    cut: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and t.head.pos_ == "PROPN" and t.i not in cut:
+            first = t.left_edge
+            if first.i > 0 and t.doc[first.i - 1].text == "," and first.tag_ in ("WP", "WP$", "WDT"):
+                cut |= {s.i for s in t.subtree} | {first.i - 1}
+    return [t for t in tokens if t.i not in cut] if cut else tokens

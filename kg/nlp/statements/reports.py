@@ -11,6 +11,7 @@ from kg.model import DIRECT, INDIRECT, PERSON, Span, Statement
 from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
+    enclosing_cue,
     end_trimmed,
     in_paragraph,
     interrupting_participle,
@@ -18,9 +19,13 @@ from kg.nlp.statements.content import (
     passive_content,
     passive_report,
     reported_tokens,
+    second_cue,
     sentence_span,
+    title_quotation,
     token_spans,
     with_quotations,
+    without_later_reports,
+    without_trailing_aside,
 )
 from kg.nlp.statements.cues import cue_phrase, cue_spans, speech_act_noun, topic_preposition
 from kg.nlp.statements.speakers import (
@@ -47,7 +52,10 @@ from kg.nlp.statements.words import (
 def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
-    if cue is None:
+    if cue is None or token.dep_ == "amod" or token.dep_ == "acl" and token.tag_ == "VBN" \
+            and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
+        # "475 pledged delegates", "a super PAC called Our Principles": a participle that describes
+        # or names a noun reports nothing
         return None
     aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
     if aside is not None and aside.i == token.i:
@@ -58,16 +66,26 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return _speech_noun(doc, token, quotations, speakers)
     # "which he said runs the risk", "what they said was the need": the relative word before the
     # cue is the noun the clause hangs on, not part of what was said
-    content_tokens = [t for t in reported_tokens(token, cue)
-                      if not (t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",))]
+    # ("whoever is elected" is a free relative: part of what was said)
+    reported = reported_tokens(token, cue)
+    later = {t.i for t in reported} - {t.i for t in without_trailing_aside(without_later_reports(token, reported))}
+    # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
+    # said: both part of it; only the relative word of the reported clause itself is left out)
+    content_tokens = [t for t in reported if t.i not in later and not (
+        t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",)
+        and not t.lower_.endswith("ever") and token.i in (t.head.i, t.head.head.i))]
     subject = subject_of(token, quoted)
+    outer = enclosing_cue(token) if second_cue(token) else None
+    if outer is not None:  # "X said ..., saying, “...”": X says both
+        subject = subject_of(outer, quoted)
     passive = passive_report(token)
     if passive:
         content_tokens = passive_content(token, content_tokens)
     # Tokens of one Doc are equal when their indices are: membership by index is the same test,
     # without comparing every pair of Token objects
     content_ids = {t.i for t in content_tokens}
-    clause = [t for t in token.subtree if t.i not in content_ids and not quoted.inside(t.idx)]
+    # nor is a later report of the same speaker ("..., saying, “...”") part of this one's clause
+    clause = [t for t in token.subtree if t.i not in content_ids and t.i not in later and not quoted.inside(t.idx)]
     # the subject stands next to the quotations of its own verb ('"...," Trump said'), not of a
     # participle it shares ('"...," Trump said, adding later, "..."': the first is not added)
     above = {a.i for a in token.ancestors}
@@ -87,8 +105,12 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
-    if _unstated_belief(token, subject):
+    if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
+            or _named(token):
         return None
+    if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
+            and _thing_subject(subject, speakers):
+        return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
@@ -100,6 +122,50 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _other_sense(verb: Token, cue: list[Token], passive: bool) -> bool:
+    """A verb of saying used in another sense: "the race was called" (a passive "call" with nothing
+    it is called: a result declared), "Nega put his house up for sale" (a verb of
+    speech_handling_verbs.txt with a noun object and no clause: it handles a thing)."""
+    lemma = verb.lemma_.lower()
+    if len(cue) > 1:
+        return False
+    # "called Tuesday": a day is when, not what it was called
+    predicate = any((c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or c.dep_ == "prep" and c.lower_ == "as")
+                    and c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
+    if passive and lemma in word_list("speech_predicate_object_cues.txt") and not predicate:
+        return True
+    if lemma in word_list("speech_handling_verbs.txt") and not predicate:
+        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    return False
+
+
+def _named(verb: Token) -> bool:
+    """ "An anti-Trump super PAC called Our Principles is ramping up": a naming "call" (lexicon
+    speech_predicate_object_cues.txt) the parser made the root, the sentence's verb its clause
+    without a subject of its own."""
+    return verb.lemma_.lower() in word_list("speech_predicate_object_cues.txt") and any(
+        c.dep_ == "ccomp" and c.i > verb.i and not any(m.dep_ in SUBJECTS for m in c.children)
+        for c in verb.children)
+
+
+def _gloss(verb: Token, cue: list[Token]) -> bool:
+    """ "..., Trump said, referring to John F. Kerry": a participle set off after another cue that
+    glosses what a word of the quotation refers to (speech_gloss_cues.txt) is the journalist's."""
+    phrase = " ".join(t.lemma_.lower() if t.i == verb.i else t.lower_ for t in cue)
+    if phrase not in word_list("speech_gloss_cues.txt") or verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "conj") and head.i != verb.i and cue_phrase(head) is not None
+
+
+def _thing_subject(subject: Token, speakers: SpeakerResolver) -> bool:
+    """A common noun subject that is no one, no group and no document ("case", "idea", "growth")."""
+    if subject.pos_ != "NOUN" or speakers.mention_at(subject) is not None:
+        return False
+    forms = {subject.lemma_.lower(), subject.lower_}
+    return actor_kind(subject) is None and not forms & document_nouns()
 
 
 _NO_ONE = ("none", "nobody", "nothing", "neither")
@@ -181,8 +247,11 @@ def quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quo
     text = article_text(doc)
     objects = in_paragraph(text, verb, objects)
     # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
-    if not any(quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
-               and "’" not in t.text or t.text == "''" for t in objects):
+    # nor a title or name in double marks ("write a book, “Who’s Who in the CIA”")
+    titles = [q for q in quotations if title_quotation(text, q)]
+    if not any((quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
+                and "’" not in t.text or t.text == "''") and not any(q.begin <= t.idx < q.end for q in titles)
+               for t in objects):
         return _introducing_colon(doc, verb, subject, quotations, quoted, speakers)
     spans = with_quotations(text, token_spans(doc, objects), [], quotations)
     if not spans:
@@ -217,7 +286,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None:
+    if said is None or _bare_act(said):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
@@ -226,6 +295,16 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+_BARE_DEPS = ("det", "poss", "punct")
+
+
+def _bare_act(noun: Token) -> bool:
+    """ "made the comments", "sent a letter", "filed a complaint": a speech act named by its noun
+    alone (with an article, a demonstrative or a possessive) says nothing of what was said; "a
+    cease-and-desist letter", "the pledge to ..." do."""
+    return all(c.dep_ in _BARE_DEPS for c in noun.children)
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -245,7 +324,7 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
         return None
     head = prep.head
     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i \
+    if source is None or head.pos_ not in ("VERB", "AUX") or head.i < prep.i or quoted.inside(head.idx) \
             or source.lemma_.lower() not in word_list("speech_source_nouns.txt"):
         return None
     phrase = list(prep.subtree)
@@ -255,7 +334,7 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
     inside = {t.i for t in phrase}
     author = _own_words_author(head, source)
     if author is not None:  # "In an interview, she joked ...": she speaks; her words are the rest
-        inside |= {t.i for t in author.subtree}
+        inside |= {t.i for t in author.subtree} | {head.i}
     content = in_paragraph(article_text(doc), head, [t for t in head.subtree if t.i not in inside])
     spans = with_quotations(article_text(doc), token_spans(doc, content), [], quotations)
     if not spans:
@@ -266,7 +345,10 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
         speaker_span, speaker = speakers.resolve(source, None, guess_pronouns=False)
         if not any(span == speaker_span for span, _ in speakers.owners.mentions):
             speaker = None  # "the poll" is a document, not an entity coreference should look for
-    return Statement("", spans, INDIRECT, cue=cue_spans(doc, [prep]), speaker=speaker, speaker_span=speaker_span,
+    # the cue is a word that reports: the author's verb ("joked"), else the source noun ("poll"),
+    # never the preposition
+    cue = [head] if author is not None else [source]
+    return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, prep.idx, prep.idx + 1))
 
 
@@ -309,7 +391,11 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = according.head if according.head is not according else according
     phrase = set(t.i for t in according.subtree) | {to.i}
-    if head.pos_ in ("VERB", "AUX"):
+    if _closes_sentence(according):
+        # "X helped a journalist write a book that outed agents, according to Y": the whole sentence
+        # is what Y says, whatever clause the parser hung the phrase on
+        content_tokens = in_paragraph(article_text(doc), according, [t for t in according.sent if t.i not in phrase])
+    elif head.pos_ in ("VERB", "AUX"):
         content_tokens = [t for t in head.subtree if t.i not in phrase]
     else:
         content_tokens = [t for t in according.sent if t.i not in phrase]
@@ -320,6 +406,15 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
     speaker_span, speaker = speakers.resolve(source, None) if source is not None else (None, None)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, sentence=sentence_span(doc, according.idx, according.idx + 1))
+
+
+def _closes_sentence(according: Token) -> bool:
+    """ "..., according to a former official.": the phrase set off by a comma ends its sentence."""
+    phrase = list(according.subtree)
+    first, last = phrase[0].i, phrase[-1].i
+    doc = according.doc
+    rest = doc[last + 1:according.sent.end]
+    return first > according.sent.start and doc[first - 1].text == "," and all(t.is_punct or t.is_space for t in rest)
 
 
 def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
@@ -418,3 +513,4 @@ def signed_quotations(doc: Doc, quotations: list[Quotation], quoted: QuotedText,
                              speaker=named[1].key if named else None, speaker_span=name,
                              sentence=Span.of(text, q.begin, match.end())))
     return out
+

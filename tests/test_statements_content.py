@@ -1,0 +1,197 @@
+"""Statements: what is a statement and where its content ends (issue 12, cues and content)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import INDIRECT, Article
+from kg.nlp.pipeline import extract
+from kg.nlp.quotes import find_quotations
+from kg.nlp.statements.content import title_quotation
+
+PUBLISHED = date(2025, 12, 24)
+
+
+@pytest.fixture(scope="module")
+def statements_of(nlp):
+    def run(text: str):
+        return extract(Article("t", text, PUBLISHED), nlp(text)).statements
+    return run
+
+
+def by_cue(statements, cue: str):
+    found = [s for s in statements if " ".join(c.text for c in s.cue) == cue]
+    assert len(found) == 1, [(" ".join(c.text for c in s.cue), [c.text for c in s.content]) for s in statements]
+    return found[0]
+
+
+def cues(statements) -> list[str]:
+    return [" ".join(c.text for c in s.cue) for s in statements]
+
+
+# --- where the content ends ------------------------------------------------------------------
+
+def test_a_second_cue_after_a_comma_is_its_own_statement_of_the_same_speaker(statements_of):
+    text = ("A top Republican strategist said Clinton will have to choose whose side she is on, saying, "
+            "“At some point, she is going to have to come out.”")
+    statements = statements_of(text)
+    said, saying = by_cue(statements, "said"), by_cue(statements, "saying")
+    assert [c.text for c in said.content] == ["Clinton will have to choose whose side she is on"]
+    assert saying.content[0].text.startswith("“At some point")
+    assert said.speaker_span.text == saying.speaker_span.text == "A top Republican strategist"
+
+
+def test_a_cue_coordinated_with_the_object_is_not_content(statements_of):
+    text = 'He rails against its "Great Wall of Protectionism" and pledges to stand firm against its "cheating".'
+    s = by_cue(statements_of(text), "rails against")
+    assert [c.text for c in s.content] == ['its "Great Wall of Protectionism"']
+
+
+def test_a_free_relative_before_the_cue_stays_in_the_content(statements_of):
+    text = "Cameron will work with whoever is elected president, the prime minister's spokesman said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["Cameron will work with whoever is elected president"]
+
+
+def test_according_to_at_the_end_reports_the_whole_sentence(statements_of):
+    text = ("The agency also helped a journalist write a book that outed numerous agents, "
+            "according to a former security official.")
+    s = by_cue(statements_of(text), "according to")
+    assert s.content[0].text == "The agency also helped a journalist write a book that outed numerous agents"
+
+
+def test_a_quotation_inside_a_later_clause_does_not_continue_the_first(statements_of):
+    text = ('He rails against its "Great Wall of Protectionism" and pledges to stand firm against its '
+            '"cheating" and "financial blackmail of the world."')
+    s = by_cue(statements_of(text), "rails against")
+    assert all("blackmail" not in c.text for c in s.content)
+
+
+# --- what is no statement --------------------------------------------------------------------
+
+def test_the_cue_of_in_an_interview_is_the_verb_not_the_preposition(statements_of):
+    text = "In a subsequent interview with a newspaper, she joked about moving to New Zealand."
+    s = by_cue(statements_of(text), "joked")
+    assert [c.text for c in s.content] == ["about moving to New Zealand"]
+    assert "In" not in cues(statements_of(text))
+
+
+def test_a_race_called_is_no_statement(statements_of):
+    assert statements_of("Donations poured in shortly after the race was called Tuesday.") == []
+
+
+def test_putting_a_house_up_for_sale_is_no_statement(statements_of):
+    text = "''Or was I going to do something as an engaged citizen?'' Nega put his house up for sale."
+    assert "put" not in cues(statements_of(text))
+
+
+def test_adding_a_category_is_no_statement(statements_of):
+    text = "Once background checks begin to be expanded to add this category, gun sales will end."
+    assert statements_of(text) == []
+
+
+def test_referring_to_after_a_quotation_is_the_journalists_gloss(statements_of):
+    text = '"Israel was sold out by Kerry and Obama," Trump said in August, referring to Secretary of State John Kerry.'
+    statements = statements_of(text)
+    assert cues(statements) == ["said"]
+
+
+def test_a_thing_holds_no_stance_in_a_that_clause(statements_of):
+    text = "Ms. Brainard's case for caution combines the idea that the economy is not ready for higher rates."
+    assert statements_of(text) == []
+
+
+def test_a_person_still_states_a_that_clause_with_any_verb(statements_of):
+    s = by_cue(statements_of("The judge ruled that the law was unconstitutional."), "ruled")
+    assert s.content[0].text == "that the law was unconstitutional"
+
+
+# --- mode ------------------------------------------------------------------------------------
+
+def test_a_title_in_quotation_marks_is_not_a_quotation():
+    text = 'The “Fight for $15” movement met the author of “Who’s Who in the CIA,” and “We will win.”'
+    kinds = [title_quotation(text, q) for q in find_quotations(text)]
+    assert kinds == [True, True, False]
+
+
+def test_a_shouted_headline_or_a_sentence_is_not_a_title():
+    text = "“DIVISIVE, STUPID AND WRONG” was the headline; “We Will Win!” he shouted."
+    assert [title_quotation(text, q) for q in find_quotations(text)] == [False, False]
+
+
+def test_a_name_in_quotation_marks_leaves_reported_speech_indirect(statements_of):
+    text = "The union-backed “Fight for $15” movement plans to protest the debate, the Daily Caller reports."
+    s = by_cue(statements_of(text), "reports")
+    assert s.mode == INDIRECT
+
+
+def test_a_speech_act_named_by_its_bare_noun_says_nothing(statements_of):
+    assert statements_of("Trump made the comments at a rally in Ohio.") == []
+
+
+def test_a_speech_act_with_what_it_said_is_a_statement(statements_of):
+    s = by_cue(statements_of("The city sent a cease-and-desist letter to the campaign."), "sent")
+    assert s.content[0].text == "a cease-and-desist letter"
+
+
+def test_a_relative_clause_describing_a_name_in_the_object_is_not_content(statements_of):
+    text = "Trump praised his daughter Ivanka, who converted to Judaism when she married Jared Kushner."
+    s = by_cue(statements_of(text), "praised")
+    assert [c.text for c in s.content] == ["his daughter Ivanka"]
+
+
+def test_a_relative_word_inside_the_content_stays(statements_of):
+    text = "Teachers who connect online are very pro-Bernie, Kilfoyle said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["Teachers who connect online are very pro-Bernie"]
+
+
+def test_a_gerund_complement_after_the_cue_is_the_content(statements_of):
+    text = "The club has been a money-maker for Trump, however — he reported earning $132 million from the club."
+    s = by_cue(statements_of(text), "reported")
+    assert [c.text for c in s.content] == ["earning $132 million from the club"]
+
+
+def test_a_participle_after_a_relative_clause_is_said_by_the_main_subject(statements_of):
+    text = ("Trump was forced to defend not paying an architect who said he was stiffed, "
+            "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”")
+    s = by_cue(statements_of(text), "saying")
+    assert s.speaker_span.text == "Trump"
+
+
+def test_a_fronted_source_of_a_title_in_quotation_marks_is_no_statement(statements_of):
+    text = "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested looking at your bills."
+    assert "book" not in cues(statements_of(text))
+
+
+def test_finding_oneself_in_a_state_is_no_statement(statements_of):
+    assert statements_of("John Kerry found himself playing defense on national security issues.") == []
+
+
+def test_a_poll_still_finds_through_a_clause(statements_of):
+    s = by_cue(statements_of("A poll from Marquette Law School found Clinton leading Trump by 15 points."), "found")
+    assert s.content[0].text == "Clinton leading Trump by 15 points"
+
+
+def test_a_name_the_parser_split_stays_whole_in_the_content(statements_of):
+    text = "Robert Mercer, the GOP mega-donor who once backed Texas Senator Ted Cruz, is launching a super-PAC."
+    s = by_cue(statements_of(text), "backed")
+    assert [c.text for c in s.content] == ["Texas Senator Ted Cruz"]
+
+
+def test_a_naming_call_is_no_statement(statements_of):
+    assert statements_of("An anti-Trump super PAC called Our Principles is ramping up its operations.") == []
+
+
+def test_a_calling_that_predicates_still_reports(statements_of):
+    s = by_cue(statements_of("Trump called the plan a disaster."), "called")
+    assert s.content[0].text == "the plan a disaster"
+
+
+def test_an_aside_after_a_dash_at_the_end_is_not_content(statements_of):
+    text = ("Sanders said he was “encouraged” by the plan — a modest boost for Obama since 2009, when Sanders "
+            "joined 89 other senators to reject the request.")
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["he was “encouraged” by the plan"]
