@@ -363,6 +363,7 @@ def _one_article_each(chunk: list[Article | ArticleError]) -> Iterator[list[Arti
 
 
 def _batches(items: Iterable[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:
+    """Consecutive items, up to BATCH_CHARS characters or MAX_BATCH_DOCS articles each."""
     chunk: list[Article | ArticleError] = []
     chars = docs = 0
     for item in items:
