@@ -56,6 +56,8 @@ class _TreeSampler(threading.Thread):
         self.peaks: dict[int, int] = {}
         self.names: dict[int, str] = {}
         self.cpu: dict[int, float] = {}  # CPU seconds at the last sample
+        self.busy_until: dict[int, float] = {}  # seconds from the start to the last sample its CPU grew
+        self.started = time.perf_counter()
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -68,6 +70,8 @@ class _TreeSampler(threading.Thread):
                 try:
                     rss = proc.memory_info().rss
                     times = proc.cpu_times()
+                    if times.user + times.system > self.cpu.get(proc.pid, 0.0) + 0.02:
+                        self.busy_until[proc.pid] = time.perf_counter() - self.started
                     self.cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     continue
@@ -83,6 +87,8 @@ def _role(proc: psutil.Process) -> str:
         line = " ".join(proc.cmdline())
     except psutil.Error:
         return "?"
+    if "spawn_main" in line:  # a process started by multiprocessing's spawn: a local cluster's worker
+        return "dask worker"
     for word in ("resource_tracker", "forkserver", "nanny", "worker", "scheduler"):
         if word in line.lower():
             return word
@@ -109,9 +115,10 @@ def run_once(name: str, corpus: Path, folder: Path, per_shard: int) -> dict:
     if process.returncode not in (0, 1):
         sys.exit(f"{name}: kg export failed ({process.returncode}): {err[-2000:]}")
     summed = sum(sampler.peaks.values()) / 2**20
-    by_role: dict[str, list[tuple[float, float]]] = {}  # role → (peak MB, CPU seconds) of each process
+    by_role: dict[str, list[tuple[float, float, float]]] = {}  # role → (peak MB, CPU s, busy until s) per process
     for pid, peak in sampler.peaks.items():
-        by_role.setdefault(sampler.names.get(pid, "?"), []).append((peak / 2**20, sampler.cpu.get(pid, 0.0)))
+        by_role.setdefault(sampler.names.get(pid, "?"), []).append(
+            (peak / 2**20, sampler.cpu.get(pid, 0.0), sampler.busy_until.get(pid, 0.0)))
     return {"run": name, "seconds": seconds, "cpu": cpu, "by_role": by_role, "processes": len(sampler.peaks), "peak_mb_sum": summed,
             "peak_mb_per_worker": summed / workers, "quads": _quads(output)}
 
@@ -201,9 +208,12 @@ def main() -> None:
         print(f"{r['run']:<8} {r['seconds']:>8.1f} {r['cpu']:>8.1f} {r['cpu'] / r['seconds']:>9.2f} "
               f"{words / r['seconds']:>9,.0f} {ratio:>8} {r['processes']:>6} "
               f"{r['peak_mb_sum']:>12,.0f} {r['peak_mb_per_worker']:>10,.0f} {r['quads']:>9,}")
-    print("\nper process: peak MB / CPU seconds (to the last 0.1 s sample)")
+    # A worker's "busy until" is the last sample at which its CPU time grew: two workers' values
+    # apart is the tail, where one works alone while the other idles.
+    print("\nper process: peak MB / CPU seconds (to the last 0.1 s sample) / busy until s after the start")
     for r in results:
-        print(f"  {r['run']}: " + "; ".join(f"{role} " + ", ".join(f"{mb:.0f} MB / {cpu:.1f} s" for mb, cpu in sorted(procs))
+        print(f"  {r['run']}: " + "; ".join(f"{role} " + ", ".join(f"{mb:.0f} MB / {cpu:.1f} s / {until:.1f} s"
+                                                                  for mb, cpu, until in sorted(procs))
                                            for role, procs in sorted(r["by_role"].items())))
     if reference:
         r = reference

@@ -250,7 +250,7 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
     # each chunk with its articles (the reading errors left out) and what was submitted for them
     pending: deque[tuple[list[Article | ArticleError], list[Article], tuple[Future, int] | None]] = deque()
     try:
-        for chunk in _chunks(items):
+        for chunk in _chunks(items, tail_chunks=n_process):
             articles = [item for item in chunk if not isinstance(item, ArticleError)]
             pending.append((chunk, articles, workers.submit(articles) if articles else None))
             if len(pending) > _CHUNKS_AHEAD * n_process:
@@ -336,9 +336,34 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chunks(items: Iterable[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:
-    """Consecutive items, up to BATCH_CHARS characters or MAX_BATCH_DOCS articles a chunk: the
-    parser's batch, so that a worker parses each chunk as ``--jobs 1`` parses it."""
+def _chunks(items: Iterable[Article | ArticleError], tail_chunks: int = 0) -> Iterator[list[Article | ArticleError]]:
+    """Consecutive items, up to BATCH_CHARS characters or MAX_BATCH_DOCS articles a chunk (the
+    parser's batch); the articles of the last ``tail_chunks`` chunks one a chunk, so that the workers
+    share the end of the input instead of one doing a whole chunk while the others idle (spaCy's
+    parse is the same in any batch)."""
+    held: deque[list[Article | ArticleError]] = deque()
+    for chunk in _batches(items):
+        held.append(chunk)
+        if len(held) > tail_chunks:
+            yield held.popleft()
+    for chunk in held:
+        yield from _one_article_each(chunk)
+
+
+def _one_article_each(chunk: list[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:
+    """``chunk`` cut after each article; reading errors stay with the article after them."""
+    part: list[Article | ArticleError] = []
+    for item in chunk:
+        part.append(item)
+        if not isinstance(item, ArticleError):
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def _batches(items: Iterable[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:
+    """Consecutive items, up to BATCH_CHARS characters or MAX_BATCH_DOCS articles each."""
     chunk: list[Article | ArticleError] = []
     chars = docs = 0
     for item in items:

@@ -203,6 +203,24 @@ def test_local_cluster_of_two_gives_the_same_shards_and_loads_the_model_once_per
     assert "on 2 worker(s) (model loads per worker: 1, 1)" in err
 
 
+def test_shards_run_largest_first_one_at_a_time_on_a_local_worker(tmp_path):
+    # One worker taking one shard at a time runs them in the order the scheduler hands them out:
+    # largest input first, whatever their place in the input, so the last shards of a run are short.
+    from kg.cluster import _run_shards, connect
+    from kg.settings import Settings
+
+    sentence = "Tomás Reis met Ingrid Halvorsen in Oslo on Tuesday. "
+    lengths = [1, 6, 3, 9, 2]  # sentences per article, in input order; each article is one shard
+    path = tmp_path / "sizes.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "date": "2026-03-12", "text": sentence * n}) + "\n"
+                            for i, n in enumerate(lengths)), encoding="utf-8")
+    plan = plan_shards([path], 1)
+    with connect("local:1") as client:
+        ran = [result["index"] for result in _run_shards(client, plan.shards, {}, Settings(), str(tmp_path / "out"))]
+    assert ran == [3, 1, 2, 4, 0]
+    assert sorted(p.name for p in (tmp_path / "out").glob("part-*.nq.gz")) == [s.name for s in plan.shards]
+
+
 def _article_quads(store_path) -> set[str]:
     store = ox.Store.read_only(str(store_path))
     return {str(q) for q in store if q.graph_name != ox.NamedNode(ONTOLOGY_IRI)}

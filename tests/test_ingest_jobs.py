@@ -100,3 +100,18 @@ def test_a_worker_that_dies_costs_only_its_chunk(tmp_path, nlp, small_chunks, mo
     died = [r for r in there if r.error is not None and "worker process ended" in r.error.message]
     assert [r.article.id for r in died] == ["a3"]
     assert [r.nquads() for r in there if r not in died] == [r.nquads() for r in here if r.source != died[0].source]
+
+
+def test_the_last_chunks_go_out_one_article_each_with_reading_errors_in_place(monkeypatch):
+    """The workers share the end of the input: the articles of the last chunks go one a chunk, the
+    earlier chunks stay the parser's batches, and every item keeps its place."""
+    from kg.articles import Article, ArticleError
+    from kg.ingest import _chunks
+
+    monkeypatch.setattr(kg.ingest, "BATCH_CHARS", 20)
+    items = [Article(f"a{i}", "x" * 10, None, None, f"a{i}") for i in range(6)]
+    items.insert(3, ArticleError("bad:4", "invalid JSON"))
+    items.append(ArticleError("bad:8", "invalid JSON"))
+    names = [[getattr(item, "id", None) or item.source for item in chunk] for chunk in _chunks(items, tail_chunks=2)]
+    assert names == [["a0", "a1"], ["a2"], ["bad:4", "a3"], ["a4"], ["a5"], ["bad:8"]]
+    assert [len(chunk) for chunk in _chunks(items)] == [2, 3, 3]  # without a tail: batches of 20 characters
