@@ -51,6 +51,7 @@ class Frame:
     sentence: int = -1  # index of its sentence
     last_sentence: int = -1  # index of the sentence of its last mention, once merged
     headline: bool = False  # in the headline lines before the body (the text up to its first blank line)
+    partnered: bool = False  # a "with" / "between" phrase names a party ("the meeting with X")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     return Frame(Span.of(article_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
-                  venue=venue, party_heads=tokens)
+                  venue=venue, party_heads=tokens, partnered=reading.with_party)
 
 
 def _of_phrase(token: Token) -> Token:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.nlp.meetings.frames import Frame
-from kg.nlp.meetings.words import PHONE_CALL, VIDEO_CALL, VISIT
+from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT
 
 
 def party_keys(frame: Frame) -> set[str]:
@@ -39,7 +39,20 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
         return True  # "the talks", "their meeting": back to the meeting just described
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
+    if last and not near and _continues(earlier, later):
+        return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
+
+
+def _continues(earlier: Frame, later: Frame) -> bool:
+    """A bare definite mention far from the latest meeting ("the meeting", no date, no place, no
+    with-phrase) is that meeting again: the article has described no other since. Who attended it
+    ("X, who attended the meeting") joins its parties; a new partner ("the meeting with Y") does not."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.head.children)
+    words = {_word(earlier), *(s.text.lower() for s in earlier.extra)}
+    words |= {w + "ing" for w in words}  # "met" ... "the meeting"
+    return (definite and not later.verbal and later.date is None and later.place is None
+            and later.venue is None and not later.partnered and _word(later) in words)
 
 
 def _word(frame: Frame) -> str:
