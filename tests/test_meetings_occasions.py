@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import CANCELLED, ORGANISATION, PERSON, PLACE
+from kg.model import CANCELLED, PERSON, PLACE, Span, TimeExpression
 from tests.test_meetings import meetings_of, participants
 
 
@@ -44,3 +44,32 @@ def test_a_far_mention_with_a_new_partner_is_another_meeting(nlp):
     ms, _ = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Kowalski": PERSON,
                                     "Lisbon": PLACE})
     assert len(ms) == 2
+
+
+def _dated_in(nlp, text: str, timexes: list[tuple[str, str]]):
+    from datetime import date
+
+    from kg.nlp.meetings import find_meetings
+    from tests.test_meetings import entities_for
+
+    tx = [TimeExpression(f"t{n}", Span.of(text, text.index(w), text.index(w) + len(w)), "DATE", v)
+          for n, (w, v) in enumerate(timexes)]
+    ents = entities_for(text, {"Pedro Costa": PERSON, "Anna Berg": PERSON})
+    ms = find_meetings(nlp(text), ents, tx, [], published=date(2016, 5, 10))
+    assert len(ms) == 1
+    return ms[0]
+
+
+def test_a_month_of_a_story_of_an_earlier_year_gets_no_publication_year(nlp):
+    text = "In 2001, Pedro Costa ran the firm. On March 3, he met Anna Berg."
+    m = _dated_in(nlp, text, [("2001", "2001"), ("March 3", "2016-03-03")])
+    assert m.date is None
+
+
+@pytest.mark.parametrize("text, timexes", [
+    ("In 2001, Pedro Costa ran the firm. On Tuesday, he met Anna Berg.", [("2001", "2001"), ("Tuesday", "2016-05-10")]),
+    ("Pedro Costa ran the firm. On March 3, he met Anna Berg.", [("March 3", "2016-03-03")]),
+])
+def test_a_relative_day_or_a_story_of_this_year_keeps_its_date(nlp, text, timexes):
+    m = _dated_in(nlp, text, timexes)
+    assert m.date is not None
