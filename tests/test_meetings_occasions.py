@@ -73,3 +73,20 @@ def test_a_month_of_a_story_of_an_earlier_year_gets_no_publication_year(nlp):
 def test_a_relative_day_or_a_story_of_this_year_keeps_its_date(nlp, text, timexes):
     m = _dated_in(nlp, text, timexes)
     assert m.date is not None
+
+
+_MEXICAN = {"Pedro Costa": PERSON, "Guadalajara": PLACE, "Monterrey": PLACE, "Mexico": PLACE, "WASHINGTON": PLACE}
+
+
+def test_a_visit_abroad_is_judged_from_the_dateline_country(nlp):
+    text = ("WASHINGTON (AP) — Pedro Costa visited Guadalajara on Monday.\n\n"
+            "Guadalajara and Monterrey are the largest cities of Mexico after its capital.")
+    ms, names = meetings_of(nlp, text, _MEXICAN)
+    assert len(ms) == 1
+
+
+def test_a_visit_to_a_city_of_the_story_s_own_country_is_travel(nlp):
+    text = ("Pedro Costa visited Guadalajara on Monday.\n\n"
+            "Guadalajara and Monterrey are the largest cities of Mexico after its capital.")
+    ms, _ = meetings_of(nlp, text, _MEXICAN)
+    assert ms == []

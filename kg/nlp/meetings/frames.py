@@ -126,7 +126,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
         host = visited[0] if visited else None
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
     if VISIT in entry.kinds and host is None and place is not None and not (
-            seat_of_government(place_name) or abroad(place_name, home_country(doc, ents))):
+            seat_of_government(place_name) or abroad(place_name, home_country(doc, ents, facts.datelines))):
         return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
     if "destination" in entry.conditions and reading.with_party and host is None and place is None:
         return None  # "on that trip with several family members": who travelled together, to no one named
