@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import CANCELLED, PERSON, PLACE, Span, TimeExpression
+from kg.model import CANCELLED, ORGANISATION, PERSON, PLACE, Span, TimeExpression
 from tests.test_meetings import meetings_of, participants
 
 
@@ -90,3 +90,37 @@ def test_a_visit_to_a_city_of_the_story_s_own_country_is_travel(nlp):
             "Guadalajara and Monterrey are the largest cities of Mexico after its capital.")
     ms, _ = meetings_of(nlp, text, _MEXICAN)
     assert ms == []
+
+
+def test_a_far_mention_naming_its_own_party_is_not_the_latest_meeting(nlp):
+    text = _FAR + "Jan Kowalski was the only one who skipped the Acme meeting."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE, "Acme": ORGANISATION})
+    assert participants(ms[0], names) == {"Pedro Costa", "Anna Berg"}
+
+
+def test_a_month_after_a_relative_date_of_an_earlier_year_gets_no_publication_year(nlp):
+    text = ("On March 2, 2015, the paper ran the story. The following day, lawyers wrote to the firm. "
+            "On March 25, Pedro Costa had a conference call with Anna Berg.")
+    m = _dated_in(nlp, text, [("March 2, 2015", "2015-03-02"), ("The following day", "2015-03-03"),
+                              ("March 25", "2016-03-25")])
+    assert m.date is None
+
+
+def _two_mentions(nlp, first: tuple[str, str], second: tuple[str, str]):
+    text = (f"Pedro Costa will meet with Anna Berg {first[0]}. "
+            f"Officials said Pedro Costa's {second[0]} meeting with Anna Berg was scheduled weeks ago.")
+    tx = [TimeExpression(f"t{n}", Span.of(text, text.index(w), text.index(w) + len(w)), "DATE", v)
+          for n, (w, v) in enumerate((first, second))]
+    ms, _ = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON}, tx)
+    return ms
+
+
+def test_a_month_and_a_day_inside_it_are_one_occasion_dated_by_the_day(nlp):
+    ms = _two_mentions(nlp, ("later this month", "2015-12"), ("Dec. 28", "2015-12-28"))
+    assert len(ms) == 1 and ms[0].date == "2015-12-28"
+
+
+def test_a_month_and_a_day_of_another_month_are_two_occasions(nlp):
+    ms = _two_mentions(nlp, ("in November", "2015-11"), ("Dec. 28", "2015-12-28"))
+    assert len(ms) == 2

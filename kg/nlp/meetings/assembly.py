@@ -162,7 +162,8 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression], published: date) -> bool:
     """A month or day said without its year ("they met on March 3") that took the publication year
     while the story around it is of an earlier year: the latest date before it, in its paragraph or
-    the one before, says that year ("In 2001, ... On March 3 they met"). Relative dates ("Tuesday",
+    the one before, lies in that year ("In 2001, ... On March 3 they met"; "On March 2, 2015, ... the
+    following day, ... On March 25, they had a conference call"). Relative dates ("Tuesday",
     "last week") are the reporter's own time and keep theirs."""
     value = found.value or ""
     if not value.startswith(f"{published.year}-") or _YEAR.search(found.span.text) or not _MONTH.search(
@@ -174,7 +175,7 @@ def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression],
         return False
     last = max(before, key=lambda t: t.span.begin)
     near = text.count("\n\n", last.span.end, found.span.begin) <= 1
-    return near and bool(_YEAR.search(last.span.text)) and int(last.value[:4]) < published.year
+    return near and int(last.value[:4]) < published.year  # "On March 2, 2015, ... the following day ..."
 
 
 def _bounds(timex_root: Token) -> bool:

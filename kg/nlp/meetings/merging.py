@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp.meetings.frames import Frame
 from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT
 
@@ -46,9 +48,13 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
 
 def _continues(earlier: Frame, later: Frame) -> bool:
     """A bare definite mention far from the latest meeting ("the meeting", no date, no place, no
-    with-phrase) is that meeting again: the article has described no other since. Who attended it
-    ("X, who attended the meeting") joins its parties; a new partner ("the meeting with Y") does not."""
+    with-phrase, no party named inside its phrase) is that meeting again: the article has described no
+    other since. Who attended it ("X, who attended the meeting") joins its parties; a new partner
+    ("the meeting with Y", "the AIPAC meeting") does not."""
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.head.children)
+    own = {t.i for t in later.head.subtree}
+    if any(t.i in own for t in later.party_heads):
+        return False  # "skipped the AIPAC meeting": the phrase names its own parties, another meeting
     words = {_word(earlier), *(s.text.lower() for s in earlier.extra)}
     words |= {w + "ing" for w in words}  # "met" ... "the meeting"
     return (definite and not later.verbal and later.date is None and later.place is None
@@ -60,11 +66,23 @@ def _word(frame: Frame) -> str:
 
 
 def _agree(earlier: Frame, later: Frame) -> bool:
-    """No date or place of the one says it is another occasion than the other."""
-    if earlier.date and later.date and earlier.date.value != later.date.value:
+    """No date or place of the one says it is another occasion than the other: a month holds its
+    days ("will meet later this month" and "the Dec. 28 meeting" agree; March and April do not)."""
+    if earlier.date and later.date and not _within(earlier.date.value, later.date.value):
         return False
     here, there = earlier.place or earlier.venue, later.place or later.venue
     return not (here and there and here.key != there.key)
+
+
+def _within(one: str | None, other: str | None) -> bool:
+    """The same TIMEX3 value, or a year or month and a day or month inside it ("2015-12", "2015-12-28")."""
+    if one == other:
+        return True
+    if not one or not other or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", one) or not re.fullmatch(
+            r"\d{4}(?:-\d{2}){0,2}", other):
+        return False
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short + "-")
 
 
 REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
@@ -86,7 +104,8 @@ def merge(frames: list[Frame]) -> list[Frame]:
             continue
         target.extra.extend([f.trigger, *f.extra])
         target.last_sentence = f.sentence
-        target.date = target.date or f.date
+        if target.date is None or (f.date is not None and len(f.date.value or "") > len(target.date.value or "")):
+            target.date = f.date  # the finer of two agreeing dates: "later this month" ... "the Dec. 28 meeting"
         target.place = target.place or f.place
         # every sentence's words for the parties are kept: each is a mention of its entity
         target.parties.extend(p for p in f.parties if p.key and p not in target.parties)
