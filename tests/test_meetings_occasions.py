@@ -124,3 +124,12 @@ def test_a_month_and_a_day_inside_it_are_one_occasion_dated_by_the_day(nlp):
 def test_a_month_and_a_day_of_another_month_are_two_occasions(nlp):
     ms = _two_mentions(nlp, ("in November", "2015-11"), ("Dec. 28", "2015-12-28"))
     assert len(ms) == 2
+
+
+def test_a_far_mention_continues_the_meeting_mentioned_last_not_the_one_made_last(nlp):
+    text = ("Pedro Costa met Anna Berg on Wednesday. First he went to Lisbon to meet Jan Kowalski. "
+            "Now Pedro Costa meets with Anna Berg. " + _FAR + "Critics said the meeting came too late.")
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE})
+    kowalski = [m for m in ms if "Jan Kowalski" in participants(m, names)]
+    assert kowalski and all(not m.extra_triggers for m in kowalski)

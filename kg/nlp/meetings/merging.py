@@ -15,11 +15,11 @@ def party_keys(frame: Frame) -> set[str]:
     return keys
 
 
-def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
+def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False) -> bool:
     """Two mentions of one occasion: the same status and no disagreement of date, place or kind
     ("visited Israel in March 2010" is not "the meeting at the White House", a call is not a visit);
     "the meeting" refers back only to the meeting just described (``last``), "another meeting" and
-    "met again" to none."""
+    "met again" to none; ``latest``: no other meeting is mentioned after ``earlier``'s last mention."""
     a, b = party_keys(earlier), party_keys(later)
     if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
             earlier.place and later.place and earlier.place.key != later.place.key):
@@ -41,7 +41,7 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
         return True  # "the talks", "their meeting": back to the meeting just described
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
-    if last and not near and _continues(earlier, later):
+    if latest and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
 
@@ -95,7 +95,10 @@ def _place_visit(frame: Frame) -> bool:
 def merge(frames: list[Frame]) -> list[Frame]:
     out: list[Frame] = []
     for f in frames:
-        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0)), None)
+        # the record mentioned last, not the one made last: "meets with the president of Mexico" may
+        # have gone back to the first record after "to meet the victims" made a second
+        latest = max(out, key=lambda m: max(m.sentence, m.last_sentence), default=None)
+        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0, m is latest)), None)
         if target is None:
             if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
                 known = party_keys(f)
