@@ -133,3 +133,11 @@ def test_a_far_mention_continues_the_meeting_mentioned_last_not_the_one_made_las
                                         "Lisbon": PLACE})
     kowalski = [m for m in ms if "Jan Kowalski" in participants(m, names)]
     assert kowalski and all(not m.extra_triggers for m in kowalski)
+
+
+def test_who_speaks_after_a_far_meeting_is_not_made_its_party(nlp):
+    text = _FAR + "Speaking to reporters after the meeting, Jan Kowalski said nothing."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Kowalski": PERSON,
+                                        "Lisbon": PLACE})
+    assert all("Jan Kowalski" not in participants(m, names) or not m.extra_triggers for m in ms)
+    assert participants(ms[0], names) == {"Pedro Costa", "Anna Berg"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.meetings.frames import Frame
-from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT
+from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
 
 
 def party_keys(frame: Frame) -> set[str]:
@@ -51,6 +51,9 @@ def _continues(earlier: Frame, later: Frame) -> bool:
     with-phrase, no party named inside its phrase) is that meeting again: the article has described no
     other since. Who attended it ("X, who attended the meeting") joins its parties; a new partner
     ("the meeting with Y", "the AIPAC meeting") does not."""
+    if not party_keys(later) <= party_keys(earlier) and not (
+            later.head.dep_ == "dobj" and later.head.head.lemma_.lower() in word_set("meeting_support_verbs.txt")):
+        return False  # a new party only as who attended or held it: "speaking after the meeting, X" is no attendee
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.head.children)
     own = {t.i for t in later.head.subtree}
     if any(t.i in own for t in later.party_heads):
