@@ -14,21 +14,25 @@ and its frame is read off the dependency parse around the trigger:
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at" phrase naming a place, or what was visited;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
-  clause gives it ("on March 25 of last year");
+  clause gives it ("on March 25 of last year"); none when a month said without its year took the
+  publication year inside a story of an earlier year ("In 2001, ... On March 3, they met");
 * status: planned ("will meet", "agreed to meet", "a planned summit") or cancelled ("called off
-  the talks") from the words that govern the trigger; negated triggers ("did not meet") are dropped.
+  the talks"; not when the cancelling is only asked for: "requests to cancel the meeting") from the
+  words that govern the trigger; negated triggers ("did not meet") are dropped.
 
 The parse also says when a trigger is no meeting: a debate or an interview with the press (not in
 the trigger list), a call or talk with the press or the public ("a conference call with reporters"),
 several occasions or none ("meetings", "phone calls", "meets voters every day", "people I have
 met", "would you meet them?"), other senses ("make ends meet", "a threshold met by"), a campaign
-stop ("visited Missouri": a visit goes to a person or a government).
+stop ("visited Missouri": a visit goes to a person or a government; the home country a city is
+judged from is the dateline's, else the article's most named one).
 
 Several sentences often describe one meeting ("met Putin in Moscow" ... "The talks covered ..."):
-a definite nominal trigger refers back to the meeting just described when its parties agree, a
-headline's meeting is the one the story opens with, and
+a definite nominal trigger refers back to the meeting just described when its parties agree (and,
+however far on, to the meeting mentioned last when it names no date, place or party of its own: "an
+employee who attended the meeting"), a headline's meeting is the one the story opens with, and
 two triggers with the same participants are one meeting (extra triggers); a date, place or kind
-that disagrees, or "another", "again", keeps two occasions apart.
+that disagrees (a month and a day inside it agree), or "another", "again", keeps two occasions apart.
 
 The package has one room per job: ``words`` (shared word lists, trigger entries and labels),
 ``sentence_split`` (sentences and which one a character is in), ``pronouns`` (whom a pronoun stands

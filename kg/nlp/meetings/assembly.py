@@ -66,6 +66,8 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     lead_end = _headline_end(article_text(doc))
     for f in frames:
         f.date = _clause_date(doc, f, timexes)
+        if f.date is not None and published is not None and _past_story(article_text(doc), f.date, timexes, published):
+            f.date = None  # precision first: the year of "on March 3" is the story's, not the publication's
         f.sentence = sentence_index(sents, f.head.idx)
         f.headline = f.trigger.end <= lead_end
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
@@ -151,6 +153,29 @@ def _year_said(doc: Doc, found: TimeExpression, found_tokens, own: set[int],
         if x.i in anchors:
             return t
     return None
+
+
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression], published: date) -> bool:
+    """A month or day said without its year ("they met on March 3") that took the publication year
+    while the story around it is of an earlier year: the latest date before it, in its paragraph or
+    the one before, lies in that year ("In 2001, ... On March 3 they met"; "On March 2, 2015, ... the
+    following day, ... On March 25, they had a conference call"). Relative dates ("Tuesday",
+    "last week") are the reporter's own time and keep theirs."""
+    value = found.value or ""
+    if not value.startswith(f"{published.year}-") or _YEAR.search(found.span.text) or not _MONTH.search(
+            found.span.text):
+        return False
+    before = [t for t in timexes if t.type == "DATE" and t.span.end <= found.span.begin and t is not found
+              and re.match(r"\d{4}", t.value or "")]
+    if not before:
+        return False
+    last = max(before, key=lambda t: t.span.begin)
+    near = text.count("\n\n", last.span.end, found.span.begin) <= 1
+    return near and int(last.value[:4]) < published.year  # "On March 2, 2015, ... the following day ..."
 
 
 def _bounds(timex_root: Token) -> bool:

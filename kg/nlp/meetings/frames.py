@@ -51,6 +51,7 @@ class Frame:
     sentence: int = -1  # index of its sentence
     last_sentence: int = -1  # index of the sentence of its last mention, once merged
     headline: bool = False  # in the headline lines before the body (the text up to its first blank line)
+    partnered: bool = False  # a "with" / "between" phrase names a party ("the meeting with X")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
         host = visited[0] if visited else None
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
     if VISIT in entry.kinds and host is None and place is not None and not (
-            seat_of_government(place_name) or abroad(place_name, home_country(doc, ents))):
+            seat_of_government(place_name) or abroad(place_name, home_country(doc, ents, facts.datelines))):
         return None  # "visited Missouri", "a trip to Scotland": travel or a campaign stop, no government visited
     if "destination" in entry.conditions and reading.with_party and host is None and place is None:
         return None  # "on that trip with several family members": who travelled together, to no one named
@@ -135,7 +136,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     return Frame(Span.of(article_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
-                  venue=venue, party_heads=tokens)
+                  venue=venue, party_heads=tokens, partnered=reading.with_party)
 
 
 def _of_phrase(token: Token) -> Token:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp.meetings.frames import Frame
-from kg.nlp.meetings.words import PHONE_CALL, VIDEO_CALL, VISIT
+from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
 
 
 def party_keys(frame: Frame) -> set[str]:
@@ -13,11 +15,11 @@ def party_keys(frame: Frame) -> set[str]:
     return keys
 
 
-def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
+def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False) -> bool:
     """Two mentions of one occasion: the same status and no disagreement of date, place or kind
     ("visited Israel in March 2010" is not "the meeting at the White House", a call is not a visit);
     "the meeting" refers back only to the meeting just described (``last``), "another meeting" and
-    "met again" to none."""
+    "met again" to none; ``latest``: no other meeting is mentioned after ``earlier``'s last mention."""
     a, b = party_keys(earlier), party_keys(later)
     if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
             earlier.place and later.place and earlier.place.key != later.place.key):
@@ -39,7 +41,27 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
         return True  # "the talks", "their meeting": back to the meeting just described
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
+    if latest and not near and _continues(earlier, later):
+        return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
+
+
+def _continues(earlier: Frame, later: Frame) -> bool:
+    """A bare definite mention far from the latest meeting ("the meeting", no date, no place, no
+    with-phrase, no party named inside its phrase) is that meeting again: the article has described no
+    other since. Who attended it ("X, who attended the meeting") joins its parties; a new partner
+    ("the meeting with Y", "the AIPAC meeting") does not."""
+    if not party_keys(later) <= party_keys(earlier) and not (
+            later.head.dep_ == "dobj" and later.head.head.lemma_.lower() in word_set("meeting_support_verbs.txt")):
+        return False  # a new party only as who attended or held it: "speaking after the meeting, X" is no attendee
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.head.children)
+    own = {t.i for t in later.head.subtree}
+    if any(t.i in own for t in later.party_heads):
+        return False  # "skipped the AIPAC meeting": the phrase names its own parties, another meeting
+    words = {_word(earlier), *(s.text.lower() for s in earlier.extra)}
+    words |= {w + "ing" for w in words}  # "met" ... "the meeting"
+    return (definite and not later.verbal and later.date is None and later.place is None
+            and later.venue is None and not later.partnered and _word(later) in words)
 
 
 def _word(frame: Frame) -> str:
@@ -47,11 +69,23 @@ def _word(frame: Frame) -> str:
 
 
 def _agree(earlier: Frame, later: Frame) -> bool:
-    """No date or place of the one says it is another occasion than the other."""
-    if earlier.date and later.date and earlier.date.value != later.date.value:
+    """No date or place of the one says it is another occasion than the other: a month holds its
+    days ("will meet later this month" and "the Dec. 28 meeting" agree; March and April do not)."""
+    if earlier.date and later.date and not _within(earlier.date.value, later.date.value):
         return False
     here, there = earlier.place or earlier.venue, later.place or later.venue
     return not (here and there and here.key != there.key)
+
+
+def _within(one: str | None, other: str | None) -> bool:
+    """The same TIMEX3 value, or a year or month and a day or month inside it ("2015-12", "2015-12-28")."""
+    if one == other:
+        return True
+    if not one or not other or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", one) or not re.fullmatch(
+            r"\d{4}(?:-\d{2}){0,2}", other):
+        return False
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short + "-")
 
 
 REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story
@@ -64,7 +98,10 @@ def _place_visit(frame: Frame) -> bool:
 def merge(frames: list[Frame]) -> list[Frame]:
     out: list[Frame] = []
     for f in frames:
-        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0)), None)
+        # the record mentioned last, not the one made last: "meets with the president of Mexico" may
+        # have gone back to the first record after "to meet the victims" made a second
+        latest = max(out, key=lambda m: max(m.sentence, m.last_sentence), default=None)
+        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0, m is latest)), None)
         if target is None:
             if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
                 known = party_keys(f)
@@ -73,7 +110,8 @@ def merge(frames: list[Frame]) -> list[Frame]:
             continue
         target.extra.extend([f.trigger, *f.extra])
         target.last_sentence = f.sentence
-        target.date = target.date or f.date
+        if target.date is None or (f.date is not None and len(f.date.value or "") > len(target.date.value or "")):
+            target.date = f.date  # the finer of two agreeing dates: "later this month" ... "the Dec. 28 meeting"
         target.place = target.place or f.place
         # every sentence's words for the parties are kept: each is a mention of its entity
         target.parties.extend(p for p in f.parties if p.key and p not in target.parties)

@@ -4,7 +4,7 @@ name no party (an audience, a title cut from a name), and the places a visit goe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -244,8 +244,13 @@ def abroad(name: str, home: str | None) -> bool:
     return home is not None and place is not None and place.kind == "city" and place.country_code != home
 
 
-def home_country(doc: Doc, ents: Owners) -> str | None:
-    """The country most of the article's place names lie in (None when no place name is known)."""
+def home_country(doc: Doc, ents: Owners, datelines: Collection[Span] = ()) -> str | None:
+    """The country the story is told from: its dateline's ("WASHINGTON (AP) —" over a story of a visit
+    to Cuba, whose place names are mostly Cuban), else the one most of the article's place names lie
+    in (None when no place name is known)."""
+    filed = [p.country_code for d in datelines if (p := gazetteer_place(d.text)) is not None and p.country_code]
+    if filed:
+        return filed[0]
     codes = [p.country_code for _, e in ents.mentions if e.type == PLACE
              and (p := gazetteer_place(e.name)) is not None and p.country_code]
     return max(set(codes), key=codes.count) if codes else None

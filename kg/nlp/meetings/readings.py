@@ -209,11 +209,20 @@ def _status(head: Token) -> str | None:
             words = words[2:]
         if k > 0 and t.lemma_.lower() in refuse:
             return None
-        if any(w in cancel for w in words):
+        if any(w in cancel for w in words) and not _asked_for(chain[k + 1:]):
             return CANCELLED
         if any(w in plan for w in words) or any(c.dep_ == "aux" and c.lower_ == "going" for c in kids):
             status = PLANNED
     return status
+
+
+def _asked_for(above: list[Token]) -> bool:
+    """A request, call, demand or threat to cancel ("requests to cancel the meeting"): the cancelling
+    is only asked for, so the meeting is not cancelled by it; "made requests to ... cancel": the
+    request is the object of a light verb above."""
+    asks = word_set("meeting_cancel_request_words.txt")
+    return any(w.lemma_.lower() in asks or w.lower_ in asks
+               for t in above for w in [t, *(c for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN")])
 
 
 @dataclass
