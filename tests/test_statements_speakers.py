@@ -154,3 +154,15 @@ def test_a_relative_after_a_description_goes_to_the_person_described(speakers_of
                           "It was a reversal for the billionaire businessman, who had previously pledged to fund "
                           "his own campaign.")
     assert speaker_of(said, "pledged") == "Donald Trump"
+
+
+def test_the_subject_before_skips_a_sentence_ended_inside_a_quotation(speakers_of):
+    said, _ = speakers_of('Lori Bernstein held up a sign saying "Jews Against Trump - Because We Have Seen This Before." '
+                          'The 57-year-old scientist says she does not take such comparisons lightly.')
+    assert speaker_of(said, "says") == "Lori Bernstein"
+
+
+def test_she_after_two_women_named_together_stays_open(speakers_of):
+    said, _ = speakers_of('Hillary Clinton visited Ohio on Monday. The crowd cheered Mary Smith and Jane Brown. '
+                          '"We are ready," she said.')
+    assert speaker_of(said, "said") is None

@@ -216,21 +216,25 @@ def _antecedent_phrase(doc: Doc, span: Span) -> Span | None:
 
 
 def _subject_before(doc: Doc, span: Span, owners: Owners, noun: str) -> list[str]:
-    """ "Lori Bernstein held up a sign. The 57-year-old scientist says ...": a description that is
-    the subject of its sentence continues the person named as the subject of the sentence before,
-    unless the text gives that person other titles and not this one, or gives it someone else."""
+    """ "Lori Bernstein held up a sign. The 57-year-old scientist says ...": a description (not a
+    title) that is the subject of its sentence continues the person named as the subject of the
+    sentence before, unless the text describes someone else so."""
     tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
     if tokens is None or not len(tokens) or tokens.root.dep_ != "nsubj" or tokens.sent.start == 0:
         return []
     before = doc[tokens.sent.start - 1].sent
+    quoted = _quoted_text(doc)
+    if quoted.inside(before.root.idx) and before.start > 0:
+        # 'X held up a sign saying "... Before." The scientist says': the parser ends a sentence
+        # inside the quotation; the sentence of the narrative is the one before it
+        before = doc[before.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     person = owners.entity(subject.i) if subject is not None else None
     if person is None or person.type != PERSON or any(c.dep_ == "conj" for c in subject.children):
         return []
     text = article_text(doc)
-    titles = _titles_of(text, owners, person.key, doc) & _title_nouns()
-    if noun in _title_nouns() and titles and noun not in titles:
-        return []  # "Gov. John Kasich spoke. The senator said ...": not Kasich
+    if noun in _title_nouns():
+        return []  # a title is someone's only if the text gives it them: "Trump said ... The senator said"
     others = [e.key for e in owners.entities if e.type == PERSON and e.key != person.key
               and noun in _titles_of(text, owners, e.key, doc)]
     return [] if others else [person.key]
@@ -291,12 +295,18 @@ def _last_of_sex(doc: Doc, offset: int, owners: Owners, sex: dict[str, str], pro
     named = sorted(((span, e) for span, e in owners.mentions if e.type == PERSON and span.end <= offset
                     and offset - span.end <= _CARRY_OVER and not quoted.inside(span.begin)),
                    key=lambda pair: pair[0].end, reverse=True)
-    for _, e in named:
+    for span, e in named:
         known = sex.get(e.key)
-        if known == pronoun:
-            return [e.key]
         if known is None:
             return []
+        if known == pronoun:
+            # "Anna Berg and Maria Lund met ... She thought": two of that sex named together, a guess
+            sentence = token_at(doc, span.begin)
+            sentence = sentence.sent if sentence is not None else None
+            rivals = {o.key for m, o in owners.mentions if o.type == PERSON and o.key != e.key
+                      and sex.get(o.key, pronoun) == pronoun and sentence is not None
+                      and sentence.start_char <= m.begin < sentence.end_char}
+            return [] if rivals else [e.key]
     return []
 
 
