@@ -166,3 +166,12 @@ def test_she_after_two_women_named_together_stays_open(speakers_of):
     said, _ = speakers_of('Hillary Clinton visited Ohio on Monday. The crowd cheered Mary Smith and Jane Brown. '
                           '"We are ready," she said.')
     assert speaker_of(said, "said") is None
+
+
+def test_a_description_without_former_is_not_a_former_holder_of_the_post(speakers_of):
+    said, _ = speakers_of("Former Secretary of State Hillary Clinton held a rally. The crowd was large. "
+                          '"We will win," the secretary said.')
+    assert speaker_of(said, "said") != "Hillary Clinton"
+    said, _ = speakers_of("Former Secretary of State Hillary Clinton held a rally. The crowd was large. "
+                          '"We will win," the former secretary said.')
+    assert speaker_of(said, "said") == "Hillary Clinton"

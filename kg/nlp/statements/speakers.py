@@ -192,9 +192,10 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
                     and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
-            candidates = [c for c in candidates if noun in _titles_of(text, owners, c, doc)] \
+            former = bool({"former", "ex"} & set(described.text.lower().replace("-", " ").split()))
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c, doc, former)] \
                 or _alone_in_sentence(doc, s.speaker_span, owners) \
-                or _titled_before(text, s.speaker_span.begin, owners, noun, doc) \
+                or _titled_before(text, s.speaker_span.begin, owners, noun, doc, former) \
                 or _subject_before(doc, described, owners, noun)
             candidates = [c for c in candidates if not _other_party(doc, described, owners, c)]
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
@@ -310,7 +311,8 @@ def _last_of_sex(doc: Doc, offset: int, owners: Owners, sex: dict[str, str], pro
     return []
 
 
-def _titled_before(text: str, offset: int, owners: Owners, noun: str, doc: Doc | None = None) -> list[str]:
+def _titled_before(text: str, offset: int, owners: Owners, noun: str, doc: Doc | None = None,
+                   former: bool = True) -> list[str]:
     """The person named before ``offset`` whom the text gives the title or description ``noun``
     ("Sen. Ted Cruz spoke ... the Texas senator said"; "Lori Bernstein, a scientist, ... the
     57-year-old scientist says"): the only one in the text before, else the one named last within
@@ -319,7 +321,7 @@ def _titled_before(text: str, offset: int, owners: Owners, noun: str, doc: Doc |
     for span, e in owners.mentions:
         if e.type == PERSON and span.end <= offset:
             last[e.key] = max(last.get(e.key, 0), span.end)
-    titled = [key for key in last if noun in _titles_of(text, owners, key, doc)]
+    titled = [key for key in last if noun in _titles_of(text, owners, key, doc, former)]
     if len(titled) == 1:
         return titled
     near = [key for key in titled if offset - last[key] <= _CARRY_OVER]
@@ -362,11 +364,12 @@ def _head_lemma(doc: Doc, span: Span) -> str | None:
     return head.lemma_.lower()
 
 
-def _titles_of(text: str, owners: Owners, key: str, doc: Doc | None = None) -> set[str]:
-    """The title nouns the text gives a person: of their roles, the word right before a name of
-    theirs ("Sen. Sanders", "Governor Kasich") and the noun of a description set beside a name of
-    theirs ("Lori Bernstein, a scientist,", "a former aide, Jane Doe,")."""
-    out = {w for r in owners.by_key[key].roles for w in r.title.lower().split()}
+def _titles_of(text: str, owners: Owners, key: str, doc: Doc | None = None, former: bool = True) -> set[str]:
+    """The title nouns the text gives a person: of their roles (without ``former``, only the posts
+    they hold: "the secretary" is not "former Secretary of State Clinton"), the word right before a
+    name of theirs ("Sen. Sanders", "Governor Kasich") and the noun of a description set beside a
+    name of theirs ("Lori Bernstein, a scientist,", "a former aide, Jane Doe,")."""
+    out = {w for r in owners.by_key[key].roles if former or not r.former for w in r.title.lower().split()}
     abbreviations = entity_lexicon.pairs("speech_title_abbreviations.tsv")
     for span, e in owners.mentions:
         if e.key == key:
