@@ -121,6 +121,10 @@ def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str
 def _subject_entity(verb: Token, owners: Owners) -> Entity | None:
     for c in verb.children:
         if c.dep_ in SUBJECTS:
+            # "Clinton campaign manager Robby Mook acknowledged": the name holding the subject's
+            # head is the subject, the other names only modify it (not so "Mook and Podesta")
+            if owners.entity(c.i) is not None and not any(k.dep_ == "conj" for k in c.children):
+                return owners.entity(c.i)
             named = _named_in(c.left_edge.i, c.right_edge.i + 1, None, owners)
             return named[0] if len(named) == 1 else None
     return None

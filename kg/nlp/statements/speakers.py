@@ -12,7 +12,7 @@ from kg.nlp import docindex, entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
-from kg.nlp.quotes import QuotedText
+from kg.nlp.quotes import QuotedText, find_quotations
 from kg.nlp.statements.content import (
     in_paragraph,
     interrupting_participle,
@@ -179,7 +179,8 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         if s.speaker is None and _document_again(doc, s, ordered[:k], owners):
             continue
         pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
-        noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, s.speaker_span)
+        described = _antecedent_phrase(doc, s.speaker_span) or s.speaker_span
+        noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, described)
         if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
             continue
         s.speaker = None
@@ -191,12 +192,69 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
                     and (pronoun is None or sex.get(before.speaker, pronoun) == pronoun):
                 candidates.append(before.speaker)
         if noun is not None:  # only one whose role has that word: "the senator" is not Mr. Trump
-            candidates = [c for c in candidates if noun in _titles_of(text, owners, c)] \
+            former = bool({"former", "ex"} & set(described.text.lower().replace("-", " ").split()))
+            candidates = [c for c in candidates if noun in _titles_of(text, owners, c, doc, former)] \
                 or _alone_in_sentence(doc, s.speaker_span, owners) \
-                or _titled_before(text, s.speaker_span.begin, owners, noun)
+                or _titled_before(text, s.speaker_span.begin, owners, noun, doc, former) \
+                or _subject_before(doc, described, owners, noun)
+            candidates = [c for c in candidates if not _other_party(doc, described, owners, c)]
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
-            candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun)
+            candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun) \
+                or _last_of_sex(doc, s.speaker_span.begin, owners, sex, pronoun)
         s.speaker = candidates[0] if candidates else None
+
+
+def _antecedent_phrase(doc: Doc, span: Span) -> Span | None:
+    """The noun phrase a relative pronoun speaker stands for ("the Wisconsin Republican, who had
+    pledged ..."), when it comes right before it; else None."""
+    pronoun = token_at(doc, span.begin)
+    if pronoun is None or pronoun.lower_ not in entity_lexicon.pronouns("relative") or pronoun.head.dep_ != "relcl":
+        return None
+    noun = pronoun.head.head
+    if noun.i >= pronoun.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Span.of(article_text(doc), noun.left_edge.idx, noun.idx + len(noun))
+
+
+def _subject_before(doc: Doc, span: Span, owners: Owners, noun: str) -> list[str]:
+    """ "Lori Bernstein held up a sign. The 57-year-old scientist says ...": a description (not a
+    title) that is the subject of its sentence continues the person named as the subject of the
+    sentence before, unless the text describes someone else so."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens) or tokens.root.dep_ != "nsubj" or tokens.sent.start == 0:
+        return []
+    before = doc[tokens.sent.start - 1].sent
+    quoted = _quoted_text(doc)
+    if quoted.inside(before.root.idx) and before.start > 0:
+        # 'X held up a sign saying "... Before." The scientist says': the parser ends a sentence
+        # inside the quotation; the sentence of the narrative is the one before it
+        before = doc[before.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    person = owners.entity(subject.i) if subject is not None else None
+    if person is None or person.type != PERSON or any(c.dep_ == "conj" for c in subject.children):
+        return []
+    text = article_text(doc)
+    if noun in _title_nouns():
+        return []  # a title is someone's only if the text gives it them: "Trump said ... The senator said"
+    others = [e.key for e in owners.entities if e.type == PERSON and e.key != person.key
+              and noun in _titles_of(text, owners, e.key, doc)]
+    return [] if others else [person.key]
+
+
+def _other_party(doc: Doc, span: Span, owners: Owners, key: str) -> bool:
+    """Whether a description names a party ("the GOP front-runner") and the text names the person
+    ``key`` with another party's word right before a name of theirs ("Democratic front-runner Clinton")."""
+    parties = entity_lexicon.pairs("speech_party_words.tsv")
+    wanted = {parties[w] for w in span.text.lower().split() if w in parties}
+    if not wanted:
+        return False
+    text = article_text(doc)
+    for mention, e in owners.mentions:
+        if e.key == key:
+            words = text[max(0, mention.begin - 40):mention.begin].lower().split()[-3:]
+            if any(w in parties and parties[w] not in wanted for w in words):
+                return True
+    return False
 
 
 def _alone_in_sentence(doc: Doc, span: Span, owners: Owners) -> list[str]:
@@ -224,14 +282,50 @@ def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str
 _NAMED_BEFORE = 400
 
 
-def _titled_before(text: str, offset: int, owners: Owners, noun: str) -> list[str]:
-    """The one person named within _CARRY_OVER characters before ``offset`` whom the text gives the
-    title ``noun`` ("Sen. Ted Cruz spoke ... Cruz warned ... the Texas senator said"); two such
-    people, or none, give no one."""
-    named = {e.key for span, e in owners.mentions
-             if e.type == PERSON and span.end <= offset and offset - span.end <= _CARRY_OVER}
-    titled = [key for key in named if noun in _titles_of(text, owners, key)]
-    return titled if len(titled) == 1 else []
+@docindex.per_doc
+def _quoted_text(doc: Doc) -> QuotedText:
+    return QuotedText(find_quotations(article_text(doc)))
+
+
+def _last_of_sex(doc: Doc, offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
+    """The person last named before ``offset`` (within _CARRY_OVER characters, outside quotations)
+    whom the text tells to be of the pronoun's sex, when everyone named after them is known to be of
+    the other sex ("Mook acknowledged Clinton and Sanders had split ... he said": no; "Alice met Bob.
+    ... she said": Alice). A person of untold sex named in between could be the one meant: no one."""
+    quoted = _quoted_text(doc)
+    named = sorted(((span, e) for span, e in owners.mentions if e.type == PERSON and span.end <= offset
+                    and offset - span.end <= _CARRY_OVER and not quoted.inside(span.begin)),
+                   key=lambda pair: pair[0].end, reverse=True)
+    for span, e in named:
+        known = sex.get(e.key)
+        if known is None:
+            return []
+        if known == pronoun:
+            # "Anna Berg and Maria Lund met ... She thought": two of that sex named together, a guess
+            sentence = token_at(doc, span.begin)
+            sentence = sentence.sent if sentence is not None else None
+            rivals = {o.key for m, o in owners.mentions if o.type == PERSON and o.key != e.key
+                      and sex.get(o.key, pronoun) == pronoun and sentence is not None
+                      and sentence.start_char <= m.begin < sentence.end_char}
+            return [] if rivals else [e.key]
+    return []
+
+
+def _titled_before(text: str, offset: int, owners: Owners, noun: str, doc: Doc | None = None,
+                   former: bool = True) -> list[str]:
+    """The person named before ``offset`` whom the text gives the title or description ``noun``
+    ("Sen. Ted Cruz spoke ... the Texas senator said"; "Lori Bernstein, a scientist, ... the
+    57-year-old scientist says"): the only one in the text before, else the one named last within
+    _CARRY_OVER characters when no other such person is named there; else no one."""
+    last: dict[str, int] = {}
+    for span, e in owners.mentions:
+        if e.type == PERSON and span.end <= offset:
+            last[e.key] = max(last.get(e.key, 0), span.end)
+    titled = [key for key in last if noun in _titles_of(text, owners, key, doc, former)]
+    if len(titled) == 1:
+        return titled
+    near = [key for key in titled if offset - last[key] <= _CARRY_OVER]
+    return near if len(near) == 1 else []
 
 
 def _document_again(doc: Doc, s: Statement, before: list[Statement], owners: Owners) -> bool:
@@ -270,35 +364,69 @@ def _head_lemma(doc: Doc, span: Span) -> str | None:
     return head.lemma_.lower()
 
 
-def _titles_of(text: str, owners: Owners, key: str) -> set[str]:
-    """The title nouns the text gives a person: of their roles, and the word right before a name of
-    theirs ("Sen. Sanders", "Governor Kasich")."""
-    out = {w for r in owners.by_key[key].roles for w in r.title.lower().split()}
+def _titles_of(text: str, owners: Owners, key: str, doc: Doc | None = None, former: bool = True) -> set[str]:
+    """The title nouns the text gives a person: of their roles (without ``former``, only the posts
+    they hold: "the secretary" is not "former Secretary of State Clinton"), the word right before a
+    name of theirs ("Sen. Sanders", "Governor Kasich") and the noun of a description set beside a
+    name of theirs ("Lori Bernstein, a scientist,", "a former aide, Jane Doe,")."""
+    out = {w for r in owners.by_key[key].roles if former or not r.former for w in r.title.lower().split()}
     abbreviations = entity_lexicon.pairs("speech_title_abbreviations.tsv")
     for span, e in owners.mentions:
         if e.key == key:
             before = text[max(0, span.begin - 16):span.begin].replace(".", " ").split()[-1:]
             if before:
                 out.add(abbreviations.get(before[0].lower(), before[0].lower()))
+            out |= _described_beside(doc, span) if doc is not None else set()
     return out
+
+
+def _described_beside(doc: Doc, span: Span) -> set[str]:
+    """The head nouns of the descriptions in apposition to the name at ``span``."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return set()
+    name = tokens.root
+    beside = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        beside.append(name.head)
+    return {t.lemma_.lower() for t in beside}
 
 
 def _definite_person(doc: Doc, span: Span) -> str | None:
     """The noun of a definite description of one person ("the senator", "the former governor",
-    "the billionaire businessman"), else None."""
+    "the billionaire businessman", "the 57-year-old scientist", "the GOP front-runner"), else None."""
     tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
-    if tokens is None or len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_ != "the":
+    if tokens is None or len(tokens) < 2 or tokens[0].lower_ not in ("the", "this"):
         return None
     head = tokens.root
-    # a place or party before the noun still describes one person ("the Texas senator", "the
-    # Republican nominee"); any other name makes it someone else's ("the Trump aide")
-    if head.tag_ != "NN" or any(t.dep_ == "poss" or t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
-                                for t in tokens):
-        return None
     noun = head.lemma_.lower()
     if head.i > 1 and head.nbor(-1).text == "-":  # "front-runner" comes in three tokens
         noun = f"{head.nbor(-2).lower_}-{noun}"
-    return noun if noun in word_list("speech_actor_nouns.txt") or noun in entity_lexicon.title_words() else None
+    # the description ends at its noun, which is singular ("the Republican" may be tagged a name);
+    # the words before it are modifiers only (no "of", no clause)
+    people = word_list("speech_actor_nouns.txt") | _title_nouns()
+    if "\n" in span.text or head.i != tokens[-1].i or head.tag_ not in ("NN", "NNP") or head.tag_ == "NNP" and noun not in people \
+            or any(t.dep_ not in ("det", "amod", "compound", "nmod", "nummod", "npadvmod", "punct", "advmod")
+                   for t in tokens if t.i != head.i):
+        return None
+    # a place or party before the noun still describes one person ("the Texas senator", "the
+    # Republican nominee", "the GOP front-runner"); any other name makes it someone else's ("the Trump aide")
+    if any(t.dep_ == "poss" or t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ not in ("GPE", "NORP")
+           and t.lower_ not in _party_words() for t in tokens):
+        return None
+    return noun if noun in people else None
+
+
+@cache
+def _title_nouns() -> frozenset[str]:
+    """The head noun of each title ("secretary" of "secretary of state", "minister" of "foreign
+    minister"): "the state" or "the foreign" describe no person."""
+    return frozenset(t[t.index("of") - 1] if "of" in t[1:] else t[-1] for t in entity_lexicon.titles())
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    return frozenset(entity_lexicon.pairs("speech_party_words.tsv"))
 
 
 _PRONOUN_SEX = {"he": _MALE, "him": _MALE, "she": _FEMALE, "her": _FEMALE}
@@ -364,6 +492,11 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
         if s.speaker is not None or s.speaker_span is None:
             continue
         described = _description(doc, s.speaker_span, owners)
+        group = _group_of_they(doc, s.speaker_span, owners) if described is None else None
+        if isinstance(group, Entity):
+            s.speaker = group.key
+            continue
+        described = described or group
         if described is None:
             continue
         name, etype, span = described
@@ -372,6 +505,35 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
     _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
                          {e.key for e in entities + new if e.type == ORGANISATION})
     return new
+
+
+def _group_of_they(doc: Doc, span: Span, owners: Owners) -> Entity | tuple[str, str, Span] | None:
+    """What a "they" stands for when the clause it sits in hangs on a clause whose subject, before
+    it, is a plural noun phrase: "Democrats focused on what they said was ...", "Republican senators
+    are split on whether they'd vote", "many unionists made it clear they didn't agree": the
+    organisation that subject names, else the group it describes (name, type, its span). Coordinated
+    subjects ("Trump and other Republicans") are several entities, not one: None."""
+    pronoun = token_at(doc, span.begin)
+    if pronoun is None or pronoun.lower_ != "they" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    quoted = _quoted_text(doc)
+    verb = pronoun.head
+    for _ in range(8):  # up the clauses to the sentence's root
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        if subject is None:
+            continue
+        if subject.tag_ not in ("NNS", "NNPS") or quoted.inside(subject.idx) \
+                or any(t.dep_ in ("conj", "cc") or t.is_space for t in subject.subtree):
+            return None
+        named = owners.named(subject.i)
+        if named is not None:
+            return named[0] if named[0].type == ORGANISATION else None
+        text = article_text(doc)
+        return _description(doc, Span.of(text, subject.left_edge.idx, subject.idx + len(subject)), owners)
+    return None
 
 
 # how far back (in characters) a "they said" or "it said" looks for the group last reported speaking
@@ -424,8 +586,9 @@ def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] 
         return None
     first = words[0]
     if kind == PERSON and head.tag_ not in ("NNS", "NNPS") and first.lower_ in ("the", "this", "that") \
-            and len(words) <= 3:
-        return None  # "the senator", "the former governor": someone named elsewhere
+            and (len(words) <= 3 or _definite_person(doc, span) is not None):
+        # "the senator", "the former governor", "the 57-year-old scientist": someone named elsewhere
+        return None
     if first.tag_ == "PRP$":  # "his lawyers": named after whom they belong to, when that is clear
         owner = owners.by_key.get(_coreferent(doc, first, owners) or "")
         if owner is None or len(words) < 2:

@@ -1,0 +1,177 @@
+"""Speakers the text names: pronouns, definite descriptions and possessives resolved to the person
+named elsewhere in the article (issue 12), each rule on a small literal text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.coref import resolve
+from kg.nlp.owners import Owners
+from kg.nlp.pipeline import extract
+
+PUBLISHED = date(2016, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def speakers_of(nlp):
+    """(cue word, speaker name or None) of each statement of a text, and the entity names."""
+    def run(text: str):
+        x = extract(Article("t", text, PUBLISHED), nlp(text))
+        names = {e.key: e.name for e in x.entities}
+        said = [(s.cue[0].text if s.cue else None, names.get(s.speaker)) for s in x.statements]
+        return said, set(names.values())
+    return run
+
+
+def speaker_of(said, cue: str):
+    found = [who for word, who in said if word == cue]
+    assert found, said
+    return found[0]
+
+
+# --- pronouns --------------------------------------------------------------------------------
+
+def test_she_goes_to_the_last_woman_named_when_only_men_were_named_after_her(speakers_of):
+    said, _ = speakers_of('Hillary Clinton visited Ohio on Monday. The crowd cheered Mary Smith and John Brown. '
+                          '"We are ready," she said.')
+    assert speaker_of(said, "said") == "Mary Smith"
+
+
+def test_she_stays_open_when_someone_of_untold_sex_was_named_after_the_woman(speakers_of):
+    said, _ = speakers_of('Hillary Clinton visited Ohio on Monday. The crowd cheered Mary Smith and Kim Brown. '
+                          '"We are ready," she said.')
+    assert speaker_of(said, "said") is None
+
+
+def test_a_name_inside_a_quotation_is_not_who_she_is(speakers_of):
+    said, _ = speakers_of('Mary Smith spoke at noon. The crowd cheered Tom Brown. '
+                          'It was loud. "Ask Jane Doe," she said.')
+    assert speaker_of(said, "said") == "Mary Smith"
+
+
+def test_the_name_holding_the_subject_head_is_the_antecedent(nlp):
+    text = "Clinton campaign manager Robby Mook acknowledged that Sanders had won, and he said it was expected."
+    doc = nlp(text)
+    x = extract(Article("t", text, PUBLISHED), doc)
+    he = next(t.i for t in doc if t.lower_ == "he")
+    key = resolve(doc, he, x.entities, Owners(doc, x.entities))
+    assert {e.key: e.name for e in x.entities}.get(key) == "Robby Mook"
+
+
+# --- definite descriptions -------------------------------------------------------------------
+
+def test_a_description_goes_to_the_person_described_with_its_noun(speakers_of):
+    said, names = speakers_of("Lori Bernstein, a scientist, moved to Boston in 2010. Her lab grew fast. "
+                              '"We need more money," the 57-year-old scientist says.')
+    assert speaker_of(said, "says") == "Lori Bernstein"
+    assert not any("scientist" in n for n in names)
+
+
+def test_a_description_with_no_person_of_its_noun_stays_open_and_makes_no_entity(speakers_of):
+    said, names = speakers_of("Lori Bernstein moved to Boston in 2010. Her lab grew fast. "
+                              '"We need more money," the 57-year-old scientist says.')
+    assert speaker_of(said, "says") is None
+    assert not any("scientist" in n for n in names)
+
+
+def test_a_title_given_long_before_still_names_the_one_person_holding_it(speakers_of):
+    filler = " ".join(["The weather in the state was mild and the roads were clear."] * 12)
+    said, _ = speakers_of(f"Former Secretary of State Hillary Clinton arrived in Iowa. {filler} "
+                          '"We will win this state," the former secretary said.')
+    assert speaker_of(said, "said") == "Hillary Clinton"
+
+
+def test_a_party_word_before_the_noun_keeps_the_description_of_one_person(speakers_of):
+    said, _ = speakers_of("Republican front-runner Donald Trump held a rally in Iowa. The crowd was large. "
+                          '"We will build it," the GOP front-runner said.')
+    assert speaker_of(said, "said") == "Donald Trump"
+
+
+def test_two_people_with_the_noun_leave_the_description_open(speakers_of):
+    said, _ = speakers_of("Sen. Ted Cruz and Sen. Marco Rubio spoke in Iowa. The crowd was large. "
+                          '"We will win," the senator said.')
+    assert speaker_of(said, "said") is None
+
+
+# --- plural pronouns -------------------------------------------------------------------------
+
+def test_they_in_a_clause_hanging_on_a_plural_subject_is_that_group(speakers_of):
+    said, _ = speakers_of("Republican senators are split on whether they would vote for Garland this year.")
+    assert speaker_of(said, "vote for") == "Republican senators"
+
+
+def test_they_said_inside_a_clause_on_a_plural_subject(speakers_of):
+    said, _ = speakers_of("Party officials focused on what they said was the need to stay calm.")
+    assert speaker_of(said, "said") == "Party officials"
+
+
+def test_they_after_coordinated_people_stays_open(speakers_of):
+    said, _ = speakers_of("Donald Trump and other Republicans pointed at what they said was a failure.")
+    assert speaker_of(said, "said") is None
+
+
+def test_a_description_subject_continues_the_person_who_was_the_subject_before(speakers_of):
+    said, names = speakers_of('Lori Bernstein held up a sign at the rally. '
+                              'The 57-year-old scientist says she does not take such comparisons lightly.')
+    assert speaker_of(said, "says") == "Lori Bernstein"
+    assert not any("scientist" in n for n in names)
+
+
+def test_a_title_the_person_before_does_not_hold_is_not_theirs(speakers_of):
+    said, _ = speakers_of('Gov. John Kasich held up a sign at the rally. '
+                          'The senator says he does not take such comparisons lightly.')
+    assert speaker_of(said, "says") is None
+
+
+def test_a_description_with_one_party_never_goes_to_a_person_named_with_another(speakers_of):
+    said, _ = speakers_of("Democratic front-runner Hillary Clinton spoke on Sunday. Later that day, "
+                          'appearing on CBS, the GOP front-runner said Clinton "caused tremendous death".')
+    assert speaker_of(said, "said") is None
+
+
+def test_they_with_no_subject_before_it_in_the_sentence_stays_open(speakers_of):
+    said, _ = speakers_of("When they said it was over, the crowd cheered.")
+    assert speaker_of(said, "said") is None
+
+
+def test_a_word_of_a_longer_title_is_no_description_of_a_person(speakers_of):
+    said, _ = speakers_of("Former Secretary of State Hillary Clinton campaigned in Reno. "
+                          "The state says the vote is on Saturday.")
+    assert speaker_of(said, "says") != "Hillary Clinton"
+
+
+def test_they_after_a_subject_with_a_name_and_a_group_stays_open(speakers_of):
+    said, names = speakers_of("Trump and other Republicans pointed at what they called a failure of Obama.")
+    assert speaker_of(said, "called") is None
+    assert not any("Republicans" in n and "Trump" in n for n in names)
+
+
+def test_a_relative_after_a_description_goes_to_the_person_described(speakers_of):
+    said, _ = speakers_of("Billionaire businessman Donald Trump met donors on Monday. The crowd was small. "
+                          "It was a reversal for the billionaire businessman, who had previously pledged to fund "
+                          "his own campaign.")
+    assert speaker_of(said, "pledged") == "Donald Trump"
+
+
+def test_the_subject_before_skips_a_sentence_ended_inside_a_quotation(speakers_of):
+    said, _ = speakers_of('Lori Bernstein held up a sign saying "Jews Against Trump - Because We Have Seen This Before." '
+                          'The 57-year-old scientist says she does not take such comparisons lightly.')
+    assert speaker_of(said, "says") == "Lori Bernstein"
+
+
+def test_she_after_two_women_named_together_stays_open(speakers_of):
+    said, _ = speakers_of('Hillary Clinton visited Ohio on Monday. The crowd cheered Mary Smith and Jane Brown. '
+                          '"We are ready," she said.')
+    assert speaker_of(said, "said") is None
+
+
+def test_a_description_without_former_is_not_a_former_holder_of_the_post(speakers_of):
+    said, _ = speakers_of("Former Secretary of State Hillary Clinton held a rally. The crowd was large. "
+                          '"We will win," the secretary said.')
+    assert speaker_of(said, "said") != "Hillary Clinton"
+    said, _ = speakers_of("Former Secretary of State Hillary Clinton held a rally. The crowd was large. "
+                          '"We will win," the former secretary said.')
+    assert speaker_of(said, "said") == "Hillary Clinton"
