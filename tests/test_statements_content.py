@@ -195,3 +195,17 @@ def test_an_aside_after_a_dash_at_the_end_is_not_content(statements_of):
             "joined 89 other senators to reject the request.")
     s = by_cue(statements_of(text), "said")
     assert [c.text for c in s.content] == ["he was “encouraged” by the plan"]
+
+
+def test_a_naming_or_showing_passive_without_an_agent_reports_no_one(nlp):
+    for text in ("A photo of Ali was shown on the jumbo screen.",
+                 "It is what is today typically called “regenerative medicine.”",
+                 "No other users were mentioned in the tweets."):
+        x = extract(Article("t", text, date(2016, 3, 1)), nlp(text))
+        assert [s for s in x.statements if s.cue and s.cue[0].text in ("shown", "called", "mentioned")] == [], text
+
+
+def test_a_naming_verb_in_the_active_still_is_a_cue(nlp):
+    text = "Cruz called Trump a liar."
+    x = extract(Article("t", text, date(2016, 3, 1)), nlp(text))
+    assert [s.cue[0].text for s in x.statements] == ["called"]

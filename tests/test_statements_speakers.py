@@ -175,3 +175,21 @@ def test_a_description_without_former_is_not_a_former_holder_of_the_post(speaker
     said, _ = speakers_of("Former Secretary of State Hillary Clinton held a rally. The crowd was large. "
                           '"We will win," the former secretary said.')
     assert speaker_of(said, "said") == "Hillary Clinton"
+
+
+# --- relative pronouns -------------------------------------------------------------------------
+
+def test_who_after_a_name_and_an_adjective_is_that_name(speakers_of):
+    said, _ = speakers_of("Speaker Paul D. Ryan, who was reluctant to endorse Mr. Trump, spoke on Monday.")
+    assert speaker_of(said, "endorse") == "Paul D. Ryan"
+
+
+def test_who_after_a_noun_said_of_a_name_by_a_copula_is_that_name(speakers_of):
+    said, _ = speakers_of("Donald Trump is a serial liar and a bully who has repeatedly pledged to ban all Muslims.")
+    assert speaker_of(said, "pledged") == "Donald Trump"
+
+
+def test_who_after_an_unnamed_group_stays_open(speakers_of):
+    said, _ = speakers_of("Mr. Lewandowski was fired with the help of the adult children, who believed the "
+                          "campaign manager was spreading stories.")
+    assert speaker_of(said, "believed") is None

@@ -34,10 +34,17 @@ def cue_phrase(token: Token) -> list[Token] | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    if lemma in word_list("speech_agentless_passive_verbs.txt") and _agentless_passive(token):
+        return None
     for child in token.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return [token, child]
     return [token] if lemma in cue_verbs() or _reports_that_clause(token) else None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"was shown on the screen", "is called regenerative medicine": a passive with no "by" agent."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _reports_that_clause(verb: Token) -> bool:

@@ -745,6 +745,9 @@ class SpeakerResolver:
                 antecedent = antecedent_of(verb) if verb is not None else None
                 named = self.mention_at(antecedent) or self.named_beside(antecedent) or self.named_before(antecedent) \
                     if antecedent is not None else None
+                said_of = predicated_subject(antecedent) if named is None and antecedent is not None else None
+                if said_of is not None:
+                    named = self.mention_at(said_of)
                 authored = self.author_of(antecedent) if named is None and antecedent is not None else None
                 if authored is not None:  # "issued a report that cited ...": the report's author
                     return own, authored[1]
@@ -783,10 +786,20 @@ def antecedent_of(verb: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ == "relcl":
             return t.head
-        if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp") or t.head is t:
+        if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or t.head is t:
             return None
         t = t.head
     return None
+
+
+def predicated_subject(noun: Token) -> Token | None:
+    """The subject a noun is said of by a copula ("Trump is a serial liar and bully who has pledged
+    ...": Trump), climbing from a conjunct to the first of the list."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _coreferent(doc: Doc, token: Token, owners: Owners) -> str | None:
