@@ -209,3 +209,23 @@ def test_a_naming_verb_in_the_active_still_is_a_cue(nlp):
     text = "Cruz called Trump a liar."
     x = extract(Article("t", text, date(2016, 3, 1)), nlp(text))
     assert [s.cue[0].text for s in x.statements] == ["called"]
+
+
+# --- a block quotation: a paragraph set off after "X added:" without quotation marks ---------
+
+def test_a_paragraph_after_a_cue_ending_its_paragraph_with_a_colon_is_what_was_said(statements_of):
+    text = ("Rush Limbaugh spoke about the debate on his radio show.\n\nLimbaugh added:\n\n"
+            "And from a supposed front-runner, this reeks of fear. She cannot beat this guy.\n\n"
+            "The debate is on Monday.")
+    added = by_cue(statements_of(text), "added")
+    assert [c.text for c in added.content] == [
+        "And from a supposed front-runner, this reeks of fear. She cannot beat this guy."]
+    assert added.speaker_span.text == "Limbaugh" and added.mode == INDIRECT
+
+
+def test_a_colon_before_a_list_or_markup_or_after_a_stance_is_no_block_quotation(statements_of):
+    text = ("The senator wants changes in three areas. Here is where the plan stands, the senator said "
+            "on Monday.\n\nThe candidate supports:\n\nLower taxes for families.\n\n"
+            "One voter tweeted:\n\n<tweet author=\"@someone\">We are done.</tweet>")
+    statements = statements_of(text)
+    assert not any(c.text.startswith(("Lower taxes", "<tweet")) for s in statements for c in s.content)

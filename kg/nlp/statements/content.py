@@ -332,6 +332,35 @@ def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
     return phrase in word_list("speech_cues_to.txt")
 
 
+# a colon, the end of its paragraph, and the next paragraph opening with words, not a quotation mark
+_BLOCK_AFTER_COLON = re.compile(r"[^\S\n]*\n\s*(?=[^\s\"“”‘’'«»<])")
+
+
+def block_quotation(text: str, verb: Token) -> Span | None:
+    """The paragraph a cue introduces with a colon ending its own paragraph ('Limbaugh added:' and
+    then the words he added): news set a long quotation off as a block, without quotation marks.
+
+    Only for the verbs of saying of speech_block_quote_cues.txt, and only the first paragraph of the
+    block: where the block ends is not marked, and the first paragraph is surely his."""
+    if verb.lemma_.lower() not in word_list("speech_block_quote_cues.txt"):
+        return None
+    words = [t for t in verb.subtree if not t.is_space]
+    if not words or words[-1].text != ":" or words[-1].i != words[-1].sent[-1].i - _trailing_spaces(words[-1]):
+        return None
+    after = _BLOCK_AFTER_COLON.match(text, words[-1].idx + 1)
+    if after is None:
+        return None
+    begin = after.end()
+    newline = text.find("\n", begin)
+    end = end_trimmed(text, begin, len(text) if newline < 0 else newline)
+    return Span.of(text, begin, end) if end > begin else None
+
+
+def _trailing_spaces(token: Token) -> int:
+    """How many white-space tokens end the sentence after ``token``."""
+    return sum(1 for t in token.sent if t.i > token.i and t.is_space)
+
+
 def end_trimmed(text: str, begin: int, end: int) -> int:
     while end > begin and (text[end - 1].isspace() or text[end - 1] in "\"”"):
         end -= 1

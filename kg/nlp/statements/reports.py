@@ -11,6 +11,7 @@ from kg.model import DIRECT, INDIRECT, PERSON, Span, Statement
 from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
+    block_quotation,
     enclosing_cue,
     end_trimmed,
     in_paragraph,
@@ -94,6 +95,9 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         clause += [t for t in subject.subtree if t.i not in clause_ids and not quoted.inside(t.idx)]
     spans = token_spans(doc, in_paragraph(article_text(doc), token, content_tokens))
     spans = with_quotations(article_text(doc), spans, clause, quotations)
+    block = block_quotation(article_text(doc), token) if not spans else None
+    if block is not None:
+        spans = [block]
     if not spans:
         return None
     if token.lemma_.lower() in word_list("speech_quote_cues.txt") and (
