@@ -229,3 +229,15 @@ def test_a_colon_before_a_list_or_markup_or_after_a_stance_is_no_block_quotation
             "One voter tweeted:\n\n<tweet author=\"@someone\">We are done.</tweet>")
     statements = statements_of(text)
     assert not any(c.text.startswith(("Lower taxes", "<tweet")) for s in statements for c in s.content)
+
+
+def test_a_that_clause_the_parser_hung_on_the_cue_as_an_adverbial_is_what_was_said(statements_of):
+    # the parser makes "that" an adverb of an adverbial clause "Machado was ..." of "tweeted"
+    text = "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con.”"
+    tweeted = by_cue(statements_of(text), "tweeted")
+    assert tweeted.content[0].text.startswith("that Machado was")
+
+
+def test_a_clause_opened_by_so_that_is_no_report(statements_of):
+    text = "The senator wrote the bill so that families would pay less."
+    assert not any(c.text.startswith(("so that", "that families")) for s in statements_of(text) for c in s.content)

@@ -158,7 +158,10 @@ def _misparsed_report(verb: Token) -> list[Token]:
             continue
         # the subject, a question word or a phrase of time or place opens the clause, and no comma
         opening = [t for t in child.subtree if t.i < subject.left_edge.i]
-        question = [t for t in opening if t.lower_ in _QUESTION_WORDS and t.head.i == child.i]
+        # "tweeted in the early hours that Machado was ...": the parser may take the "that" opening
+        # the reported clause for an adverb of it (not a mark: "so that" stays an adverbial)
+        question = [t for t in opening if (t.lower_ in _QUESTION_WORDS or t.lower_ == "that" and t.dep_ == "advmod")
+                    and t.head.i == child.i]
         phrases = [c for c in child.children if c.i < subject.i and c.dep_ in ("prep", "npadvmod")]
         if any(t.text == "," for t in verb.doc[verb.i + 1:child.i]) or \
                 {t.i for t in opening} != {t.i for t in question} | {t.i for p in phrases for t in p.subtree}:
