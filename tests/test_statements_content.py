@@ -241,3 +241,18 @@ def test_a_that_clause_the_parser_hung_on_the_cue_as_an_adverbial_is_what_was_sa
 def test_a_clause_opened_by_so_that_is_no_report(statements_of):
     text = "The senator wrote the bill so that families would pay less."
     assert not any(c.text.startswith(("so that", "that families")) for s in statements_of(text) for c in s.content)
+
+
+# --- a headline naming a document as its source ----------------------------------------------
+
+def test_a_headline_opened_by_a_poll_and_a_colon_is_the_polls_statement_without_a_speaker(statements_of):
+    text = ("Poll: Clinton and Trump in dead heat heading into first debate.\n\n"
+            "A new survey of likely voters was released on Sunday.")
+    poll = by_cue(statements_of(text), ":")
+    assert [c.text for c in poll.content] == ["Clinton and Trump in dead heat heading into first debate."]
+    assert poll.speaker is None and poll.speaker_span.text == "Poll"
+
+
+def test_a_document_and_a_colon_after_the_headline_is_no_statement(statements_of):
+    text = ("Clinton and Trump are tied.\n\nReport: The candidates will meet again in October.")
+    assert ":" not in cues(statements_of(text))

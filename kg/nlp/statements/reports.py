@@ -493,8 +493,12 @@ def transcript_turns(doc: Doc, speakers: SpeakerResolver) -> list[Statement]:
         named = speakers.mention_in(name)
         in_capitals = name.text.isupper() and len(name.text) > 2 and (
             name.text in capitals or any(w.lower() in surnames for w in name.text.split()))
-        if not in_capitals and (named is None or named[1].type != PERSON):
+        # a headline ("Poll: Clinton and Trump in dead heat") may name a document as its source
+        document = match.start() == 0 and name.text.split()[-1].lower() in word_list("speech_headline_sources.txt")
+        if not in_capitals and not document and (named is None or named[1].type != PERSON):
             continue
+        if document and not in_capitals and (named is None or named[1].type != PERSON):
+            named = None
         content = [Span.of(text, match.start(3), end_trimmed(text, match.start(3), match.end(3)))]
         if content[0].begin == content[0].end:
             continue
