@@ -256,3 +256,17 @@ def test_a_headline_opened_by_a_poll_and_a_colon_is_the_polls_statement_without_
 def test_a_document_and_a_colon_after_the_headline_is_no_statement(statements_of):
     text = ("Clinton and Trump are tied.\n\nReport: The candidates will meet again in October.")
     assert ":" not in cues(statements_of(text))
+
+
+# --- "According to X, ..." parsed as the sentence's root --------------------------------------
+
+def test_a_clause_after_an_opening_according_to_the_parser_made_the_root_is_what_the_source_says(statements_of):
+    text = "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation."
+    according = by_cue(statements_of(text), "According to")
+    assert [c.text for c in according.content] == ["the move reeks of “fear” and desperation"]
+    assert according.speaker_span.text.endswith("Rush Limbaugh")
+
+
+def test_an_opening_according_to_followed_by_no_clause_is_no_statement(statements_of):
+    text = "Pretty much the same, right?\nAccording to MSNBC, basically."
+    assert not any(c.text == "basically" for s in statements_of(text) for c in s.content)

@@ -399,6 +399,14 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
         # "X helped a journalist write a book that outed agents, according to Y": the whole sentence
         # is what Y says, whatever clause the parser hung the phrase on
         content_tokens = in_paragraph(article_text(doc), according, [t for t in according.sent if t.i not in phrase])
+    elif head.i == according.i and source is not None and according.i == according.sent.start:
+        # "According to Rush Limbaugh, the move reeks of fear": the parser made the phrase the root
+        # and hung the clause inside it; the clause is what follows the comma after the source
+        comma = next((t for t in doc[source.i + 1:according.sent.end] if t.text == ","), None)
+        content_tokens = [] if comma is None else in_paragraph(
+            article_text(doc), according, list(doc[comma.i + 1:according.sent.end]))
+        if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "NUM") for t in content_tokens):
+            return None  # "According to MSNBC, basically.": nothing said follows, the words were before
     elif head.pos_ in ("VERB", "AUX"):
         content_tokens = [t for t in head.subtree if t.i not in phrase]
     else:
