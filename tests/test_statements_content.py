@@ -270,3 +270,11 @@ def test_a_clause_after_an_opening_according_to_the_parser_made_the_root_is_what
 def test_an_opening_according_to_followed_by_no_clause_is_no_statement(statements_of):
     text = "Pretty much the same, right?\nAccording to MSNBC, basically."
     assert not any(c.text == "basically" for s in statements_of(text) for c in s.content)
+
+
+def test_a_block_quotation_the_parser_ran_into_the_cues_sentence_is_still_what_was_said(statements_of):
+    # no sentence break after the colon: the paragraph after it hangs in the cue's sentence
+    text = ("The movie was released on Friday.\n\nHewitt writes:\n\nThe movie mentions neither the president "
+            "nor the then secretary of state by name, and no expressed argument is made.\n\nThe film opens next week.")
+    writes = by_cue(statements_of(text), "writes")
+    assert writes.content[0].text.startswith("The movie mentions neither the president")

@@ -347,8 +347,9 @@ def block_quotation(text: str, verb: Token) -> Span | None:
     block: where the block ends is not marked, and the first paragraph is surely his."""
     if verb.lemma_.lower() not in word_list("speech_block_quote_cues.txt"):
         return None
-    words = [t for t in verb.subtree if not t.is_space]
-    if not words or words[-1].text != ":" or words[-1].i != words[-1].sent[-1].i - _trailing_spaces(words[-1]):
+    # the parser may run the sentence on into the next paragraph: the cue's own paragraph decides
+    words = in_paragraph(text, verb, [t for t in verb.subtree if not t.is_space])
+    if not words or words[-1].text != ":":
         return None
     after = _BLOCK_AFTER_COLON.match(text, words[-1].idx + 1)
     if after is None:
@@ -357,11 +358,6 @@ def block_quotation(text: str, verb: Token) -> Span | None:
     newline = text.find("\n", begin)
     end = end_trimmed(text, begin, len(text) if newline < 0 else newline)
     return Span.of(text, begin, end) if end > begin else None
-
-
-def _trailing_spaces(token: Token) -> int:
-    """How many white-space tokens end the sentence after ``token``."""
-    return sum(1 for t in token.sent if t.i > token.i and t.is_space)
 
 
 def end_trimmed(text: str, begin: int, end: int) -> int:
