@@ -30,7 +30,7 @@ from kg.nlp import docindex
 from kg.nlp import entity_lexicon as lex
 from kg.nlp.identity import organisation_suffixes
 from kg.nlp.owners import Owners, owners_of
-from kg.nlp.quotes import QuotedText, find_quotations
+from kg.nlp.quotes import QuotedText
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_CHAIN = 4  # how many pronoun subjects in a row are followed back
@@ -73,9 +73,8 @@ def _named_in(start: int, end: int, etype: str | None, owners: Owners) -> list[E
     return list(seen.values())
 
 
-@docindex.per_doc
 def _quoted(doc: Doc) -> QuotedText:
-    return QuotedText(find_quotations(docindex.text(doc)))
+    return docindex.quoted_text(doc)
 
 
 def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str | None:

@@ -18,6 +18,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.quotes import find_quotations, Quotation, QuotedText
+
 T = TypeVar("T")
 _caches: list = []  # every per-Doc cache, for clear()
 
@@ -33,6 +35,18 @@ def per_doc(f: Callable[[Doc], T]) -> Callable[[Doc], T]:
 def text(doc: Doc) -> str:
     """``doc.text``, joined once."""
     return doc.text
+
+
+@per_doc
+def quotations(doc: Doc) -> tuple[Quotation, ...]:
+    """The article's quotations, found once for every stage that asks (statements, speakers, coreference)."""
+    return tuple(find_quotations(text(doc)))
+
+
+@per_doc
+def quoted_text(doc: Doc) -> QuotedText:
+    """Whether a character is inside one of :func:`quotations`."""
+    return QuotedText(list(quotations(doc)))
 
 
 @per_doc

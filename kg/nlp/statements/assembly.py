@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from kg.model import DIRECT, Entity, INDIRECT, MIXED, Span, Statement, TimeExpression
 from kg.nlp import docindex
 from kg.nlp.owners import Owners, owners_of
-from kg.nlp.quotes import find_quotations, Quotation, QuotedText
-from kg.nlp.statements.content import ALNUM, EDGE_PUNCT, title_quotation, token_at
+from kg.nlp.quotes import Quotation, QuotedText
+from kg.nlp.statements.content import ALNUM, EDGE_PUNCT, title_quotations, token_at
 from kg.nlp.statements.reports import (
     in_source,
     quoting_verb,
@@ -28,8 +28,8 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     """Every statement in ``doc``, in text order, keyed s0, s1, ... (``owners``: the entities' token
     index, when the caller has built it)."""
     text = article_text(doc)
-    quotations = find_quotations(text)
-    quoted = QuotedText(quotations)
+    quotations = list(docindex.quotations(doc))
+    quoted = docindex.quoted_text(doc)
     speakers = SpeakerResolver(doc, owners_of(doc, entities, owners))
     found: list[tuple[Statement, str]] = []  # with the cue's lemma
     tokens = docindex.tokens(doc)
@@ -60,7 +60,8 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)
     speakers_carried_over(doc, statements, speakers.owners)
     # a title or name in quotation marks ("the “Fight for $15” movement") quotes no one's words
-    worded = QuotedText([q for q in quotations if not title_quotation(text, q)])
+    titles = title_quotations(doc)
+    worded = QuotedText([q for q in quotations if q not in titles])
     out = []
     for i, s in enumerate(statements):
         s.key = f"s{i}"

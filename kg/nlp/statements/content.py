@@ -553,6 +553,13 @@ def title_quotation(text: str, quotation: Quotation) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w[0] == "$" or w.lower() in small for w in words)
 
 
+@docindex.per_doc
+def title_quotations(doc: Doc) -> tuple[Quotation, ...]:
+    """The article's quotations that are names or titles (:func:`title_quotation`)."""
+    text = docindex.text(doc)
+    return tuple(q for q in docindex.quotations(doc) if title_quotation(text, q))
+
+
 def without_asides(tokens: list[Token]) -> list[Token]:
     """An object's content less the journalist's relative clauses set off by a comma after a name
     ("referring to his daughter Ivanka, who converted to Judaism ..."): they describe the person,

@@ -22,7 +22,7 @@ from kg.nlp.statements.content import (
     reported_tokens,
     second_cue,
     sentence_span,
-    title_quotation,
+    title_quotations,
     token_spans,
     with_quotations,
     without_later_reports,
@@ -67,7 +67,6 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return _speech_noun(doc, token, quotations, speakers)
     # "which he said runs the risk", "what they said was the need": the relative word before the
     # cue is the noun the clause hangs on, not part of what was said
-    # ("whoever is elected" is a free relative: part of what was said)
     reported = reported_tokens(token, cue)
     later = {t.i for t in reported} - {t.i for t in without_trailing_aside(without_later_reports(token, reported))}
     # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
@@ -252,7 +251,7 @@ def quoting_verb(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quo
     objects = in_paragraph(text, verb, objects)
     # quoted words, not a title or a scare-quoted word in single marks ("tries a new 'chapter'")
     # nor a title or name in double marks ("write a book, “Who’s Who in the CIA”")
-    titles = [q for q in quotations if title_quotation(text, q)]
+    titles = title_quotations(doc)
     if not any((quoted.inside(t.idx) and t.is_quote and "'" not in t.text and "‘" not in t.text
                 and "’" not in t.text or t.text == "''") and not any(q.begin <= t.idx < q.end for q in titles)
                for t in objects):
@@ -503,10 +502,10 @@ def transcript_turns(doc: Doc, speakers: SpeakerResolver) -> list[Statement]:
             name.text in capitals or any(w.lower() in surnames for w in name.text.split()))
         # a headline ("Poll: Clinton and Trump in dead heat") may name a document as its source
         document = match.start() == 0 and name.text.split()[-1].lower() in word_list("speech_headline_sources.txt")
-        if not in_capitals and not document and (named is None or named[1].type != PERSON):
-            continue
-        if document and not in_capitals and (named is None or named[1].type != PERSON):
-            named = None
+        if not in_capitals and (named is None or named[1].type != PERSON):
+            if not document:
+                continue
+            named = None  # the document is the source, no entity speaks
         content = [Span.of(text, match.start(3), end_trimmed(text, match.start(3), match.end(3)))]
         if content[0].begin == content[0].end:
             continue
@@ -529,4 +528,3 @@ def signed_quotations(doc: Doc, quotations: list[Quotation], quoted: QuotedText,
                              speaker=named[1].key if named else None, speaker_span=name,
                              sentence=Span.of(text, q.begin, match.end())))
     return out
-

@@ -12,7 +12,7 @@ from kg.nlp import docindex, entity_lexicon
 from kg.nlp.coref import resolve as resolve_reference
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.owners import Owners, owners_of
-from kg.nlp.quotes import QuotedText, find_quotations
+from kg.nlp.quotes import QuotedText
 from kg.nlp.statements.content import (
     in_paragraph,
     interrupting_participle,
@@ -282,9 +282,8 @@ def _named_before(offset: int, owners: Owners, sex: dict[str, str], pronoun: str
 _NAMED_BEFORE = 400
 
 
-@docindex.per_doc
 def _quoted_text(doc: Doc) -> QuotedText:
-    return QuotedText(find_quotations(article_text(doc)))
+    return docindex.quoted_text(doc)
 
 
 def _last_of_sex(doc: Doc, offset: int, owners: Owners, sex: dict[str, str], pronoun: str) -> list[str]:
