@@ -278,3 +278,79 @@ def test_a_block_quotation_the_parser_ran_into_the_cues_sentence_is_still_what_w
             "nor the then secretary of state by name, and no expressed argument is made.\n\nThe film opens next week.")
     writes = by_cue(statements_of(text), "writes")
     assert writes.content[0].text.startswith("The movie mentions neither the president")
+
+
+# --- where the content ends: coordination, asides and medial cues (session 7) ------------------
+
+def _content(statements, cue: str) -> list[str]:
+    return [c.text for c in by_cue(statements, cue).content]
+
+
+def test_a_bare_infinitive_coordinated_with_the_cue_continues_the_reported_infinitive(statements_of):
+    text = ("She wants to triple the size of the AmeriCorps program, grow the Peace Corps and create a new "
+            "national service reserve program.")
+    assert _content(statements_of(text), "wants") == [
+        "to triple the size of the AmeriCorps program, grow the Peace Corps and create a new national "
+        "service reserve program"]
+
+
+def test_a_modal_predicate_coordinated_with_the_cue_continues_the_reported_clause(statements_of):
+    text = ("The Tax Policy Center says it would depress revenue in the early years as investors delayed "
+            "sales, but would eventually add $84 billion over 10 years.")
+    assert _content(statements_of(text), "says") == [
+        "it would depress revenue in the early years as investors delayed sales, but would eventually add "
+        "$84 billion over 10 years"]
+
+
+def test_a_further_clause_with_its_own_subject_ends_the_coordinated_continuation(statements_of):
+    text = "She wants to cut taxes, raise wages and she, once again, promised a revolution."
+    statements = statements_of(text)
+    assert _content(statements, "wants") == ["to cut taxes, raise wages"]
+    assert _content(statements, "promised") == ["a revolution"]
+
+
+def test_a_finite_verb_after_a_modal_reported_clause_is_the_speakers_own_act(statements_of):
+    text = "The mayor said he would resign and left the room."
+    assert _content(statements_of(text), "said") == ["he would resign"]
+
+
+def test_a_relative_clause_set_off_at_the_end_is_the_journalists_aside(statements_of):
+    text = ("Fowler said he expects Clinton to fully recover from her bout with pneumonia, which forced her "
+            "to leave a memorial event early.")
+    assert _content(statements_of(text), "said") == [
+        "he expects Clinton to fully recover from her bout with pneumonia"]
+
+
+def test_a_description_of_a_name_at_the_end_is_the_journalists_aside(statements_of):
+    text = "He said he did not support Mr. Trump, the presumed Putin favorite."
+    assert _content(statements_of(text), "said") == ["he did not support Mr. Trump"]
+
+
+def test_a_list_read_as_an_appositive_stays_in_the_content(statements_of):
+    text = ("Sanders said he and Trump differ on Israel, the Iranian nuclear deal and the possibility of "
+            "compromising over a choice for the Supreme Court.")
+    assert _content(statements_of(text), "said") == [
+        "he and Trump differ on Israel, the Iranian nuclear deal and the possibility of compromising over a "
+        "choice for the Supreme Court"]
+
+
+def test_a_closing_bracket_opened_in_the_content_is_kept(statements_of):
+    text = ("Warner said that, in addition to Scott, he would have to consider Rep. Don Beyer (D-Va.), a "
+            "former lieutenant governor.")
+    assert _content(statements_of(text), "said")[0].endswith("Rep. Don Beyer (D-Va.)")
+
+
+def test_a_medial_cue_reports_the_clause_before_and_the_one_coordinated_after(statements_of):
+    text = ("The middle one-fifth paid 8.9 percent, the agency said in a June report, and those in the bottom "
+            "fifth of incomes paid 0.8 percent.")
+    assert _content(statements_of(text), "said") == [
+        "The middle one-fifth paid 8.9 percent", "those in the bottom fifth of incomes paid 0.8 percent"]
+
+
+def test_a_quotation_and_its_cue_between_dashes_report_the_quotation_alone(statements_of):
+    text = ("Mr. Bush also praised his younger brother's ''deep and genuine faith'' - ''faith that reveals "
+            "itself through good works, not loud words,'' he said - and argued for nominating a Republican "
+            "who can win.")
+    statements = statements_of(text)
+    assert _content(statements, "said") == ["''faith that reveals itself through good works, not loud words,''"]
+    assert all("said" not in c for c in _content(statements, "praised"))

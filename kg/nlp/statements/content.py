@@ -51,6 +51,12 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
+    dashed = quotation_between_dashes(verb)
+    if dashed:
+        return dashed
+    if out:
+        return out + coordinated_complements(verb, out) + around_medial_cue(verb)
+    out = around_medial_cue(verb)
     if out:
         return out
     out = _misparsed_report(verb)
@@ -79,6 +85,176 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def quotation_between_dashes(verb: Token) -> list[Token]:
+    """The quotation a cue follows when both are set off by dashes inside a sentence of the
+    journalist's ("Mr. Bush praised his brother's ''faith'' - ''faith that reveals itself through
+    good works,'' he said - and argued for ..."): what the cue reports is the quotation alone, not
+    the sentence the parser hung it in."""
+    bounds = _dashed_aside(verb)
+    return list(verb.doc[bounds[0] + 1:bounds[1]]) if bounds is not None else []
+
+
+def _dashed_aside(verb: Token) -> tuple[int, int, int] | None:
+    """(the opening dash, the first word of the cue's own words, the closing dash) of a quotation
+    and its cue set off by dashes (see quotation_between_dashes), else None."""
+    doc = verb.doc
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "advmod", "npadvmod") for t in c.subtree} | {verb.i}
+    begin, after = min(own), max(own) + 1
+    if after >= len(doc) or not _is_dash(doc[after]) or any(i not in own for i in range(begin, after)):
+        return None
+    closing = begin - 1
+    if closing < 1 or not (doc[closing].is_quote or doc[closing].text == "''"):
+        return None
+    dash = next((t for t in reversed(doc[verb.sent.start:closing]) if _is_dash(t)), None)
+    if dash is None or dash.i + 1 >= closing or not (doc[dash.i + 1].is_quote or doc[dash.i + 1].text in ("''", "``")):
+        return None
+    return dash.i, begin, after
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash, or a hyphen standing alone between spaces (" - "), as some papers set a dash."""
+    return token.text in _DASHES or token.text == "-" and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
+
+
+_FRONTED_DEPS = ("ccomp", "advcl", "parataxis")
+_RESUMED_DEPS = ("conj", "advcl", "ccomp", "parataxis")
+_CUE_ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "punct")
+
+
+def around_medial_cue(verb: Token) -> list[Token]:
+    """What a cue set off by commas in the middle of the sentence it reports says, when the parser
+    made the cue the root: the clause before it and the one after it ("The middle fifth paid 8.9
+    percent, the agency said in a June report, and those in the bottom fifth paid 0.8 percent";
+    "Though the transition was seamless, he said, replacing Clinton would be acrimonious"). The
+    part after must hold a clause with a subject of its own ("..., he said, and left" does not),
+    and the cue's own words (its subject, when and where) stand alone between the commas."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in cue_words() or verb.tag_ not in FINITE:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    doc = verb.doc
+    begin = min(subject.left_edge.i, verb.i)
+    comma = next((c for c in verb.children if c.i > verb.i and c.text == ","), None)
+    if begin <= verb.sent.start + 1 or doc[begin - 1].text != "," or comma is None:
+        return []
+    if any(c.dep_ not in _CUE_ADJUNCT_DEPS for c in verb.children if verb.i < c.i < comma.i and c is not subject):
+        return []
+    fronted = [c for c in verb.children if c.dep_ in _FRONTED_DEPS and c.right_edge.i < begin]
+    if len(fronted) != 1 or not any(c.dep_ in SUBJECTS + ("expl",) for c in fronted[0].children):
+        return []
+    # a subordinate clause before the cue ("Though the transition was seamless, ...") wants its
+    # main clause after it, whatever the parser made of it; a whole clause before the cue is
+    # continued only by a clause coordinated with it ("..., and those in the bottom fifth paid");
+    # a clause of time or manner after the cue ("..., as they bristled at ...", "..., referencing
+    # ...") tells how it was said
+    subordinate = fronted[0].dep_ == "advcl" and any(c.dep_ == "mark" for c in fronted[0].children)
+    if fronted[0].dep_ == "advcl" and not subordinate:
+        return []
+    resumed = [c for c in verb.children if c.left_edge.i > comma.i and not second_cue(c) and _has_own_clause(c)
+               and (c.dep_ in _RESUMED_DEPS if subordinate else c.dep_ == "conj" and c.tag_ not in ("VBG", "VBN"))]
+    # a quotation after the cue is the speaker's words; a clause before it then is the journalist's
+    # ("Although the administration doesn't track opt-out rates, Lopez-Cantera said, “I support ...”")
+    if not resumed or doc[resumed[0].left_edge.i].is_quote or doc[comma.i + 1].is_quote:
+        return []
+    out = [t for c in fronted for t in c.subtree]
+    out += [t for t in doc[comma.i + 1:resumed[0].left_edge.i] if t.dep_ == "cc"]
+    return out + [t for c in resumed for t in c.subtree]
+
+
+def _has_own_clause(clause: Token) -> bool:
+    """Whether a clause holds a verb with a subject of its own ("until it went bankrupt", "and those
+    in the bottom fifth paid"), not a predicate of the cue's subject ("and left")."""
+    return any(t.dep_ in SUBJECTS + ("expl",) and t.head.pos_ in ("VERB", "AUX") for t in clause.subtree)
+
+
+def coordinated_complements(verb: Token, reported: list[Token]) -> list[Token]:
+    """The rest of a reported clause that the parser coordinated with the cue verb instead of with
+    the clause: a second that-clause ("said that X, and that Y"), a bare infinitive (a finite cue
+    cannot be coordinated with one: "wants to triple X, grow Y and create Z"), or a predicate with
+    a modal the cue lacks ("says it would depress revenue, but would eventually add $84 billion"),
+    both with no subject of their own (a verb of saying too: "would say more later" is said). A
+    predicate in the cue's own form ("said X and left") is the speaker's act: left out."""
+    ids = {t.i for t in reported}
+    heads = [c for c in verb.children if c.i in ids and c.dep_ in CONTENT_DEPS + ("xcomp",)]
+    if not heads or verb.tag_ not in FINITE or _has_modal(verb):
+        return []
+    out: list[Token] = []
+    end = max(ids)
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.left_edge.i > end):
+        if "\n" in verb.doc[end:conj.i].text or not _continues(conj, heads) or _declines(conj):
+            break
+        between = verb.doc[end + 1:conj.left_edge.i]
+        if not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        out.extend(between)
+        out.extend(_up_to_new_clause(conj))
+        end = conj.right_edge.i
+    return out
+
+
+def _up_to_new_clause(conj: Token) -> list[Token]:
+    """A coordinated predicate's words, up to a further conjunct that opens a clause of its own (a
+    subject of its own or a verb of saying: "to enact reform, fix the system and he pledged a
+    revolution and said that ..."): that one and what follows are no longer the first report."""
+    stop = next((c for c in conj.subtree if c.dep_ == "conj" and c.i > conj.i and (
+        c.lemma_.lower() in cue_verbs() | cue_words() or any(d.dep_ in SUBJECTS for d in c.children))), None)
+    if stop is None:
+        return list(conj.subtree)
+    return [t for t in conj.subtree if t.i < stop.left_edge.i and not (t.dep_ == "cc" and t.i == stop.left_edge.i - 1)]
+
+
+def _continues(conj: Token, heads: list[Token]) -> bool:
+    """Whether a predicate coordinated with the cue verb continues one of its reported clauses
+    (see coordinated_complements)."""
+    own_subject = any(c.dep_ in SUBJECTS + ("expl",) for c in conj.children)
+    if _marked_that(conj):
+        return any(_marked_that(h) for h in heads)
+    if own_subject:
+        return False
+    auxiliaries = [c for c in conj.children if c.dep_ in ("aux", "auxpass")]
+    if conj.tag_ == "VB" and not auxiliaries:
+        return any(h.dep_ == "xcomp" or _has_modal(h) for h in heads)
+    # a modal after a past or modal reported clause: the reported speech's "will", backshifted
+    return _has_modal(conj) and any(_has_modal(h) or h.tag_ == "VBD" for h in heads)
+
+
+def _declines(conj: Token) -> bool:
+    """ "but would not comment further": a negated verb of saying is the speaker's refusal."""
+    return conj.lemma_.lower() in cue_verbs() | cue_words() and any(c.dep_ == "neg" for c in conj.children)
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _speakers_own_act(clause: Token, conj: Token) -> bool:
+    """ "said he would resign and left the room", "vowed not to repeat that mistake and established
+    a policy": a finite verb with no subject nor auxiliary of its own cannot be coordinated with an
+    infinitive or a modal predicate; the parser hung on the reported clause what the speaker did."""
+    if conj.dep_ != "conj" or conj.head.i != clause.i:
+        return False
+    if conj.tag_ not in ("VBD", "VBZ"):
+        return False
+    # only a conjunction coordinates ("... for the off-chance a health emergency forces her out":
+    # a clause the parser joined without one is inside the reported one)
+    if not any(c.dep_ == "cc" and c.i == conj.left_edge.i - 1 for c in clause.children):
+        return False
+    if any(c.dep_ in SUBJECTS + ("expl", "aux", "auxpass") for c in conj.children):
+        return False
+    # a verb of saying cut off would be a statement of its own, and the speaker finder would give
+    # it the reported clause's subject ("said the country would ... and suggested that ...")
+    if conj.lemma_.lower() in cue_verbs() | cue_words():
+        return False
+    infinitive = clause.tag_ == "VB" and (clause.dep_ == "xcomp" or _has_modal(clause))
+    return infinitive
 
 
 def _found_state(verb: Token, clause: Token) -> bool:
@@ -387,11 +563,17 @@ def token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
         while words and (words[0].text in EDGE_PUNCT or words[0].dep_ == "cc" and words[0].i == run[0]
                          or words[0].is_space):
             words = words[1:]
-        while words and (words[-1].text in EDGE_PUNCT or words[-1].is_space or words[-1].dep_ == "cc"):
+        while words and (words[-1].text in EDGE_PUNCT or words[-1].is_space or words[-1].dep_ == "cc") \
+                and not _closes_bracket(words):
             words = words[:-1]
         if words and any(w.is_alpha or w.is_digit for w in words):
             spans.append(Span.of(article_text(doc), words[0].idx, words[-1].idx + len(words[-1])))
     return spans
+
+
+def _closes_bracket(words: list[Token]) -> bool:
+    """The last word closes a bracket opened inside the words ("Rep. Don Beyer (D-Va.)"): kept."""
+    return words[-1].text == ")" and sum(w.text == "(" for w in words) > sum(w.text == ")" for w in words[:-1])
 
 
 def with_quotations(text: str, spans: list[Span], clause: list[Token], quotations: list[Quotation]) -> list[Span]:
@@ -486,10 +668,16 @@ def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
     """``tokens`` (what ``verb`` reports) less the second cues in them and what those report, and
     less the "and" before a coordinated one."""
     cut: set[int] = set()
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS + ("xcomp",)]
     for t in tokens:
-        if t.i > verb.i and t.i not in cut and (second_cue(t) or coordinated_cue(t)):
+        if t.i > verb.i and t.i not in cut and (second_cue(t) or coordinated_cue(t)
+                                                or any(_speakers_own_act(c, t) for c in clauses)):
             cut |= {s.i for s in t.subtree}
             cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1}
+        elif t.i > verb.i and t.i not in cut and t.lower_ != verb.lower_ and t.lemma_.lower() in cue_words():
+            aside = _dashed_aside(t)  # '... - ''He would have loved Stalin,'' Mr. Biden said - ...'
+            if aside is not None and aside[0] > verb.i:
+                cut |= set(range(aside[0], aside[2] + 1))
     return [t for t in tokens if t.i not in cut] if cut else tokens
 
 
@@ -497,18 +685,42 @@ _DASHES = ("—", "–", "--", "―")
 
 
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:
-    """What was said less a noun phrase set off by a dash at its end ("said he was “encouraged” by
-    the plan — a modest boost for Obama since 2009, when ..."): the journalist's aside on it."""
+    """What was said less the journalist's aside at its end: a noun phrase set off by a dash ("said
+    he was “encouraged” by the plan — a modest boost for Obama since 2009, when ..."), and a
+    relative clause or a description of a name set off by a comma ("said he expects Clinton to
+    recover from pneumonia, which forced her to leave a memorial early"; "said he did not support
+    Mr. Trump, the presumed Putin favorite"): they tell the reader about a thing or person the
+    speaker named. Words in quotation marks are the speaker's, whatever their form: kept."""
     if not tokens:
         return tokens
     ids = {t.i for t in tokens}
     last = max(ids)
     for t in tokens:
-        if t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in _DASHES \
-                and t.right_edge.i >= last - 1 and t.left_edge.i - 1 in ids:
+        if t.left_edge.i == 0 or t.right_edge.i < last - 1 or t.left_edge.i - 1 not in ids:
+            continue
+        before = t.doc[t.left_edge.i - 1].text
+        if before in _DASHES and t.dep_ == "appos" or before == "," and _comma_aside(t, tokens):
             cut = {s.i for s in t.subtree} | {t.left_edge.i - 1}
             return [s for s in tokens if s.i not in cut]
     return tokens
+
+
+def _comma_aside(t: Token, tokens: list[Token]) -> bool:
+    """A non-restrictive relative clause ("..., which ...", "..., who ...") or an appositive of a
+    name ("Mr. Trump, the presumed Putin favorite"), after a comma, in content with no quotation."""
+    if any(s.is_quote for s in tokens):
+        return False
+    if t.dep_ == "relcl":
+        return t.left_edge.tag_ in ("WDT", "WP", "WP$") and t.head.pos_ in ("NOUN", "PROPN")
+    # a list the parser read as an appositive ("differ on Israel, the Iranian nuclear deal and the
+    # possibility of ...") or a clause it hung there ("Doral, the candidate boasted of ...") is no aside
+    listed = any(c.dep_ == "conj" and any(d.dep_ in ("det", "poss") for d in c.children)
+                 or c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in t.children)
+    # a description opens with an article or a name's possessive ("the presumed Putin favorite",
+    # "Rubio's home"); "Mr. Trump, his family members and advisers" is a list
+    described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") or c.dep_ == "poss" and c.pos_ != "PRON"
+                    for c in t.children)
+    return t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in ("NOUN", "ADJ") and described and not listed
 
 
 def enclosing_cue(token: Token) -> Token | None:
