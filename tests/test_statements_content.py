@@ -354,3 +354,24 @@ def test_a_quotation_and_its_cue_between_dashes_report_the_quotation_alone(state
     statements = statements_of(text)
     assert _content(statements, "said") == ["''faith that reveals itself through good works, not loud words,''"]
     assert all("said" not in c for c in _content(statements, "praised"))
+
+
+def test_a_fronted_subject_the_parser_hung_on_a_parenthetical_cue_is_content(statements_of):
+    text = ("Evaluating the candidates on the basis of who is up and down in national polls, Stevens said, "
+            "\"is like looking at someone's bowling average to determine if they can play tennis. It's "
+            "completely irrelevant.\"")
+    s = by_cue(statements_of(text), "said")
+    assert s.content[0].text == "Evaluating the candidates on the basis of who is up and down in national polls"
+    assert s.mode == "Mixed"
+
+
+def test_a_trailing_relative_clause_outside_the_quotation_of_mixed_content_is_an_aside(statements_of):
+    text = ('The employee said he had an "Oh, s---" moment and deleted an email archive using a program '
+            'called BleachBit, which is designed to prevent recovery.')
+    assert _content(statements_of(text), "said") == [
+        'he had an "Oh, s---" moment and deleted an email archive using a program called BleachBit']
+
+
+def test_a_relative_clause_inside_a_quotation_is_the_speakers(statements_of):
+    text = 'He said the party had become "a club for the rich, which nobody can join."'
+    assert _content(statements_of(text), "said") == ['the party had become "a club for the rich, which nobody can join."']

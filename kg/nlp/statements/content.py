@@ -72,11 +72,12 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if out:
             return out
     head = verb.head
+    fronted = {t.i for t in fronted_subject(verb, head)} if verb.dep_ == "parataxis" else set()
     if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
             and participle_head(verb) is None and not second_cue(verb)
-            and head.pos_ in ("VERB", "AUX") and _set_off(verb)
+            and head.pos_ in ("VERB", "AUX") and _set_off(verb, fronted)
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
-        inside = set(t.i for t in verb.subtree)
+        inside = set(t.i for t in verb.subtree) - fronted
         return in_paragraph(article_text(verb.doc), verb, [t for t in head.subtree if t.i not in inside])
     if verb.dep_ == "ROOT":
         # "The economy is doing well, he said": parsed with the cue as root and the clause as its dep
@@ -255,6 +256,23 @@ def _speakers_own_act(clause: Token, conj: Token) -> bool:
         return False
     infinitive = clause.tag_ == "VB" and (clause.dep_ == "xcomp" or _has_modal(clause))
     return infinitive
+
+
+def fronted_subject(verb: Token, head: Token) -> list[Token]:
+    """The subject of the reported clause when the parser hung it on the parenthetical cue before
+    it ("Evaluating the candidates on national polls, Stevens said, “is like looking at someone's
+    bowling average”"): the clause after the cue has a finite verb and no subject of its own, and
+    a gerund or noun phrase opens the sentence before the cue's subject."""
+    if head.i < verb.i or head.tag_ not in FINITE or any(c.dep_ in SUBJECTS + ("expl",) for c in head.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return []
+    fronted = [c for c in verb.children if c.right_edge.i < subject.left_edge.i
+               and (c.tag_ == "VBG" and c.dep_ in ("advcl", "csubj") or c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("npadvmod", "dep"))]
+    if len(fronted) != 1 or fronted[0].left_edge.i != verb.sent.start:
+        return []
+    return list(fronted[0].subtree)
 
 
 def _found_state(verb: Token, clause: Token) -> bool:
@@ -500,9 +518,10 @@ def _as_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-def _set_off(verb: Token) -> bool:
-    """A parenthetical cue clause is set off by a comma, dash or quotation mark: "..., he said"."""
-    first = next(t for t in verb.subtree if not t.is_punct and not t.is_space)
+def _set_off(verb: Token, fronted: set[int] = frozenset()) -> bool:
+    """A parenthetical cue clause is set off by a comma, dash or quotation mark: "..., he said"
+    (``fronted``: words the parser hung on the cue that belong to the clause it reports)."""
+    first = next(t for t in verb.subtree if not t.is_punct and not t.is_space and t.i not in fronted)
     return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).is_quote)
 
 
@@ -707,8 +726,9 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
 
 def _comma_aside(t: Token, tokens: list[Token]) -> bool:
     """A non-restrictive relative clause ("..., which ...", "..., who ...") or an appositive of a
-    name ("Mr. Trump, the presumed Putin favorite"), after a comma, in content with no quotation."""
-    if any(s.is_quote for s in tokens):
+    name ("Mr. Trump, the presumed Putin favorite"), after a comma, outside any quotation of the
+    content (its marks before the comma are closed, and none is in the aside)."""
+    if any(s.is_quote for s in t.subtree) or sum(s.is_quote and s.i < t.left_edge.i for s in tokens) % 2:
         return False
     if t.dep_ == "relcl":
         return t.left_edge.tag_ in ("WDT", "WP", "WP$") and t.head.pos_ in ("NOUN", "PROPN")
