@@ -375,3 +375,15 @@ def test_a_trailing_relative_clause_outside_the_quotation_of_mixed_content_is_an
 def test_a_relative_clause_inside_a_quotation_is_the_speakers(statements_of):
     text = 'He said the party had become "a club for the rich, which nobody can join."'
     assert _content(statements_of(text), "said") == ['the party had become "a club for the rich, which nobody can join."']
+
+
+def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_the_speakers_next_statement(statements_of):
+    text = ("British Prime Minister Theresa May said this week that the country would formally declare its "
+            "intention to break with the E.U. by the end of March and suggested that it would withdraw from "
+            "the single market.")
+    statements = statements_of(text)
+    assert _content(statements, "said") == [
+        "that the country would formally declare its intention to break with the E.U. by the end of March"]
+    suggested = by_cue(statements, "suggested")
+    assert [c.text for c in suggested.content] == ["that it would withdraw from the single market"]
+    assert suggested.speaker_span.text == "Theresa May"

@@ -669,7 +669,32 @@ def second_cue(token: Token) -> bool:
     what the first cue reports."""
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.i > 0 \
         and token.doc[token.i - 1].text == "," and token.lemma_.lower() in cue_words() \
-        and not any(c.dep_ in SUBJECTS for c in token.children)
+        and not any(c.dep_ in SUBJECTS for c in token.children) or coordinated_report(token) is not None
+
+
+def coordinated_report(token: Token) -> Token | None:
+    """The cue whose reported clause the parser coordinated a verb of saying with ("said he would
+    order a review of the defenses and warned against hackers", "promised to continue supporting
+    Clinton and said she would ..."): the verb has no subject of its own, a conjunction before it,
+    and the tense of that cue, which the reported clause has not; it is the speaker's next
+    statement. The cue, else None."""
+    clause = token.head
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.lemma_.lower() not in cue_verbs() | cue_words() \
+            or clause.dep_ not in ("ccomp", "xcomp") or token.i < clause.i:
+        return None
+    cue = clause.head
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in cue_verbs() | cue_words() or token.tag_ != cue.tag_ \
+            or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause):
+        return None
+    if any(c.dep_ in SUBJECTS + ("expl", "aux", "auxpass") for c in token.children):
+        return None
+    # after a perfect ("had shared it and added his own comment") the verb may share the "had": a
+    # past and a participle look alike
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
+        return None
+    if not any(c.dep_ == "cc" and c.i == token.left_edge.i - 1 for c in clause.children):
+        return None
+    return cue
 
 
 def coordinated_cue(token: Token) -> bool:
@@ -746,6 +771,9 @@ def _comma_aside(t: Token, tokens: list[Token]) -> bool:
 def enclosing_cue(token: Token) -> Token | None:
     """The cue verb whose reported clause holds the second cue ``token`` ("said X, saying ..."):
     its subject is who says the second thing too."""
+    coordinated = coordinated_report(token)
+    if coordinated is not None:
+        return coordinated
     outer, crossed = None, False
     for a in token.ancestors:
         if crossed and a.pos_ == "VERB" and a.lemma_.lower() in cue_verbs():
