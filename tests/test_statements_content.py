@@ -387,3 +387,10 @@ def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_the_speakers_n
     suggested = by_cue(statements, "suggested")
     assert [c.text for c in suggested.content] == ["that it would withdraw from the single market"]
     assert suggested.speaker_span.text == "Theresa May"
+
+
+def test_a_possessive_relative_object_stands_for_the_noun_its_clause_hangs_on(statements_of):
+    text = "Mr. Bush said he was leaning toward supporting Mr. Trump, whose dynamism and contrarian nature he admired."
+    statements = statements_of(text)
+    assert _content(statements, "said") == ["he was leaning toward supporting Mr. Trump"]
+    assert _content(statements, "admired") == ["Mr. Trump", "dynamism and contrarian nature"]

@@ -389,6 +389,11 @@ def _object_content(verb: Token) -> list[Token]:
         if obj.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
             clause = {t.i for t in verb.subtree}
             out.extend(t for t in verb.head.subtree if t.i not in clause)
+        elif verb.dep_ == "relcl" and any(c.tag_ == "WP$" for c in obj.children):
+            # "Mr. Trump, whose dynamism he admired": Mr. Trump's dynamism, not "whose dynamism"
+            clause = {t.i for t in verb.subtree}
+            out.extend(t for t in verb.head.subtree if t.i not in clause)
+            out.extend(t for t in obj.subtree if t.tag_ != "WP$")
         else:
             out.extend(obj.subtree)
             out.extend(_name_rest(verb, obj))
