@@ -15,8 +15,11 @@ and its frame is read off the dependency parse around the trigger:
 * place: an "in"/"at" phrase naming a place, or what was visited;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
   clause gives it ("on March 25 of last year"); none when a month said without its year took the
-  publication year inside a story of an earlier year ("In 2001, ... On March 3, they met");
-* status: planned ("will meet", "agreed to meet", "a planned summit") or cancelled ("called off
+  publication year inside a story of an earlier year ("In 2001, ... On March 3, they met"), none for
+  a relative date inside a quotation ("'we met yesterday,' she said": the speaker's yesterday) or one
+  on the verb a nominal trigger is the subject of ("his visit reminds me of 1985");
+* status: planned ("will meet", "agreed to meet", "a planned summit", "ahead of the summit" in a
+  clause that is not past, unless its date is) or cancelled ("called off
   the talks"; not when the cancelling is only asked for: "requests to cancel the meeting") from the
   words that govern the trigger; negated triggers ("did not meet") are dropped.
 

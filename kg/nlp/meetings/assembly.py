@@ -10,13 +10,14 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.model import ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Entity, Meeting, Span, Statement, TimeExpression
+from kg.nlp import docindex
 from kg.nlp.entities import label_text
 from kg.nlp.local_entities import LocalEntities
 from kg.nlp.meetings.frames import article_facts, Frame, frame_of
 from kg.nlp.meetings.merging import merge, party_keys
 from kg.nlp.meetings.occasion import one_occasion
 from kg.nlp.meetings.parties import Party
-from kg.nlp.meetings.readings import clause_chain, reading_of
+from kg.nlp.meetings.readings import awaited, clause_chain, climb, reading_of
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans, sentences
 from kg.nlp.meetings.triggers import one_trigger, trigger_matches
 from kg.nlp.meetings.words import (
@@ -68,10 +69,14 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         f.date = _clause_date(doc, f, timexes)
         if f.date is not None and published is not None and _past_story(article_text(doc), f.date, timexes, published):
             f.date = None  # precision first: the year of "on March 3" is the story's, not the publication's
+        if f.date is not None and _quoted_relative(doc, f.date):
+            f.date = None  # "'as he proved in the visit yesterday,' Gingrich said": the speaker's yesterday
         f.sentence = sentence_index(sents, f.head.idx)
         f.headline = f.trigger.end <= lead_end
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
+        elif f.status == OCCURRED and awaited(f.head) and not (f.date and published and _on_or_before(f.date.value, published)):
+            f.status = PLANNED  # "ahead of the summit", unless its date is already past
     merged = merge([f for f in frames if one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
     # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
@@ -113,7 +118,9 @@ def _visit_to_nowhere(frame: Frame) -> bool:
 def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
     """The date of the trigger's clause: ``date_for``'s choice when it lies in that clause ("met
     Putin on Tuesday", "a meeting Thursday"), else none ("his visit to Mexico reminds me of the trip
-    Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit)."""
+    Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit; "his visit reminds
+    me of Reagan's trip, in 1985": a date on the verb a nominal trigger is the subject of dates that verb,
+    unless the verb says the meeting took place or was held: "the talks began on Monday")."""
     found = date_for(doc, frame.trigger, timexes)
     if found is None:
         return None
@@ -125,11 +132,25 @@ def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeE
     t = tokens.root
     if _bounds(t):
         return None  # "will meet before January": not a January meeting
+    through_trigger = t.i == frame.head.i  # "the early January meeting": inside the trigger's own phrase
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
+        through_trigger = through_trigger or t.i == frame.head.i
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
             return None
+        if t.i == top.i and not through_trigger and _subject_of_another_event(frame.head, top):
+            return None
     return _year_said(doc, found, tokens, own, timexes) or found
+
+
+def _subject_of_another_event(head: Token, verb: Token) -> bool:
+    """A nominal trigger that is the subject of a verb of another event ("his visit reminds me"), not
+    of one saying that it happened ("the talks began", "the meeting was held")."""
+    top = climb(head)
+    if head.pos_ != "NOUN" or top.dep_ not in ("nsubj", "nsubjpass") or top.head.i != verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma not in word_set("meeting_occur_verbs.txt") | word_set("meeting_support_verbs.txt")
 
 
 def _year_said(doc: Doc, found: TimeExpression, found_tokens, own: set[int],
@@ -178,6 +199,14 @@ def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression],
     return near and int(last.value[:4]) < published.year  # "On March 2, 2015, ... the following day ..."
 
 
+def _quoted_relative(doc: Doc, found: TimeExpression) -> bool:
+    """A date said relative to the time of speaking ("yesterday", "on Tuesday", "last week": no year and
+    no month named) inside a quotation: it counts from when the words were said, which the article need
+    not give, not from the publication date."""
+    said = found.span.text
+    return not _YEAR.search(said) and not _MONTH.search(said) and docindex.quoted_text(doc).inside(found.span.begin)
+
+
 def _bounds(timex_root: Token) -> bool:
     """Whether a time expression is the object of a preposition that bounds the event rather than
     dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to")."""
@@ -197,6 +226,15 @@ def _after(value: str | None, published: date) -> bool:
         return False
     parts = tuple(int(g) for g in m.groups() if g is not None)
     return parts > (published.year, published.month, published.day)[:len(parts)]
+
+
+def _on_or_before(value: str | None, published: date) -> bool:
+    """Whether a TIMEX3 day, month or year value lies wholly on or before the publication date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if m is None:
+        return False
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    return parts <= (published.year, published.month, published.day)[:len(parts)]
 
 
 def _dateline_place(doc: Doc, ents: Owners) -> Party | None:

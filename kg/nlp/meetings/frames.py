@@ -27,7 +27,7 @@ from kg.nlp.meetings.parties import (
 from kg.nlp.meetings.readings import Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
-from kg.nlp.meetings.words import ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, prepositions, VISIT, word_set
+from kg.nlp.meetings.words import ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, VISIT, word_set
 from kg.nlp.owners import Owners
 
 
@@ -89,7 +89,9 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                            for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     # "The GOP leaders, Paul Ryan and Mitch McConnell, met": the names the apposition gives, each a party
-    tokens += [a for t in tokens for c in t.children if c.dep_ == "appos" and ents.entity(c.i) is not None
+    # (not the agency of a dateline the parser made the subject: "WASHINGTON (AP) — Trump and Ryan met")
+    tokens += [a for t in tokens if not any(d.begin <= t.idx < d.end for d in facts.datelines)
+               for c in t.children if c.dep_ == "appos" and ents.entity(c.i) is not None
                for a in with_conjuncts(c) if a not in tokens and sent.begin <= a.idx < sent.end]
     if any(is_audience(t, ents) for t in tokens):
         return None  # "a conference call with reporters", "spoke with voters": an audience
@@ -149,17 +151,23 @@ def _of_phrase(token: Token) -> Token:
 
 def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
                       facts: _ArticleFacts) -> tuple[list[Party], bool]:
-    """The parties the words name, each once, names before pronouns (a pronoun must name another);
-    and whether a "they" was left unresolved ("They met again": the parties described before)."""
+    """The parties the words name, each once, names before pronouns (a pronoun must name another than
+    the names, and than a pronoun of the same verb: "She met her"); and whether a "they" was left
+    unresolved ("They met again": the parties described before)."""
     parties: list[Party] = []
     seen: set[str] = set()
+    by_verb: dict[int, set[str]] = {}  # the keys the pronouns of each verb stand for
     unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
         speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else None
         if speaker is not None:
             found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
         else:
-            found = parties_of(doc, t, ents, named)
+            # "She met her": two people ("In my meeting with him, he said": "he" may well be "him")
+            verb = _argument_of(t)
+            found = parties_of(doc, t, ents, named | frozenset(by_verb.get(verb, ())) if verb is not None else named)
+            if verb is not None:
+                by_verb.setdefault(verb, set()).update(p.key for p in found if p.key)
         unresolved_they = unresolved_they or (not found and t.lower_ in ("they", "them"))
         for p in found:
             if p.key is None and (not names_people(t) or vague(t)):
@@ -174,6 +182,15 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
                 seen.add(p.key)
             parties.append(p)
     return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _argument_of(pronoun: Token) -> int | None:
+    """The verb a pronoun is the subject or object of ("She met her", "he met with him"), None for any other."""
+    if pronoun.pos_ != "PRON":
+        return None
+    if pronoun.dep_ == "pobj" and pronoun.head.lower_ == "with":
+        return pronoun.head.head.i
+    return pronoun.head.i if pronoun.dep_ in SUBJECTS + OBJECTS else None
 
 
 def _without_titles(doc: Doc, parties: list[Party], tokens: list[Token]) -> list[Party]:

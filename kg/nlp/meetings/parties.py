@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from kg.model import ORGANISATION, PERSON, PLACE, Entity, Span
+from kg.model import NAME, ORGANISATION, PERSON, PLACE, Entity, Span
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
@@ -53,7 +53,7 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     if head.pos_ == "PRON":
         exclude = exclude | _coarguments(head, ents)
     named = ents.named(head.i)
-    if named is not None and not (head.pos_ == "NOUN" and _other_body(head, named[0])):
+    if named is not None and not (head.pos_ == "NOUN" and _not_that_entity(head, named[0], ents)):
         return Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in word_set("meeting_non_party_pronouns.txt"):
@@ -81,7 +81,7 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
                 if (named := ents.named(g.i)) is not None:
                     return Party(named[0].key, named[1], named[0].type)
     key = _coref_resolve(doc, head.i, ents.entities, ents)
-    if key is not None and not _other_body(head, ents.by_key[key]):
+    if key is not None and not _not_that_entity(head, ents.by_key[key], ents):
         return Party(key, span, ents.type_of(key))
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
@@ -120,6 +120,52 @@ def _other_body(head: Token, entity: Entity) -> bool:
     name = entity.name.lower().split()
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_ not in name
                for c in head.children)
+
+
+def _not_that_entity(head: Token, entity: Entity, ents: Owners) -> bool:
+    """Whether a nominal's words or context say it is not the entity coreference gave it."""
+    return _other_body(head, entity) or _other_nation(head, entity) or _nearer_namesake(head, entity, ents)
+
+
+def _nearer_namesake(head: Token, entity: Entity, ents: Owners) -> bool:
+    """A bare "the committee" that goes on with a nearer "committee" phrase whose own words describe
+    another body than the organisation named last ("the Democratic National Committee ... seated five
+    supporters on the 15-member committee responsible for the platform. The committee had its first
+    meeting"): that body, not the organisation, even where coreference linked both to it."""
+    if entity.type != ORGANISATION or any(c.dep_ not in ("det", "punct") for c in head.children if c.i < head.i):
+        return False
+    names = [m.span.end for m in entity.mentions if m.kind == NAME and m.span.end <= head.idx]
+    if not names:
+        return False
+    lemma, name = head.lemma_.lower(), entity.name.lower()
+    namesakes = [t for t in docindex.tokens(head.doc)[:head.i] if t.idx >= max(names) and t.pos_ == "NOUN"
+                 and t.lemma_.lower() == lemma]
+    if not namesakes:
+        return False
+    described = [c for c in namesakes[-1].children if c.dep_ in ("amod", "compound", "nummod", "acl", "relcl")]
+    return any(c.lower_ not in name for c in described)
+
+
+NATION_CONTEXT_CHARS = 40  # how far before a mention a nationality word still describes it ("Mexican President X")
+
+
+def _other_nation(head: Token, entity: Entity) -> bool:
+    """Whether a nominal's nationality says it is not the person coreference gave it: "the Mexican
+    president" is not President Reagan, whom the text never calls Mexican; it may be the president
+    the text introduced as "Mexican President Enrique Peña Nieto" (the word, or the country, just
+    before one of the entity's names, or in its name; coreference's own nominal mentions are no evidence)."""
+    if entity.type != PERSON:
+        return False
+    nations = [(c.lower_, country) for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+               and (country := entity_lexicon.country_of_demonym(c.text)) is not None]
+    if not nations:
+        return False
+    text = article_text(head.doc).lower()
+    for word, country in nations:
+        said = [text[max(0, m.span.begin - NATION_CONTEXT_CHARS):m.span.end] for m in entity.mentions if m.kind == NAME]
+        if not any(word in s or country.lower() in s for s in [entity.name.lower(), *said]):
+            return True
+    return False
 
 
 def _person_by_surname(token: Token, ents: Owners) -> Entity | None:

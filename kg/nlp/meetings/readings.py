@@ -216,6 +216,45 @@ def _status(head: Token) -> str | None:
     return status
 
 
+def awaited(head: Token) -> bool:
+    """Whether the words around a trigger place the meeting after the time of a clause that is not
+    past: "before the meeting", "ahead of the summit", "prior to the talks", "in preparation for the
+    meeting", "on the eve of the visit" (``meeting_awaiting_words.txt``) in "Before the meeting, Merkel
+    will call Obama", "the scramble ahead of the Warsaw meeting is ..."; "Before the meeting, she called
+    him", "questioned it in an interview ahead of the summit" say nothing of whether it is still to come."""
+    words = word_set("meeting_awaiting_words.txt")
+    for top in dict.fromkeys([head, climb(head)]):  # "on the eve of the summit", "before two days of talks"
+        if top.dep_ != "pobj" or top.head.dep_ != "prep":
+            continue
+        prep = top.head
+        above = prep.head  # "ahead", "prior", or the noun of "in preparation for", "in the run-up to"
+        name = "".join(t.text for t in above.doc[above.left_edge.i:above.i + 1] if t.dep_ != "det").lower()
+        if prep.lower_ == "before" or (prep.lower_ in ("of", "to", "for") and (
+                above.lower_ in words or name in words or above.lemma_.lower() in words)):
+            verb = prep.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            return verb.pos_ in ("VERB", "AUX") and not _past(verb)
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense ("called", "had called", "was called"), not one that a "will" or "would"
+    governs; a gerund or infinitive has the tense of the verb above it ("struggled after questioning it")."""
+    while verb.tag_ in ("VBG", "VB", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and (
+            verb.head.i != verb.i):
+        up = verb.head
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.pos_ not in ("VERB", "AUX") or up.i == verb.i:
+            break
+        verb = up
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "would", "'ll", "shall") for a in aux):
+        return False
+    return verb.tag_ == "VBD" or any(a in ("had", "did", "was", "were") for a in aux)
+
+
 def _asked_for(above: list[Token]) -> bool:
     """A request, call, demand or threat to cancel ("requests to cancel the meeting"): the cancelling
     is only asked for, so the meeting is not cancelled by it; "made requests to ... cancel": the
