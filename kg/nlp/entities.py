@@ -85,6 +85,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = _numbered_players(doc, names)
     _athletes(doc, names)
     _contest_teams(doc, names)
+    _surnames_despite_cues(doc, names)
     names = _propagate(doc, names)
     names = _possessive_names(doc, names)
     names = _list_consistency(doc, names)
@@ -156,7 +157,9 @@ def _title_case_tokens(doc: Doc) -> frozenset[int]:
 
 def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
     """Names the model ran together with other words: in a headline, a name is cut to the names the
-    article's body gives ("Hillary Clinton Slams Donald Trump" → "Hillary Clinton", "Donald Trump");
+    article's body gives ("Hillary Clinton Slams Donald Trump" → "Hillary Clinton", "Donald Trump"),
+    and a name holding a verb or function word is dropped unless the body gives it ("Top Climate
+    Group Will Run Ads");
     elsewhere a person's name loses a descriptor before or after a full name the article gives
     ("Billionaire Donald Trump", "Marco Rubio Donor"), and a quoted slogan is the person it names
     ("''Fascist Trump''" → "Trump")."""
@@ -170,13 +173,22 @@ def _cut_to_known_names(doc: Doc, names: list[_Name]) -> list[_Name]:
         if n.start in headline and n.end - n.start >= 2 and n.key(doc) not in known:
             pieces = _known_pieces(doc, n.start, n.end, known)
             rest = [t for t in toks[n.start:n.end] if not any(s <= t.i < e for s, e in pieces)]
-            if pieces and all(_common_word(t.lower_) for t in rest):
+            if (pieces and all(_common_word(t.lower_) or t.is_stop for t in rest)) or any(map(_clause_word, rest)):
+                # a name holds no verb nor function word the body does not give it with: "Trump Meets
+                # With Expert", "Anti-Trump Groups Launch Ads" are the headline's clause
                 out.extend(_Name(s, e, None, 0) for s, e in pieces)
                 continue
         if n.type == PERSON and n.start not in headline:
             n.start, n.end = _without_descriptors(doc, n, known, repeated)
         out.append(n)
     return out
+
+
+def _clause_word(t: Token) -> bool:
+    """A verb by the parse or a function word that names do not hold ("Would", "Launch", "Named",
+    "With", "At"; not the "of" of "Ministry of Defence"): a word of a clause, not of a name."""
+    return (t.is_stop and t.lower_ not in identity.ACRONYM_STOP_WORDS) or t.pos_ in ("VERB", "AUX") \
+        or t.tag_ in ("VBZ", "VBD", "VBG", "VBN", "MD")
 
 
 def _known_pieces(doc: Doc, start: int, end: int, known: set[str]) -> list[tuple[int, int]]:
@@ -212,12 +224,26 @@ def _without_descriptors(doc: Doc, n: _Name, known: set[str], repeated: set[str]
             and toks[end - 1].lower_ not in words_of_names and _common_word(toks[end - 1].lower_) \
             and lex.normal(toks[end - 1].text) not in lex.organisation_heads():
         end -= 1  # "Marco Rubio Donor"
-    elif end - start == 2 and toks[start].lower_ not in words_of_names and toks[end - 1].lower_ in words_of_full_names \
-            and toks[start].lower_ not in lex.pairs("speech_given_names.tsv") \
-            and (toks[start].lower_ in _english_adjectives() or toks[start].tag_ in ("VBG", "VBD", "VBN")) \
-            and (_slogan(doc, start, end) or n.key(doc) not in repeated):
-        start += 1  # a quoted "Fascist Trump", "Crooked Hillary has...", "Asserting Clinton's role"
+    elif end - start == 2 and (_slogan(doc, start, end) or n.key(doc) not in repeated):
+        given = lex.pairs("speech_given_names.tsv")
+
+        def stray(t: Token) -> bool:  # a word no name of the article holds, and no name-like word
+            return t.lower_ not in words_of_names and t.lower_ not in given and (
+                t.lower_ in _english_adjectives() or t.tag_ in ("VBG", "VBD", "VBN") or _verb_or_function_word(t))
+
+        if toks[end - 1].lower_ in words_of_full_names and stray(toks[start]):
+            start += 1  # a quoted "Fascist Trump", "Crooked Hillary has...", "Combine Clinton and Sanders"
+        elif toks[start].lower_ in words_of_full_names and toks[end - 1].is_stop \
+                and toks[end - 1].lower_ not in words_of_names and toks[end - 1].lower_ not in given:
+            end -= 1  # "Trump Should Win": a function word, never a surname (a verb may be: "Roger Stone")
     return start, end
+
+
+def _verb_or_function_word(t: Token) -> bool:
+    """A function word ("Beneath", "Should") or a verb, adjective or adverb of English ("Combine",
+    "Wants", "Ignore"). Many are nouns as well, and WordNet's nouns hold surnames ("Baker"): used
+    only of a word beside a word of another full name of the article."""
+    return t.is_stop or _verb_or_adjective(t.lower_)
 
 
 def _slogan(doc: Doc, start: int, end: int) -> bool:
@@ -472,7 +498,7 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if first in lex.organisation_first_words() and n_words > 2 and toks[name.start + 1].lower_ in ("of", "for"):
         name.type, name.strength = ORGANISATION, 2
         return
-    if _followed_by_organisation_noun(doc, name.end):
+    if _followed_by_organisation_noun(doc, name.end) and not _state_or_city(text):
         name.type, name.strength = ORGANISATION, 2
         return
     if _followed_by_member_noun(doc, name.end) and not _model_surname(doc, text):
@@ -480,6 +506,9 @@ def _fix_type(doc: Doc, name: _Name) -> None:
         return
     if _after_organisation_noun(doc, name.start) and not _given_name_first(doc, name.start, name.end):
         name.type, name.strength = ORGANISATION, 2  # not "a group Barack Obama won"
+        return
+    if _in_apposition_to_organisation_noun(doc, name.start, name.end) and not _given_name_first(doc, name.start, name.end):
+        name.type, name.strength = ORGANISATION, 2  # "a Texas company, Diamond Shamrock,"
         return
     if n_words >= 2 and ONE_INITIAL.match(texts[name.start]) and toks[name.start + 1].is_alpha:
         name.type, name.strength = PERSON, 2  # "M. McCague": an initial and a surname
@@ -491,6 +520,14 @@ def _fix_type(doc: Doc, name: _Name) -> None:
     if name.type == ORGANISATION and n_words == 2 and first in lex.pairs("speech_given_names.tsv") \
             and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in toks[name.start:name.end]):
         name.type = PERSON  # "candidate Carly Fiorina" taken for an organisation: a given name and a surname
+
+
+def _state_or_city(text: str) -> bool:
+    """A state or a city of CITY_VOTE_POPULATION people or more the gazetteer knows by this name:
+    before an organisation noun it says where the body is, it does not name it ("a Texas company",
+    "Damascus radio", "the Moscow club"; CoNLL types these places)."""
+    place = gazetteer_place(text)
+    return place is not None and (place.kind == "state" or (place.kind == "city" and place.population >= CITY_VOTE_POPULATION))
 
 
 def _beside_place_noun(doc: Doc, start: int, end: int) -> bool:
@@ -527,6 +564,21 @@ def _after_organisation_noun(doc: Doc, i: int) -> bool:
     if before.pos_ != "NOUN" or not before.is_lower or "\n" in before.whitespace_:
         return False
     return (lex.normal(before.text),) in lex.organisation_followers()
+
+
+def _in_apposition_to_organisation_noun(doc: Doc, start: int, end: int) -> bool:
+    """A name and an organisation noun in apposition, by the parse: "a financially troubled Texas
+    company, Diamond Shamrock," or "Diamond Shamrock, a Texas company," (the noun in lower case,
+    one of organisation_followers.txt)."""
+    toks = docindex.tokens(doc)
+    head = toks[end - 1]
+    if head.head.i < start or head.head.i >= end:  # the name's last word hangs outside the name
+        nouns = [head.head] if head.dep_ == "appos" else []
+    else:
+        nouns = []
+    nouns += [c for c in head.children if c.dep_ == "appos" and not start <= c.i < end]
+    return any(t.pos_ == "NOUN" and t.is_lower and (lex.normal(t.text),) in lex.organisation_followers()
+               for t in nouns)
 
 
 def _followed_by_member_noun(doc: Doc, i: int) -> bool:
@@ -778,7 +830,9 @@ def _apply_table_rule(doc: Doc, names: list[_Name]) -> None:
             i = max(j, i + 1)
 
 
-LOCATIVE = {"in", "at", "near", "outside", "across", "into", "around", "throughout"}
+# "from" too: "live from London" is as likely a place as "a call from Garland" is a person, and a
+# surname the article may use as a place is left to the model's and the gazetteer's votes
+LOCATIVE = {"in", "at", "near", "outside", "across", "into", "around", "throughout", "from"}
 
 
 def _used_as_place(doc: Doc, names: list[_Name], key: str) -> bool:
@@ -1041,14 +1095,18 @@ CONTEST_PREPOSITIONS = {"to", "with", "by", "over", "against"}
 
 def _contest_teams(doc: Doc, names: list[_Name]) -> None:
     """A place that beats, loses to or plays something is a team ("Glamorgan beat Durham by 141
-    runs", "victory over Gloucester"): an organisation. Countries stay places (national sides)."""
+    runs", "victory over Gloucester"): an organisation. Countries stay places (national sides), and so
+    does a place won or lost (lexicon organisation_contest_prize_verbs.txt: "Obama won Iowa")."""
     toks = docindex.tokens(doc)
     words = lex.organisation_contest_words()
+    prizes = lex.word_set("organisation_contest_prize_verbs.txt")
     for n in names:
         if n.type != PLACE or n.strength >= 2 or n.key(doc) in country_names():
             continue
         head = toks[n.end - 1]
-        if head.dep_ in CONTEST_SLOTS and head.head.pos_ == "VERB":
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in prizes:
+            contest = False  # "Sanders won New Hampshire": the state is the prize, not a side
+        elif head.dep_ in CONTEST_SLOTS and head.head.pos_ == "VERB":
             contest = head.head.lemma_.lower() in words
         elif head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPOSITIONS:
             governor = head.head.head
@@ -1057,6 +1115,24 @@ def _contest_teams(doc: Doc, names: list[_Name]) -> None:
             contest = False
         if contest:
             n.type, n.strength = ORGANISATION, 2
+
+
+def _surnames_despite_cues(doc: Doc, names: list[_Name]) -> None:
+    """A one-word name that is the surname of a person the article names in full is that person,
+    also where a cue word would make it a body or a place: "the Kasich campaign", "Gowdy
+    spokesman", "an even better Trump state", "the group Fiorina addressed", "Kasich will beat him"
+    (CoNLL, too, types "the Dole campaign" a person). Not a country ("Jordan" beside "Michael
+    Jordan": the country rule weighs the two), not a table's team, and not a place name the
+    article uses as one ("in Henderson")."""
+    surnames = _surnames(doc, names)
+    for n in names:
+        if n.end - n.start != 1 or n.type == PERSON or n.strength < 2 or n.local:
+            continue
+        key = n.key(doc)
+        if key not in surnames or key in country_names() or key in lex.place_aliases() \
+                or (gazetteer_place(key) is not None and _used_as_place(doc, names, key)):
+            continue
+        n.type = PERSON
 
 
 LIST_GLUE = {",", "and", "&", ";"}
@@ -1233,19 +1309,20 @@ def _propagate(doc: Doc, names: list[_Name]) -> list[_Name]:
     for n in names:
         if n.type is not None:
             votes[n.key(doc)][n.type] += 1 if n.local else 1 + 3 * (n.strength >= 2)
+    for key, c in votes.items():
+        place = gazetteer_place(key)
+        if place is not None and place.kind == "city" and place.population >= CITY_VOTE_POPULATION:
+            c[PLACE] += 2
     for surname in _surnames(doc, names):
         # the last word of a person's full name is that person's surname here, whatever the model
-        # says of it alone ("Pence" after "Mike Pence", "Henderson" after "Fritz Henderson"),
-        # unless it is also a place name that the article uses as one ("in Henderson")
+        # and the gazetteer say of it alone ("Pence" after "Mike Pence", "Garland" after "Merrick
+        # Garland", a city of 230,000), unless it is also a place name that the article uses as one
+        # ("in Henderson"); counted after the city vote, which must not outweigh it
         place = gazetteer_place(surname) and _used_as_place(doc, names, surname)
         votes[surname][PERSON] += 2 if place else 2 + sum(votes[surname].values())
     for family in _family_names_first(doc, names, votes):
         # "Wang" after "Wang Donghai": a family name written first, as in Chinese and Korean names
         votes[family][PERSON] += 2 + sum(votes[family].values())
-    for key, c in votes.items():
-        place = gazetteer_place(key)
-        if place is not None and place.kind == "city" and place.population >= CITY_VOTE_POPULATION:
-            c[PLACE] += 2
     typed = {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
     for n in names:
         if n.type is None or n.strength < 2:
@@ -1362,7 +1439,7 @@ def _group(doc: Doc, names: list[_Name]) -> list[Entity]:
         groups[group_of[k]].append((n, s))
     _merge_acronyms(doc, groups)
     _merge_short_names(groups, _surnames(doc, names))
-    groups += _person_groups(persons, docindex.text(doc))
+    groups += _person_groups(doc, persons)
 
     entities = []
     for members in sorted((g for g in groups if g), key=lambda g: min(s.begin for _, s in g)):
@@ -1409,10 +1486,12 @@ def _with_identity(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]:
+def _person_groups(doc: Doc, persons: list[tuple[_Name, Span]]) -> list[_Group]:
     """Each full name is a group; a short form ("Lavrov", "Mr Lavrov") joins the nearest full name
     it ends."""
+    text, toks = docindex.text(doc), docindex.tokens(doc)
     full = _full_person_names(persons)
+    introduced = _introductions(doc, persons, full)
     variant = _misspelt_full_names(full, Counter(_person_key(s.text) for _, s in persons))
     groups: list[_Group] = []
     person_group: dict[str, int] = {}
@@ -1422,19 +1501,41 @@ def _person_groups(persons: list[tuple[_Name, Span]], text: str) -> list[_Group]
             groups.append([])
     for key, to in variant.items():
         person_group[key] = person_group[to]
-    last_seen: dict[int, int] = {}
+    titles: dict[str, set[str]] = defaultdict(set)  # full name → the title words written before it
+    for n, s in persons:
+        if _person_key(s.text) in full:
+            titles[_person_key(s.text)] |= _title_words_before(doc, n.start)
+    last_subject: dict[int, int] = {}
     for n, s in persons:
         key = _person_key(s.text)
         g = person_group.get(key)
         if g is None:
-            g = _nearest_full_name(key, s.begin, _of_the_honorifics_sex(text[max(0, s.begin - 6):s.begin], full),
-                                   last_seen, person_group)
+            fitting = _of_the_honorifics_sex(text[max(0, s.begin - 6):s.begin], full)
+            fitting = _of_the_title(key, _title_words_before(doc, n.start), fitting, titles)
+            g = _nearest_full_name(key, s.begin, fitting, introduced, last_subject, person_group)
         if g is None:
             person_group[key] = g = len(groups)
             groups.append([])
         groups[g].append((n, s))
-        last_seen[g] = s.begin
+        if toks[n.end - 1].dep_ in SUBJECTS:
+            last_subject[g] = s.begin
     return groups
+
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def _introductions(doc: Doc, persons: list[tuple[_Name, Span]], full: dict[str, int]) -> dict[str, int]:
+    """Where the article introduces each full name: its first mention that is not a modifier of a
+    noun ("Former Bill Clinton pollster Doug Schoen" does not introduce Bill Clinton to the story),
+    else its first mention."""
+    toks = docindex.tokens(doc)
+    out = dict(full)
+    for n, s in reversed(persons):
+        key = _person_key(s.text)
+        if key in full and toks[n.end - 1].dep_ != "compound":
+            out[key] = s.begin
+    return out
 
 
 def _misspelt_full_names(full: dict[str, int], counts: Counter) -> dict[str, str]:
@@ -1506,22 +1607,53 @@ def _of_the_honorifics_sex(before: str, full: dict[str, int]) -> dict[str, int]:
     return {f: b for f, b in full.items() if given.get(f.split()[0], sex) == sex}
 
 
-def _nearest_full_name(key: str, at: int, full: dict[str, int], last_seen: dict[int, int],
-                       person_group: dict[str, int]) -> int | None:
+_TITLE_GLUE = frozenset({"of", "the", "and", "-"})
+
+
+def _title_words_before(doc: Doc, i: int) -> set[str]:
+    """The words of the title written right before token i ("former President Bill Clinton" →
+    president; "Secretary of State Clinton" → secretary, state)."""
+    toks = docindex.tokens(doc)
+    out, j = set(), i
+    while j > 0 and lex.normal(toks[j - 1].text) in lex.title_words() and "\n" not in toks[j - 1].whitespace_:
+        j -= 1
+        out.add(lex.normal(toks[j].text))
+    return out - _TITLE_GLUE - lex.former_words()  # "former" tells no post apart
+
+
+def _of_the_title(key: str, words: set[str], full: dict[str, int], titles: dict[str, set[str]]) -> dict[str, int]:
+    """The full names a short form ``key`` after a title can stand for: of those it ends, the ones
+    the article gives that title ("President Clinton" is Bill Clinton beside "former Secretary of
+    State Hillary Clinton" and "former President Bill Clinton"), or all when none has it."""
+    fits = {f for f in full if f.endswith(" " + key)}
+    titled = {f for f in fits if titles.get(f, set()) & words}
+    if not titled:
+        return full
+    return {f: b for f, b in full.items() if f not in fits or f in titled}
+
+
+def _nearest_full_name(key: str, at: int, full: dict[str, int], introduced: dict[str, int],
+                       last_subject: dict[int, int], person_group: dict[str, int]) -> int | None:
     """The group of the full name a short form ("Lavrov", "Al Shibani") refers to: among the full
     names it ends, the one the article introduced first ("Clinton" is Hillary Clinton in her story
-    even after "Bill Clinton" is named), unless another was named just before it (within
-    _SHORT_FORM_REACH characters: "Bill Clinton ... Clinton said"); the first one after it when none
-    was named before."""
+    even after "Bill Clinton" is named), unless another was the subject of a clause just before it
+    (within _SHORT_FORM_REACH characters: "Bill Clinton greeted voters. Clinton said"; not "Sanders
+    said of Bill Clinton. ... Clinton nodded", nor "Bill Clinton's rallies ... Clinton's strategy":
+    the subject is what a story goes on about); the first one after it when none was named before.
+    A given name alone goes to the one full name it begins."""
     fits = [f for f in full if f.endswith(" " + key)]
     if not fits:
-        return None
-    before = [(last_seen.get(person_group[f], full[f]), f) for f in fits if full[f] < at]
+        # a given name alone ("Hillary", "Bernie"; lexicon speech_given_names.tsv) is the one full
+        # name of the article it begins (not "Obama" before a junk "Obama White House")
+        given = [f for f in full if f.startswith(key + " ")]
+        known = key in lex.pairs("speech_given_names.tsv")
+        return person_group[given[0]] if len(given) == 1 and known else None
+    before = [f for f in fits if full[f] < at]
     if before:
-        recent = max(before)
-        if at - recent[0] <= _SHORT_FORM_REACH:
-            return person_group[recent[1]]
-        return person_group[min(before, key=lambda b: full[b[1]])[1]]
+        subjects = [(last_subject[person_group[f]], f) for f in before if person_group[f] in last_subject]
+        if subjects and at - max(subjects)[0] <= _SHORT_FORM_REACH:
+            return person_group[max(subjects)[1]]
+        return person_group[min(before, key=lambda f: (introduced[f], full[f]))]
     return person_group[min(fits, key=lambda f: full[f])]
 
 
