@@ -193,3 +193,22 @@ def test_who_after_an_unnamed_group_stays_open(speakers_of):
     said, _ = speakers_of("Mr. Lewandowski was fired with the help of the adult children, who believed the "
                           "campaign manager was spreading stories.")
     assert speaker_of(said, "believed") is None
+
+
+# --- descriptions the text links to a name (coreference of nominals) ---------------------------
+
+def test_a_description_given_in_apposition_before_stands_for_that_name(speakers_of):
+    said, _ = speakers_of("Amazon, the online retail giant, reported higher sales on Monday. Analysts expected less. "
+                          "The online retail giant said it would hire 1,000 workers.")
+    assert speaker_of(said, "said") == "Amazon"
+
+
+def test_an_organisation_description_continues_the_organisation_that_was_the_subject(speakers_of):
+    said, _ = speakers_of("The Daily News attacked the NRA on Monday. The newspaper said the NRA was wrong.")
+    assert speaker_of(said, "said") == "Daily News"
+
+
+def test_an_organisation_description_is_not_one_named_only_in_another_role(speakers_of):
+    said, _ = speakers_of("Obama visited the state, despite its impact on the Electoral College. "
+                          "The newspaper said that he came too late.")
+    assert speaker_of(said, "said") != "Electoral College"
