@@ -52,3 +52,12 @@ def test_not_saying_what_reports_nothing(cues_of):
 def test_refusing_to_say_whether_reports_nothing_but_refusing_an_act_does(cues_of):
     assert cues_of("She refused to say whether she would run for the Senate.") == []
     assert cues_of("She refused to endorse Trump.") == ["refused"]
+
+
+def test_a_report_inside_what_was_not_said_reports_nothing(cues_of):
+    assert cues_of("Stewart declined to say whether a justice should criticize a contender.") == []
+    assert cues_of("Trump, who said the wall is good, would not say when it will be built.") == ["said"]
+
+
+def test_a_clause_of_its_own_inside_a_supposition_reports_what_was_said(cues_of):
+    assert "says" in cues_of("If we hear his strategy correctly when he says he intends to win, he will fight.")

@@ -212,3 +212,33 @@ def test_an_organisation_description_is_not_one_named_only_in_another_role(speak
     said, _ = speakers_of("Obama visited the state, despite its impact on the Electoral College. "
                           "The newspaper said that he came too late.")
     assert speaker_of(said, "said") != "Electoral College"
+
+
+def test_a_bare_description_repeats_the_one_name_before_that_ends_in_its_noun(speakers_of):
+    said, _ = speakers_of("Bernie Sanders spoke in Iowa on Monday. Later, the Sanders campaign said that it had "
+                          "raised $20 million. The campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") == "Sanders campaign"
+
+
+def test_a_bare_description_stays_its_own_when_two_names_end_in_its_noun(speakers_of):
+    said, _ = speakers_of("Later, the Sanders campaign said that it had raised $20 million, and the Clinton "
+                          "campaign said that it had raised more. The campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") not in ("Sanders campaign", "Clinton campaign")
+
+
+def test_a_bare_description_does_not_reach_a_name_given_paragraphs_before(speakers_of):
+    filler = "The weather in the county was mild and dry that week. " * 14
+    said, _ = speakers_of("Later, the Sanders campaign said that it had raised $20 million.\n\n" + filler
+                          + "\n\nThe campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") != "Sanders campaign"
+
+
+def test_a_pronoun_taken_for_a_name_is_not_the_organisation_a_description_continues(nlp):
+    from kg.model import ORGANISATION, Entity, Mention, Span
+    text = "He has been investigated by Congress for promoting pills. The journal said his advice is wrong."
+    doc = nlp(text)
+    wrong = Entity("e0", ORGANISATION, "He", [Mention(Span.of(text, 0, 2))])  # a name finder's slip
+    congress = Entity("e1", ORGANISATION, "Congress", [Mention(Span.of(text, 28, 36))])
+    entities = [wrong, congress]
+    journal = next(t.i for t in doc if t.lower_ == "journal")
+    assert resolve(doc, journal, entities, Owners(doc, entities)) is None

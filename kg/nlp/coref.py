@@ -209,7 +209,8 @@ def _only_circumstance(doc: Doc, entity: Entity, start: int, end: int, owners: O
             continue  # a word inside the name: its head word tells the name's role
         while t.dep_ == "poss" and t.head.i != t.i:
             t = t.head  # "the NRA's opposition": the role of the phrase it opens
-        if not (t.dep_ == "pobj" and t.head.lower_ not in _ACTOR_PREPOSITIONS):
+        source = t.head.lower_ == "to" and t.head.head.lower_ == "according"  # "according to the agency"
+        if not (t.dep_ == "pobj" and t.head.lower_ not in _ACTOR_PREPOSITIONS and not source):
             return False
     return True
 
@@ -233,6 +234,8 @@ def _organisation_subject_before(doc: Doc, head: Token, owners: Owners) -> str |
         if t.lower_ in lex.pronouns("neuter"):
             key = _resolve(doc, k, owners, 1)
             e = owners.by_key.get(key) if key is not None else None
+        elif t.pos_ == "PRON":
+            continue  # "He's been investigated": a pronoun the name finder took for a name is no organisation
         else:
             e = _subject_entity(t.head, owners)
         if e is not None and e.type == ORGANISATION:
@@ -270,8 +273,11 @@ def _described_so_before(doc: Doc, head: Token, owners: Owners) -> str | None:
     giant," / "the retailer's chief, Jeff Bezos,"), right before its name ("the online retail giant
     Amazon") or said of it by a copula ("Amazon is the online retail giant"); "the online retail
     giant" and "the retail giant" then stand for it. Only when one entity was so described."""
-    if head.lemma_.lower() not in _actor_nouns() or any(owners.entity(t.i) is not None for t in head.subtree):
-        return None  # "the ban", "the volume" describe no one; "the United Auto Workers union" is a name
+    if head.tag_ not in ("NN", "NNP") or head.lemma_.lower() not in _actor_nouns() \
+            or any(owners.entity(t.i) is not None for t in head.subtree):
+        # "the ban", "the volume" describe no one, "the lawyers" several, "the company, which Apple
+        # bought" is not Apple
+        return None
     words = _description_words(head)
     found: set[str] = set()
     for k in _nouns_by_lemma(doc).get(head.lemma_.lower(), ()):

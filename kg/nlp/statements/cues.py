@@ -122,17 +122,21 @@ def _own_auxiliaries(verb: Token) -> list[Token]:
 def unreal_report(verb: Token) -> bool:
     """A report of what someone would, could or should have said ("could have requested a
     recount"), or of what they say in a supposition ("if he said ...", "unless they agree ..."):
-    nothing was said. A concession ("even if he said") and an aside inside a supposition ("if, as
-    I've suggested, ...") report what was said."""
+    nothing was said. A concession ("even if he said"), and a clause of its own inside a supposition
+    ("if, as I've suggested, ...", "if we hear it right when he says ...", "a photo of Duke (who
+    endorses Trump)"), report what was said."""
     auxiliaries = _own_auxiliaries(verb)
     if verb.tag_ == "VBN" and any(a.tag_ == "MD" and a.lower_ in _COUNTERFACTUAL_MODALS for a in auxiliaries) \
             and any(a.lemma_.lower() == "have" for a in auxiliaries):
         return True
-    for clause in [verb, *verb.ancestors]:
+    clause = verb
+    while True:  # the cue's own clause, through the verbs it shares a subject with ("if X wants to say")
         mark = next((c for c in clause.children if c.dep_ == "mark"), None)
-        if mark is not None:  # the nearest clause opened by a conjunction decides
+        if mark is not None:
             return _supposing(mark)
-    return False
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
 
 
 def _supposing(mark: Token) -> bool:
@@ -161,3 +165,17 @@ def _question(complement: Token) -> bool:
     """A complement clause that asks rather than states: it opens with a wh-word, "whether" or "if"."""
     first = complement.left_edge
     return first.tag_ in _WH_TAGS or first.lower_ in ("whether", "if") and first.dep_ == "mark"
+
+
+def inside_unsaid_report(verb: Token) -> bool:
+    """Whether ``verb`` reports inside what an unreal or withheld report would have said ("declined
+    to say whether a justice should criticize a contender", "not saying what techniques he would
+    support"): then it reports nothing either."""
+    below = verb
+    for above in verb.ancestors:
+        # only inside its complement: "Trump, who said ..., would not say whether ..." said something
+        if below.dep_ in ("ccomp", "xcomp", "dobj") and above.pos_ == "VERB" and cue_phrase(above) is not None \
+                and (unreal_report(above) or withheld_report(above)):
+            return True
+        below = above
+    return False
