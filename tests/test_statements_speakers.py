@@ -242,3 +242,17 @@ def test_a_pronoun_taken_for_a_name_is_not_the_organisation_a_description_contin
     entities = [wrong, congress]
     journal = next(t.i for t in doc if t.lower_ == "journal")
     assert resolve(doc, journal, entities, Owners(doc, entities)) is None
+
+
+def test_a_trade_epithet_goes_on_with_the_organisation_that_was_the_subject_just_before(speakers_of):
+    said, _ = speakers_of("Amazon rose $6.20, or 1 percent, to $758.81. "
+                          "The online retail giant reported a profit well above what analysts expected.")
+    assert speaker_of(said, "reported") == "Amazon"
+
+
+def test_a_possessor_is_not_who_a_description_describes(speakers_of):
+    said, _ = speakers_of("Mr. Thiel, who was revealed last week as a secret backer of the lawsuit, is the candidate's "
+                          "first, and so far only, prominent enlistee in Silicon Valley. Mr. Trump has no meaningful "
+                          "opposition in the California primary. ''I have great respect for Silicon Valley,'' "
+                          "the candidate said in an email.")
+    assert speaker_of(said, "said") != "Thiel"

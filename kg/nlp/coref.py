@@ -160,12 +160,18 @@ def _previous_subject(doc: Doc, i: int, owners: Owners, depth: int) -> Entity | 
 def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
     word = lex.normal(head.text)
     if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod") and c.ent_type_ not in ("GPE", "NORP")
+           and owners.entity(c.i) is None
            and c.lower_ not in lex.pairs("speech_party_words.tsv") or c.dep_ == "poss" for c in head.children if c.i < head.i):
-        # "the United Auto Workers union": a name of its own; "the emerging Chrysler's new board": Chrysler's
+        # "the United Auto Workers union": a name of its own (one the name finder missed); "the
+        # emerging Chrysler's new board": Chrysler's. "the Senate Democratic leader" is someone's post
         return None
     described = _described_so_before(doc, head, owners)
     if described is not None:
         return described
+    if word in lex.word_set("entity_organisation_epithets.txt") and word not in lex.organisation_heads():
+        # "Amazon rose 1 percent. The online retail giant reported ...": only the organisation that
+        # is the subject just before, for a word that is no organisation's name
+        return _organisation_subject_before(doc, head, owners)
     if word not in lex.title_words() and word not in lex.organisation_heads() \
             and (word,) not in lex.organisation_followers():
         return None  # most nouns: no need to collect the entities named before
@@ -192,9 +198,9 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
 
 
 # prepositions whose object may be the actor a description goes on with ("the founder of Apple ...
-# the company", "a spokesman for Airbus"); the object of another ("its impact on the Electoral
+# the company", "a spokesman for Airbus", "employers such as Monsanto"); the object of another ("its impact on the Electoral
 # College", "vacation in Martha's Vineyard") is a circumstance of its clause
-_ACTOR_PREPOSITIONS = ("of", "by", "from", "for", "with", "at")
+_ACTOR_PREPOSITIONS = ("of", "by", "from", "for", "with", "at", "as", "like", "including")
 
 
 def _only_circumstance(doc: Doc, entity: Entity, start: int, end: int, owners: Owners) -> bool:
@@ -295,8 +301,8 @@ def _described_so_before(doc: Doc, head: Token, owners: Owners) -> str | None:
 
 def _named_by_description(noun: Token, owners: Owners) -> Entity | None:
     """The entity a description names by its place in the parse (see _described_so_before)."""
-    if owners.entity(noun.i) is not None:
-        return None
+    if owners.entity(noun.i) is not None or any(c.dep_ in ("case", "poss") for c in noun.children):
+        return None  # "is the candidate's first enlistee": the candidate is not who is described
     if noun.dep_ == "appos" and noun.head.i != noun.i:
         return owners.entity(noun.head.i)
     for c in noun.children:
