@@ -256,3 +256,9 @@ def test_a_possessor_is_not_who_a_description_describes(speakers_of):
                           "opposition in the California primary. ''I have great respect for Silicon Valley,'' "
                           "the candidate said in an email.")
     assert speaker_of(said, "said") != "Thiel"
+
+
+def test_a_description_holding_an_organisation_name_is_that_organisation(speakers_of):
+    said, _ = speakers_of("The Conservative Solutions PAC spent $2 million on ads on Monday. "
+                          "The Future45 group said it would spend $1 million on ads in Iowa.")
+    assert speaker_of(said, "said") != "Conservative Solutions PAC"

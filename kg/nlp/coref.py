@@ -165,10 +165,15 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
         # "the United Auto Workers union": a name of its own (one the name finder missed); "the
         # emerging Chrysler's new board": Chrysler's. "the Senate Democratic leader" is someone's post
         return None
-    described = _described_so_before(doc, head, owners)
+    named = [owners.entity(c.i) for c in head.children if c.i < head.i and c.dep_ in ("compound", "nmod")
+             and owners.entity(c.i) is not None]
+    organisation_word = word in lex.organisation_heads() or word in lex.word_set("entity_organisation_epithets.txt")
+    if named and organisation_word and named[0].type == ORGANISATION:
+        return named[0].key  # "the Future45 group", "the BLM group": the organisation it names
+    described = _described_so_before(doc, head, owners) if not named else None
     if described is not None:
         return described
-    if word in lex.word_set("entity_organisation_epithets.txt") and word not in lex.organisation_heads():
+    if word in lex.word_set("entity_organisation_epithets.txt") and word not in lex.organisation_heads() and not named:
         # "Amazon rose 1 percent. The online retail giant reported ...": only the organisation that
         # is the subject just before, for a word that is no organisation's name
         return _organisation_subject_before(doc, head, owners)
@@ -186,7 +191,7 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
         named = [e for e in orgs if word in e.name.lower().split()]
         if len(named) == 1:
             return named[0].key
-        subject = _organisation_subject_before(doc, head, owners)
+        subject = _organisation_subject_before(doc, head, owners) if not _names_inside(doc, head, owners) else None
         if subject is not None:
             return subject
         sent = head.sent
@@ -219,6 +224,11 @@ def _only_circumstance(doc: Doc, entity: Entity, start: int, end: int, owners: O
         if not (t.dep_ == "pobj" and t.head.lower_ not in _ACTOR_PREPOSITIONS and not source):
             return False
     return True
+
+
+def _names_inside(doc: Doc, head: Token, owners: Owners) -> bool:
+    """Whether a name modifies the description's noun ("the Clinton campaign", "the Senate leader")."""
+    return any(c.i < head.i and c.dep_ in ("compound", "nmod") and owners.entity(c.i) is not None for c in head.children)
 
 
 def _organisation_subject_before(doc: Doc, head: Token, owners: Owners) -> str | None:
