@@ -193,3 +193,72 @@ def test_who_after_an_unnamed_group_stays_open(speakers_of):
     said, _ = speakers_of("Mr. Lewandowski was fired with the help of the adult children, who believed the "
                           "campaign manager was spreading stories.")
     assert speaker_of(said, "believed") is None
+
+
+# --- descriptions the text links to a name (coreference of nominals) ---------------------------
+
+def test_a_description_given_in_apposition_before_stands_for_that_name(speakers_of):
+    said, _ = speakers_of("Amazon, the online retail giant, reported higher sales on Monday. Analysts expected less. "
+                          "The online retail giant said it would hire 1,000 workers.")
+    assert speaker_of(said, "said") == "Amazon"
+
+
+def test_an_organisation_description_continues_the_organisation_that_was_the_subject(speakers_of):
+    said, _ = speakers_of("The Daily News attacked the NRA on Monday. The newspaper said the NRA was wrong.")
+    assert speaker_of(said, "said") == "Daily News"
+
+
+def test_an_organisation_description_is_not_one_named_only_in_another_role(speakers_of):
+    said, _ = speakers_of("Obama visited the state, despite its impact on the Electoral College. "
+                          "The newspaper said that he came too late.")
+    assert speaker_of(said, "said") != "Electoral College"
+
+
+def test_a_bare_description_repeats_the_one_name_before_that_ends_in_its_noun(speakers_of):
+    said, _ = speakers_of("Bernie Sanders spoke in Iowa on Monday. Later, the Sanders campaign said that it had "
+                          "raised $20 million. The campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") == "Sanders campaign"
+
+
+def test_a_bare_description_stays_its_own_when_two_names_end_in_its_noun(speakers_of):
+    said, _ = speakers_of("Later, the Sanders campaign said that it had raised $20 million, and the Clinton "
+                          "campaign said that it had raised more. The campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") not in ("Sanders campaign", "Clinton campaign")
+
+
+def test_a_bare_description_does_not_reach_a_name_given_paragraphs_before(speakers_of):
+    filler = "The weather in the county was mild and dry that week. " * 14
+    said, _ = speakers_of("Later, the Sanders campaign said that it had raised $20 million.\n\n" + filler
+                          + "\n\nThe campaign added that it would spend it in Iowa.")
+    assert speaker_of(said, "added") != "Sanders campaign"
+
+
+def test_a_pronoun_taken_for_a_name_is_not_the_organisation_a_description_continues(nlp):
+    from kg.model import ORGANISATION, Entity, Mention, Span
+    text = "He has been investigated by Congress for promoting pills. The journal said his advice is wrong."
+    doc = nlp(text)
+    wrong = Entity("e0", ORGANISATION, "He", [Mention(Span.of(text, 0, 2))])  # a name finder's slip
+    congress = Entity("e1", ORGANISATION, "Congress", [Mention(Span.of(text, 28, 36))])
+    entities = [wrong, congress]
+    journal = next(t.i for t in doc if t.lower_ == "journal")
+    assert resolve(doc, journal, entities, Owners(doc, entities)) is None
+
+
+def test_a_trade_epithet_goes_on_with_the_organisation_that_was_the_subject_just_before(speakers_of):
+    said, _ = speakers_of("Amazon rose $6.20, or 1 percent, to $758.81. "
+                          "The online retail giant reported a profit well above what analysts expected.")
+    assert speaker_of(said, "reported") == "Amazon"
+
+
+def test_a_possessor_is_not_who_a_description_describes(speakers_of):
+    said, _ = speakers_of("Mr. Thiel, who was revealed last week as a secret backer of the lawsuit, is the candidate's "
+                          "first, and so far only, prominent enlistee in Silicon Valley. Mr. Trump has no meaningful "
+                          "opposition in the California primary. ''I have great respect for Silicon Valley,'' "
+                          "the candidate said in an email.")
+    assert speaker_of(said, "said") != "Thiel"
+
+
+def test_a_description_holding_an_organisation_name_is_that_organisation(speakers_of):
+    said, _ = speakers_of("The Conservative Solutions PAC spent $2 million on ads on Monday. "
+                          "The Future45 group said it would spend $1 million on ads in Iowa.")
+    assert speaker_of(said, "said") != "Conservative Solutions PAC"

@@ -22,6 +22,7 @@ quotations, the first person inside a person's quotation and the posts the text 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -158,6 +159,24 @@ def _previous_subject(doc: Doc, i: int, owners: Owners, depth: int) -> Entity | 
 
 def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
     word = lex.normal(head.text)
+    if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod") and c.ent_type_ not in ("GPE", "NORP")
+           and owners.entity(c.i) is None
+           and c.lower_ not in lex.pairs("speech_party_words.tsv") or c.dep_ == "poss" for c in head.children if c.i < head.i):
+        # "the United Auto Workers union": a name of its own (one the name finder missed); "the
+        # emerging Chrysler's new board": Chrysler's. "the Senate Democratic leader" is someone's post
+        return None
+    named = [owners.entity(c.i) for c in head.children if c.i < head.i and c.dep_ in ("compound", "nmod")
+             and owners.entity(c.i) is not None]
+    organisation_word = word in lex.organisation_heads() or word in lex.word_set("entity_organisation_epithets.txt")
+    if named and organisation_word and named[0].type == ORGANISATION:
+        return named[0].key  # "the Future45 group", "the BLM group": the organisation it names
+    described = _described_so_before(doc, head, owners) if not named else None
+    if described is not None:
+        return described
+    if word in lex.word_set("entity_organisation_epithets.txt") and word not in lex.organisation_heads() and not named:
+        # "Amazon rose 1 percent. The online retail giant reported ...": only the organisation that
+        # is the subject just before, for a word that is no organisation's name
+        return _organisation_subject_before(doc, head, owners)
     if word not in lex.title_words() and word not in lex.organisation_heads() \
             and (word,) not in lex.organisation_followers():
         return None  # most nouns: no need to collect the entities named before
@@ -172,10 +191,138 @@ def _nominal(doc: Doc, head: Token, owners: Owners) -> str | None:
         named = [e for e in orgs if word in e.name.lower().split()]
         if len(named) == 1:
             return named[0].key
+        subject = _organisation_subject_before(doc, head, owners) if not _names_inside(doc, head, owners) else None
+        if subject is not None:
+            return subject
         sent = head.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        recent = _named_in(start, head.i, ORGANISATION, owners)
+        recent = [e for e in _named_in(start, head.i, ORGANISATION, owners)
+                  if not _only_circumstance(doc, e, start, head.i, owners)]
         return recent[0].key if len(recent) == 1 else None
+    return None
+
+
+# prepositions whose object may be the actor a description goes on with ("the founder of Apple ...
+# the company", "a spokesman for Airbus", "employers such as Monsanto"); the object of another ("its impact on the Electoral
+# College", "vacation in Martha's Vineyard") is a circumstance of its clause
+_ACTOR_PREPOSITIONS = ("of", "by", "from", "for", "with", "at", "as", "like", "including")
+
+
+def _only_circumstance(doc: Doc, entity: Entity, start: int, end: int, owners: Owners) -> bool:
+    """Whether every mention of ``entity`` between ``start`` and ``end`` is (or possesses) the object
+    of a preposition of place, time or topic."""
+    tokens = docindex.tokens(doc)
+    for k in range(start, end):
+        if owners.entity(k) is not entity and (owners.entity(k) is None or owners.entity(k).key != entity.key):
+            continue
+        t = tokens[k]
+        if owners.entity(t.head.i) is not None and owners.entity(t.head.i).key == entity.key and t.head.i != t.i:
+            continue  # a word inside the name: its head word tells the name's role
+        while t.dep_ == "poss" and t.head.i != t.i:
+            t = t.head  # "the NRA's opposition": the role of the phrase it opens
+        source = t.head.lower_ == "to" and t.head.head.lower_ == "according"  # "according to the agency"
+        if not (t.dep_ == "pobj" and t.head.lower_ not in _ACTOR_PREPOSITIONS and not source):
+            return False
+    return True
+
+
+def _names_inside(doc: Doc, head: Token, owners: Owners) -> bool:
+    """Whether a name modifies the description's noun ("the Clinton campaign", "the Senate leader")."""
+    return any(c.i < head.i and c.dep_ in ("compound", "nmod") and owners.entity(c.i) is not None for c in head.children)
+
+
+def _organisation_subject_before(doc: Doc, head: Token, owners: Owners) -> str | None:
+    """The organisation "the company", "the newspaper" continues: the one that is the subject of a
+    clause earlier in its sentence or of the sentence before, when it is the only organisation there
+    that is ("The Daily News attacked the NRA. The newspaper said ...": the Daily News, though two
+    organisations are named)."""
+    sent = head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    subjects: dict[str, Entity] = {}
+    tokens = docindex.tokens(doc)
+    for k in range(start, head.i):
+        t = tokens[k]
+        if t.dep_ not in SUBJECTS or any(c.dep_ == "conj" for c in t.children) or t.head.i == t.i:
+            continue
+        if t.pos_ == "NOUN" and owners.entity(k) is None \
+                and any(m.dep_ == "poss" and owners.entity(m.i) is not None for m in t.children):
+            continue  # "Clinton's position was ...": the position is the subject, not Clinton
+        if t.lower_ in lex.pronouns("neuter"):
+            key = _resolve(doc, k, owners, 1)
+            e = owners.by_key.get(key) if key is not None else None
+        elif t.pos_ == "PRON":
+            continue  # "He's been investigated": a pronoun the name finder took for a name is no organisation
+        else:
+            e = _subject_entity(t.head, owners)
+        if e is not None and e.type == ORGANISATION:
+            subjects.setdefault(e.key, e)
+    return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+@docindex.per_doc
+def _nouns_by_lemma(doc: Doc) -> dict[str, tuple[int, ...]]:
+    """Token indices of each common noun's lemma, for finding a description used before."""
+    out: dict[str, list[int]] = {}
+    for t in docindex.tokens(doc):
+        if t.pos_ == "NOUN":
+            out.setdefault(t.lemma_.lower(), []).append(t.i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _actor_nouns() -> frozenset[str]:
+    """Nouns that describe a person or an organisation ("the retailer", "the spokesman")."""
+    return lex.organisation_heads() | lex.title_words() | lex.word_set("speech_actor_nouns.txt") \
+        | lex.word_set("speech_organisation_nouns.txt")
+
+
+def _description_words(noun: Token) -> set[str]:
+    """The noun and the words that modify it before it ("online retail giant", "GOP front-runner"):
+    a description says no more than the one it repeats ("the GOP front-runner" is not "Democratic
+    front-runner Hillary Clinton")."""
+    return {noun.lemma_.lower()} | {c.lower_ for c in noun.children
+                                    if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod", "nummod")}
+
+
+def _described_so_before(doc: Doc, head: Token, owners: Owners) -> str | None:
+    """The entity the text gave this description before: in apposition ("Amazon, the online retail
+    giant," / "the retailer's chief, Jeff Bezos,"), right before its name ("the online retail giant
+    Amazon") or said of it by a copula ("Amazon is the online retail giant"); "the online retail
+    giant" and "the retail giant" then stand for it. Only when one entity was so described."""
+    if head.tag_ not in ("NN", "NNP") or head.lemma_.lower() not in _actor_nouns() \
+            or any(owners.entity(t.i) is not None for t in head.subtree):
+        # "the ban", "the volume" describe no one, "the lawyers" several, "the company, which Apple
+        # bought" is not Apple
+        return None
+    words = _description_words(head)
+    found: set[str] = set()
+    for k in _nouns_by_lemma(doc).get(head.lemma_.lower(), ()):
+        if k >= head.i:
+            break
+        before = doc[k]
+        if not words <= _description_words(before):
+            continue
+        named = _named_by_description(before, owners)
+        if named is not None and named.type in (PERSON, ORGANISATION) \
+                and not any(owners.entity(t.i) is not None for t in before.subtree if t.i < before.i):
+            found.add(named.key)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _named_by_description(noun: Token, owners: Owners) -> Entity | None:
+    """The entity a description names by its place in the parse (see _described_so_before)."""
+    if owners.entity(noun.i) is not None or any(c.dep_ in ("case", "poss") for c in noun.children):
+        return None  # "is the candidate's first enlistee": the candidate is not who is described
+    if noun.dep_ == "appos" and noun.head.i != noun.i:
+        return owners.entity(noun.head.i)
+    for c in noun.children:
+        if c.dep_ == "appos" and owners.entity(c.i) is not None:
+            return owners.entity(c.i)
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        return owners.entity(noun.head.i)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+        return owners.entity(subject.i) if subject is not None else None
     return None
 
 

@@ -95,3 +95,87 @@ def topic_preposition(noun: Token) -> Token | None:
     if preps is None:
         return None
     return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i), None)
+
+
+# modal auxiliaries that with a perfect put a report in a past that did not happen: "could have
+# requested a recount", "would have said", "should have asked". Without the perfect ("critics would
+# call them ...", "a reader might ask") PolNeAR annotates the attitude, and "may have told" guesses
+# at a report that may be real: both stay
+_COUNTERFACTUAL_MODALS = ("would", "could", "should", "'d")
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def _own_auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries and negation right before ``verb`` (a parse may hang a modal of another
+    sentence on it: only the words between it and the verb count), and those of the verb it is
+    conjoined to when it has no subject of its own ("could have requested a recount and demanded
+    ...": both could)."""
+    out = []
+    while True:
+        words = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+        out += [c for c in words if all(t.dep_ in ("aux", "neg", "advmod") for t in verb.doc[c.i + 1:verb.i])]
+        if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECTS for c in verb.children):
+            return out
+        verb = verb.head
+
+
+def unreal_report(verb: Token) -> bool:
+    """A report of what someone would, could or should have said ("could have requested a
+    recount"), or of what they say in a supposition ("if he said ...", "unless they agree ..."):
+    nothing was said. A concession ("even if he said"), and a clause of its own inside a supposition
+    ("if, as I've suggested, ...", "if we hear it right when he says ...", "a photo of Duke (who
+    endorses Trump)"), report what was said."""
+    auxiliaries = _own_auxiliaries(verb)
+    if verb.tag_ == "VBN" and any(a.tag_ == "MD" and a.lower_ in _COUNTERFACTUAL_MODALS for a in auxiliaries) \
+            and any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return True
+    clause = verb
+    while True:  # the cue's own clause, through the verbs it shares a subject with ("if X wants to say")
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if mark is not None:
+            return _supposing(mark)
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+
+
+def _supposing(mark: Token) -> bool:
+    """The "if" or "unless" of a condition; "even if" concedes what the clause says."""
+    return mark.lower_ in ("if", "unless") and not (mark.i > 0 and mark.nbor(-1).lower_ == "even")
+
+
+def withheld_report(verb: Token) -> bool:
+    """ "did not say what he would do", "would not say whether ...", "refused to say whether she
+    would run": a verb of saying, negated or refused, whose complement is only a question (a wh-
+    word, "whether", "if") reports no content."""
+    saying = verb
+    if verb.lemma_.lower() in word_list("speech_withholding_verbs.txt"):
+        # the refusal's own statement: its content is the saying it refused
+        saying = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in cue_verbs()), None)
+        if saying is None:
+            return False
+    elif not (any(a.dep_ == "neg" for a in _own_auxiliaries(verb)) or verb.dep_ == "xcomp"
+              and verb.head.lemma_.lower() in word_list("speech_withholding_verbs.txt")):
+        return False
+    complements = [c for c in saying.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > saying.i]
+    return bool(complements) and all(_question(c) for c in complements)
+
+
+def _question(complement: Token) -> bool:
+    """A complement clause that asks rather than states: it opens with a wh-word, "whether" or "if"."""
+    first = complement.left_edge
+    return first.tag_ in _WH_TAGS or first.lower_ in ("whether", "if") and first.dep_ == "mark"
+
+
+def inside_unsaid_report(verb: Token) -> bool:
+    """Whether ``verb`` reports inside what an unreal or withheld report would have said ("declined
+    to say whether a justice should criticize a contender", "not saying what techniques he would
+    support"): then it reports nothing either."""
+    below = verb
+    for above in verb.ancestors:
+        # only inside its complement: "Trump, who said ..., would not say whether ..." said something
+        if below.dep_ in ("ccomp", "xcomp", "dobj") and above.pos_ == "VERB" and cue_phrase(above) is not None \
+                and (unreal_report(above) or withheld_report(above)):
+            return True
+        below = above
+    return False

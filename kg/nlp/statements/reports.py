@@ -28,7 +28,15 @@ from kg.nlp.statements.content import (
     without_later_reports,
     without_trailing_aside,
 )
-from kg.nlp.statements.cues import cue_phrase, cue_spans, speech_act_noun, topic_preposition
+from kg.nlp.statements.cues import (
+    cue_phrase,
+    cue_spans,
+    speech_act_noun,
+    topic_preposition,
+    inside_unsaid_report,
+    unreal_report,
+    withheld_report,
+)
 from kg.nlp.statements.speakers import (
     actor_kind,
     addressee_of,
@@ -111,6 +119,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
             or _named(token):
         return None
+    if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token):
+        return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
     if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
             and _thing_subject(subject, speakers):
         return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance

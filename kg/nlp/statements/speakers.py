@@ -499,11 +499,38 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
         if described is None:
             continue
         name, etype, span = described
+        earlier = _worded_with_a_name_before(doc, span, etype, owners, local.new)
+        if earlier is not None:  # "the Sanders campaign said ... The campaign added": the same one
+            s.speaker = earlier.key
+            continue
         s.speaker = local.mention(name, span, f"{s.key}-speaker", etype).key
     new = local.new
     _groups_carried_over(statements, {e.key for e in new} | {e.key for e in entities if e.local},
                          {e.key for e in entities + new if e.type == ORGANISATION})
     return new
+
+
+def _worded_with_a_name_before(doc: Doc, span: Span, etype: str, owners: Owners, made: list[Entity]) -> Entity | None:
+    """The one entity of that type named before ``span`` whose name ends in the noun of a bare
+    definite description ("the campaign" after "the Sanders campaign said", "the super PAC" after
+    "Conservative Solutions PAC"): the description repeats that name without its distinguishing
+    words. None when the description has words of its own that say more, or two such entities fit,
+    or the name was given more than _CARRY_OVER characters before."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2 or tokens[0].lower_ not in ("the", "this"):
+        return None
+    head = tokens.root
+    if head.tag_ not in ("NN", "NNP") or head.i != tokens[-1].i \
+            or any(t.i != head.i and (t.dep_ not in ("det", "amod") or t.pos_ == "PROPN") for t in tokens):
+        return None
+    noun = head.lower_
+    # named within a few paragraphs: in a live blog "the campaign" of one entry is not that of another
+    recent = range(span.begin - _CARRY_OVER, span.begin + 1)
+    fits = {e.key: e for e in made if e.type == etype and e.name.lower().split()[-1:] == [noun]
+            and len(e.name.split()) > 1 and any(m.span.end in recent for m in e.mentions)}
+    fits.update({e.key: e for m, e in owners.mentions if e.type == etype and m.end in recent
+                 and e.name.lower().split()[-1:] == [noun] and len(e.name.split()) > 1})
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _group_of_they(doc: Doc, span: Span, owners: Owners) -> Entity | tuple[str, str, Span] | None:
