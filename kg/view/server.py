@@ -123,13 +123,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except OSError as err:
             return self._send(502, "text/plain; charset=utf-8", f"the SPARQL server did not answer: {getattr(err, 'reason', err)}\n")
         with response:
+            # before the client hears back: its next request may come (on another thread) as soon as
+            # the headers are out, and must not be answered from pages of the store before the change
+            if changes and response.status < 300:
+                self.server.view.invalidate()
             self.send_response(response.status)
             for key, value in response.headers.items():
                 if key.lower() in PASSED_RESPONSE_HEADERS:
                     self.send_header(key, value)
             self.end_headers()
-            if changes and response.status < 300:
-                self.server.view.invalidate()
             while self.command != "HEAD" and (chunk := response.read(CHUNK)):
                 self.wfile.write(chunk)
 
