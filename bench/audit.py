@@ -123,9 +123,17 @@ def meeting_fields(store: ox.Store, node: ox.NamedNode) -> list[tuple[str, str]]
                                           for r in _select(store, _IN_SENTENCE, node)) or "—"),
             ("host", "; ".join(_entities(store, node, "kg:host")) or "—"),
             ("place", "; ".join(_entities(store, node, "kg:location")) or "—"),
-            ("date", ", ".join(_values(store, node, "kg:date")) or "—"),
+            ("date", ", ".join(_values(store, node, "kg:date")) or _coarse_date(store, node) or "—"),
             ("status", ", ".join(_values(store, node, "kg:status")) or "—"),
             ("kinds", ", ".join(_values(store, node, "kg:kind")) or "—")]
+
+
+def _coarse_date(store: ox.Store, node: ox.NamedNode) -> str:
+    """A week or season (no xsd type holds them, so no kg:date): the value and words of the meeting's
+    time expression ("2016-W35 (time expression 'this week' [10,19))")."""
+    values = _values(store, node, "kg:timeExpression/kg:value")
+    words = _spans(store, node, "kg:timeExpression/kg:mention")
+    return f"{', '.join(values)} (time expression {' … '.join(words)})" if values else ""
 
 
 _FIELDS = {"statements": statement_fields, "meetings": meeting_fields}

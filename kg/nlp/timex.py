@@ -15,6 +15,7 @@ modifiers that change the value or mark it vague are kept ("last December", "the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Doc
@@ -72,10 +73,16 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
-def date_for(doc: Doc, span: Span, timexes: list[TimeExpression]) -> TimeExpression | None:
-    """The expression that dates the event at ``span``: one with a day, month or year value, in the same
-    clause if there is one, else the nearest in the sentence. "at the time" and "that day" already carry
-    the value of what they refer back to (their ``anchor``)."""
+def is_calendar_timex(t: TimeExpression) -> bool:
+    """A DATE expression with a day, month or year value: what dates an event by default."""
+    return t.type == DATE and is_calendar_date(t.value)
+
+
+def date_for(doc: Doc, span: Span, timexes: list[TimeExpression],
+             accepts: Callable[[TimeExpression], bool] = is_calendar_timex) -> TimeExpression | None:
+    """The expression that dates the event at ``span``: one ``accepts`` takes (by default one with a day,
+    month or year value), in the same clause if there is one, else the nearest in the sentence. "at the
+    time" and "that day" already carry the value of what they refer back to (their ``anchor``)."""
     tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
@@ -84,7 +91,7 @@ def date_for(doc: Doc, span: Span, timexes: list[TimeExpression]) -> TimeExpress
     clause = governor(event)
     best, best_score = None, None
     for t in timexes:
-        if not (sent.start_char <= t.span.begin < sent.end_char) or t.type != DATE or not is_calendar_date(t.value):
+        if not (sent.start_char <= t.span.begin < sent.end_char) or not accepts(t):
             continue
         ttoks = doc.char_span(t.span.begin, t.span.end, alignment_mode="expand")
         same_clause = ttoks is not None and len(ttoks) > 0 and governor(ttoks.root) == clause

@@ -14,10 +14,14 @@ and its frame is read off the dependency parse around the trigger:
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at" phrase naming a place, or what was visited;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
-  clause gives it ("on March 25 of last year"); none when a month said without its year took the
-  publication year inside a story of an earlier year ("In 2001, ... On March 3, they met"), none for
-  a relative date inside a quotation ("'we met yesterday,' she said": the speaker's yesterday) or one
-  on the verb a nominal trigger is the subject of ("his visit reminds me of 1985");
+  clause gives it ("on March 25 of last year"); failing a day, month or year, a week, season or part
+  of a named day ("this week", "last spring", "Saturday night": its day); a relative clause that holds
+  the meeting dates it ("a meeting he had with Rubio a year ago"); none when a month said without its
+  year took the publication year inside a story of an earlier year ("In 2001, ... On March 3, they
+  met"), none for a relative date inside a quotation ("'we met yesterday,' she said": the speaker's
+  yesterday) unless the quotation was said on the publication day, or one on the verb a nominal
+  trigger is the subject or object of ("his visit reminds me of 1985", "in an interview Tuesday, he
+  described the meeting");
 * status: planned ("will meet", "agreed to meet", "a planned summit", "ahead of the summit" in a
   clause that is not past, unless its date is) or cancelled ("called off
   the talks"; not when the cancelling is only asked for: "requests to cancel the meeting") from the

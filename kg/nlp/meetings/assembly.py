@@ -4,6 +4,7 @@ the meetings they were made at; entities for participants no entity stands for."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -32,7 +33,7 @@ from kg.nlp.meetings.words import (
     word_set,
 )
 from kg.nlp.owners import Owners, owners_of
-from kg.nlp.timex import date_for
+from kg.nlp.timex import date_for, is_calendar_timex
 
 
 def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression],
@@ -66,18 +67,17 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     sents = sentence_spans(doc)
     lead_end = _headline_end(article_text(doc))
     for f in frames:
-        f.date = _clause_date(doc, f, timexes)
-        if f.date is not None and published is not None and _past_story(article_text(doc), f.date, timexes, published):
-            f.date = None  # precision first: the year of "on March 3" is the story's, not the publication's
-        if f.date is not None and _quoted_relative(doc, f.date):
-            f.date = None  # "'as he proved in the visit yesterday,' Gingrich said": the speaker's yesterday
+        f.date = _checked(doc, _clause_date(doc, f, timexes), timexes, statements, published)
         f.sentence = sentence_index(sents, f.head.idx)
         f.headline = f.trigger.end <= lead_end
+    kept = [f for f in frames if one_occasion(f, ents, sents) and not _visit_to_nowhere(f)]
+    for f in kept:  # a week or a season dates an occasion, it does not make a trigger one ("that afternoon")
+        f.date = f.date or _checked(doc, _coarse_clause_date(doc, f, timexes), timexes, statements, published)
         if f.status == OCCURRED and f.date and published and _after(f.date.value, published):
             f.status = PLANNED  # "as a July NATO summit meeting in Warsaw approaches" (published in June)
         elif f.status == OCCURRED and awaited(f.head) and not (f.date and published and _on_or_before(f.date.value, published)):
             f.status = PLANNED  # "ahead of the summit", unless its date is already past
-    merged = merge([f for f in frames if one_occasion(f, ents, sents) and not _visit_to_nowhere(f)])
+    merged = merge(kept)
     # a meeting of nobody named and nowhere ("make ends meet", "the peace talks") says nothing a
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
     merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
@@ -87,6 +87,16 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
     return [_meeting(doc, f, n, sentence_spans(doc)) for n, f in enumerate(merged)]
+
+
+def _checked(doc: Doc, found: TimeExpression | None, timexes: list[TimeExpression], statements: list[Statement],
+             published: date | None) -> TimeExpression | None:
+    """The clause's date unless it is the story's or the speaker's time rather than the article's."""
+    if found is not None and published is not None and _past_story(article_text(doc), found, timexes, published):
+        return None  # precision first: the year of "on March 3" is the story's, not the publication's
+    if found is not None and _quoted_relative(doc, found) and not _said_on(found, statements, published):
+        return None  # "'as he proved in the visit yesterday,' Gingrich said": the speaker's yesterday
+    return found
 
 
 HEADLINE_CHARS = 400  # the most characters of short paragraphs a text can open with as its headlines
@@ -121,7 +131,34 @@ def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeE
     Reagan made to Geneva in 1985": 1985 dates another verb's clause, not the visit; "his visit reminds
     me of Reagan's trip, in 1985": a date on the verb a nominal trigger is the subject of dates that verb,
     unless the verb says the meeting took place or was held: "the talks began on Monday")."""
-    found = date_for(doc, frame.trigger, timexes)
+    return _clause_date_among(doc, frame, timexes, is_calendar_timex)
+
+
+def _coarse_clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """Failing a day, month or year, the week, season or part of a day that dates the trigger's clause
+    ("this week", "last spring", "Saturday night": its day)."""
+    found = _clause_date_among(doc, frame, timexes, _week_season_or_part_of_day)
+    if found is not None and _PART_OF_DAY.fullmatch(found.value or ""):
+        found = replace(found, value=found.value[:10])  # the day of "Tuesday night"; its key still links it
+    return found
+
+
+_WEEK_OR_SEASON = re.compile(r"\d{4}-(?:W\d{2}(?:-WE)?|SP|SU|FA|WI)")
+_PART_OF_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT)")
+
+
+def _week_season_or_part_of_day(t: TimeExpression) -> bool:
+    """A week ("this week", "last weekend"), a season ("last spring") or a part of a named day ("Tuesday
+    night", "this morning"), not a clock time ("2 p.m.": its day is the publication's unless the text
+    says another)."""
+    return bool(t.value) and (t.type == "DATE" and _WEEK_OR_SEASON.fullmatch(t.value) is not None
+                              or t.type == "TIME" and _PART_OF_DAY.fullmatch(t.value) is not None)
+
+
+def _clause_date_among(doc: Doc, frame: Frame, timexes: list[TimeExpression],
+                       accepts: Callable[[TimeExpression], bool]) -> TimeExpression | None:
+    """``_clause_date`` over the expressions ``accepts`` takes."""
+    found = date_for(doc, frame.trigger, timexes, accepts)
     if found is None:
         return None
     chain = clause_chain(frame.head)
@@ -136,21 +173,34 @@ def _clause_date(doc: Doc, frame: Frame, timexes: list[TimeExpression]) -> TimeE
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
         through_trigger = through_trigger or t.i == frame.head.i
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own and not (
+                _holds(t, frame.head)):
             return None
         if t.i == top.i and not through_trigger and _subject_of_another_event(frame.head, top):
             return None
     return _year_said(doc, found, tokens, own, timexes) or found
 
 
+def _holds(verb: Token, head: Token) -> bool:
+    """A relative clause on the trigger that says the meeting was held or took place ("a meeting he had
+    with Rubio a year ago", "the talks held on Monday"): its date is the meeting's."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.i == head.i and verb.lemma_.lower() in word_set(
+        "meeting_holding_verbs.txt")
+
+
 def _subject_of_another_event(head: Token, verb: Token) -> bool:
     """A nominal trigger that is the subject of a verb of another event ("his visit reminds me"), not
-    of one saying that it happened ("the talks began", "the meeting was held")."""
+    of one saying that it happened ("the talks began", "the meeting was held"); or the object of one
+    ("In an interview last week, he described the meeting"), not of one that holds, arranges or plans
+    it ("held talks Monday", "scheduled a meeting for Thursday")."""
     top = climb(head)
-    if head.pos_ != "NOUN" or top.dep_ not in ("nsubj", "nsubjpass") or top.head.i != verb.i:
+    if head.pos_ != "NOUN" or top.dep_ not in ("nsubj", "nsubjpass", "dobj") or top.head.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    return lemma not in word_set("meeting_occur_verbs.txt") | word_set("meeting_support_verbs.txt")
+    said_to_happen = word_set("meeting_occur_verbs.txt") | word_set("meeting_support_verbs.txt")  # "ended the meeting"
+    if top.dep_ == "dobj":
+        return lemma not in said_to_happen | word_set("meeting_arrange_verbs.txt") | word_set("meeting_plan_words.txt")
+    return lemma not in said_to_happen
 
 
 def _year_said(doc: Doc, found: TimeExpression, found_tokens, own: set[int],
@@ -205,6 +255,14 @@ def _quoted_relative(doc: Doc, found: TimeExpression) -> bool:
     not give, not from the publication date."""
     said = found.span.text
     return not _YEAR.search(said) and not _MONTH.search(said) and docindex.quoted_text(doc).inside(found.span.begin)
+
+
+def _said_on(found: TimeExpression, statements: list[Statement], published: date | None) -> bool:
+    """Whether the quotation holding a time expression was said on the publication day ("'a meeting next
+    week,' Ryan tweeted Friday", published that Friday): its relative dates count from that day too."""
+    return published is not None and any(
+        s.date == published.isoformat() and any(c.begin <= found.span.begin < c.end for c in s.content)
+        for s in statements)
 
 
 def _bounds(timex_root: Token) -> bool:

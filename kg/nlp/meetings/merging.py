@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from kg.nlp.meetings.frames import Frame
 from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
@@ -81,11 +82,54 @@ def _within(one: str | None, other: str | None) -> bool:
     """The same TIMEX3 value, or a year or month and a day or month inside it ("2015-12", "2015-12-28")."""
     if one == other:
         return True
+    if one and other and (_WEEK.fullmatch(one) or _WEEK.fullmatch(other)):
+        return _week_holds(one, other)
+    if one and other and (_SEASON.fullmatch(one) or _SEASON.fullmatch(other)):
+        return _season_holds(one, other)
     if not one or not other or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", one) or not re.fullmatch(
             r"\d{4}(?:-\d{2}){0,2}", other):
         return False
     short, long = sorted((one, other), key=len)
     return long.startswith(short + "-")
+
+
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
+
+
+def _week_holds(one: str, other: str) -> bool:
+    """A week ("2016-W19") and a day in it, or a month or year it overlaps ("this week" ... "Thursday")."""
+    week, value = (one, other) if _WEEK.fullmatch(one) else (other, one)
+    w = _WEEK.fullmatch(week)
+    try:
+        monday = date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
+    except ValueError:
+        return False
+    days = [monday + timedelta(days=n) for n in range(7)]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value) in days
+    if re.fullmatch(r"\d{4}(?:-\d{2})?", value):
+        return any(d.isoformat().startswith(value + "-") for d in days)
+    return False
+
+
+_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
+
+
+def _season_holds(one: str, other: str) -> bool:
+    """A season ("2015-SP") and a day or month in it, or its year ("last spring" ... "in April")."""
+    season, value = (one, other) if _SEASON.fullmatch(one) else (other, one)
+    s = _SEASON.fullmatch(season)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", value)
+    if m is None:
+        return False
+    year, month = int(m.group(1)), m.group(2)
+    months = _SEASON_MONTHS[s.group(2)]
+    if month is None:
+        return year == int(s.group(1))
+    if s.group(2) == "WI":  # which winter a year's is, is not settled: its January and February, or December
+        return int(month) in months and year in (int(s.group(1)), int(s.group(1)) + (int(month) < 12))
+    return int(month) in months and year == int(s.group(1))
 
 
 REFERENCE_SENTENCES = 3  # "the talks" farther on than this from the meeting's last mention is another story

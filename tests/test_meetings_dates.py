@@ -1,0 +1,83 @@
+"""Meeting dates: which time expression of the text dates a meeting, and which dates another event."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg.model import Article, PERSON, PLACE, Entity, Mention, Span
+from kg.nlp.meetings import find_meetings
+from kg.nlp.meetings.merging import _within
+from kg.nlp.pipeline import extract
+from kg.nlp.timex import find_time_expressions
+
+
+def _entities(text: str, names: dict[str, str]) -> list[Entity]:
+    out = []
+    for n, (name, etype) in enumerate(names.items()):
+        spans = [Span.of(text, m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        out.append(Entity(f"e{n}", etype, name, [Mention(s) for s in spans]))
+    return out
+
+
+def _dated(nlp, text: str, names: dict[str, str], published: date):
+    """The meetings of ``text`` with the time expressions kg finds in it, and those expressions by key."""
+    doc = nlp(text)
+    timexes = find_time_expressions(doc, published)
+    return find_meetings(doc, _entities(text, names), timexes, [], published=published), {t.key: t for t in timexes}
+
+
+def test_a_week_dates_a_visit(nlp):
+    text = "Joe Biden was apologetic when he visited Ankara this week."
+    ms, timexes = _dated(nlp, text, {"Joe Biden": PERSON, "Ankara": PLACE}, date(2016, 8, 29))
+    assert [m.date for m in ms] == ["2016-W35"]
+    assert timexes[ms[0].time].span.text == "this week"
+
+
+def test_a_part_of_a_day_dates_the_day(nlp):
+    text = "Nancy Pelosi aired her concerns during a Saturday night conference call with Harry Reid."
+    ms, timexes = _dated(nlp, text, {"Nancy Pelosi": PERSON, "Harry Reid": PERSON}, date(2016, 8, 17))
+    assert [m.date for m in ms] == ["2016-08-13"]
+    assert timexes[ms[0].time].span.text == "Saturday night"
+
+
+def test_a_clock_time_gives_no_day(nlp):
+    text = "Ali Hassan met Omar Farouk at 2 p.m."
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 1, 20))
+    assert [m.date for m in ms] == [None]
+
+
+def test_a_relative_clause_that_holds_the_meeting_dates_it(nlp):
+    text = "Pate spoke of a private meeting he had with Marco Rubio a year ago."
+    ms, _ = _dated(nlp, text, {"Pate": PERSON, "Marco Rubio": PERSON}, date(2016, 1, 1))
+    assert [m.date for m in ms] == ["2015"]
+
+
+def test_the_date_of_a_verb_that_describes_the_meeting_is_not_its_date(nlp):
+    text = "In an interview on Tuesday, Malcolm Hoenlein described his meeting with Barack Obama."
+    ms, _ = _dated(nlp, text, {"Malcolm Hoenlein": PERSON, "Barack Obama": PERSON}, date(2015, 11, 10))
+    assert ms and all(m.date is None for m in ms)
+
+
+def test_a_quoted_relative_date_said_on_the_publication_day_counts(nlp):
+    text = "“I have invited Donald Trump for a meeting with GOP leaders next week,” Paul Ryan tweeted on Friday."
+    x = extract(Article("a", text, date(2016, 5, 6)), nlp(text))
+    assert [m.date for m in x.meetings] == ["2016-W19"]
+
+
+def test_a_quoted_relative_date_said_on_another_day_does_not(nlp):
+    text = "“I have invited Donald Trump for a meeting with GOP leaders next week,” Paul Ryan tweeted on Monday."
+    x = extract(Article("a", text, date(2016, 5, 6)), nlp(text))
+    assert [m.date for m in x.meetings] == [None]
+
+
+def test_a_week_holds_its_days_and_overlaps_its_months():
+    assert _within("2016-W19", "2016-05-12") and _within("2016-05", "2016-W19") and _within("2016-W22", "2016-06")
+    assert not _within("2016-W19", "2016-05-20") and not _within("2016-W19", "2016-W20")
+
+
+def test_a_season_dates_a_meeting_and_holds_its_months(nlp):
+    text = "Ali Hassan and Omar Farouk met in Cairo last spring."
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON, "Cairo": PLACE}, date(2016, 1, 31))
+    assert [m.date for m in ms] == ["2015-SP"]
+    assert _within("2015-SP", "2015-04") and _within("2015-WI", "2016-01-10") and not _within("2015-SP", "2015-07")
