@@ -204,3 +204,13 @@ def test_a_title_and_its_subtitle_on_two_lines_are_both_headlines(nlp):
     headline = [m for m in ms if m.trigger.text == "meeting"]
     assert len(headline) == 1 and any(t.text == "met" for t in headline[0].extra_triggers)
     assert headline[0].location is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met activists and officials like Jan Kowalski in Lisbon.",
+    "Anna Berg met activists and officials, including Jan Kowalski, in Lisbon.",
+])
+def test_a_named_member_of_a_coordinated_party_phrase_takes_part(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Jan Kowalski"}
