@@ -182,3 +182,35 @@ def test_a_meeting_whose_purpose_is_given_happened(nlp):
 def test_what_is_to_come_at_a_meeting_makes_it_planned(nlp, text, status):
     ms, _ = meetings_of(nlp, text, {"Acme Council": ORGANISATION, "Lisbon": PLACE})
     assert [m.status for m in ms] == [status]
+
+
+_BODY = ("Anna Berg met Pedro Costa during a summit of European leaders in Lisbon on Monday, after days of "
+         "talks between the two countries about the budget of the city and the plans of the two councils.")
+_NAMES = {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE}
+
+
+def test_a_headline_meeting_is_the_meeting_the_body_opens_with_as_a_verb(nlp):
+    text = "No common ground found during meeting in Lisbon.\n\n" + _BODY
+    ms, names = meetings_of(nlp, text, _NAMES)
+    headline = [m for m in ms if m.trigger.text == "meeting"]
+    assert len(headline) == 1 and any(t.text == "met" for t in headline[0].extra_triggers)
+    assert {"Anna Berg", "Pedro Costa"} <= participants(headline[0], names)
+
+
+def test_a_title_and_its_subtitle_on_two_lines_are_both_headlines(nlp):
+    text = ("Europe presses for a budget deal despite the many policy snags of the two councils; \n"
+            "No common ground found during meeting in Lisbon.\n\nABSTRACT.\n\n" + _BODY)
+    ms, names = meetings_of(nlp, text, _NAMES)
+    headline = [m for m in ms if m.trigger.text == "meeting"]
+    assert len(headline) == 1 and any(t.text == "met" for t in headline[0].extra_triggers)
+    assert headline[0].location is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met activists and officials like Jan Kowalski in Lisbon.",
+    "Anna Berg met activists and officials, including Jan Kowalski, in Lisbon.",
+])
+def test_a_named_member_of_a_coordinated_party_phrase_takes_part(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Jan Kowalski"}

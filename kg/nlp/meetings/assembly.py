@@ -108,7 +108,10 @@ def _headline_end(text: str) -> int:
     one; -1 when the text opens with no such block or has no blank line at all."""
     end, n = 0, 0
     for paragraph in text.split("\n\n"):
-        if len(paragraph) > HEADLINE_PARAGRAPH_CHARS or end + len(paragraph) > HEADLINE_CHARS or n == 3:
+        # a title and its subtitle on two lines of one paragraph ("U.S. presses ...; \nObama and Putin
+        # fail ...") are headlines each; a story's first paragraph has a line longer than a title
+        longest = max(len(line) for line in paragraph.split("\n"))
+        if longest > HEADLINE_PARAGRAPH_CHARS or end + len(paragraph) > HEADLINE_CHARS or n == 3:
             return end if 0 < end < len(text) else -1
         end += len(paragraph) + 2
         n += 1

@@ -85,8 +85,9 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     sent = sents[sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
     party_heads = [_of_phrase(t) for t in party_heads]
-    heads = party_heads + [g for tok in party_heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
-                           for g in c.children if g.dep_ == "pobj"]  # "top Senate Democrats, including Harry Reid"
+    members = prepositions("member")  # "top Senate Democrats, including Harry Reid"; of each conjunct
+    heads = party_heads + [g for tok in party_heads for t in with_conjuncts(tok) for c in t.children
+                           if c.dep_ == "prep" and c.lower_ in members for g in c.children if g.dep_ == "pobj"]
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     # "The GOP leaders, Paul Ryan and Mitch McConnell, met": the names the apposition gives, each a party
     # (not the agency of a dateline the parser made the subject: "WASHINGTON (AP) — Trump and Ryan met")

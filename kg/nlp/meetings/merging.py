@@ -27,7 +27,7 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
     if earlier.status != later.status or later.distinct:
         return False
-    if last and earlier.headline and not later.headline and a <= b and (a or _word(earlier) == _word(later)) and (
+    if last and earlier.headline and not later.headline and a <= b and (a or _one_word(earlier, later)) and (
             later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
         return True  # a headline's meeting is the one the story opens with ("AT SUMMIT IN OTTAWA" ... "the summit")
     remote = {PHONE_CALL, VIDEO_CALL}
@@ -67,6 +67,12 @@ def _continues(earlier: Frame, later: Frame) -> bool:
 
 def _word(frame: Frame) -> str:
     return frame.head.lemma_.lower()
+
+
+def _one_word(earlier: Frame, later: Frame) -> bool:
+    """The same trigger word, a noun or its verb: a headline's "meeting in China" is the body's "met"."""
+    one, other = _word(earlier), _word(later)
+    return one == other or one in (other + "ing", other + "s") or other in (one + "ing", one + "s")
 
 
 def _agree(earlier: Frame, later: Frame) -> bool:
