@@ -83,9 +83,13 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
         not {PHONE_CALL, VIDEO_CALL} & set(f.kinds) or len({p.key or p.span for p in f.parties} | party_keys(f)) >= 2)]
     dateline = _dateline_place(doc, ents)
+    lead = _lead_dateline(ents, facts.datelines, sents, lead_end)
     for f in merged:
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
+        elif f.place is None and lead is not None and f.sentence == lead[0] and f.status == OCCURRED and not (
+                {PHONE_CALL, VIDEO_CALL} & set(f.kinds)):
+            f.place = lead[1]  # "ORLANDO, Fla. (Reuters) - Obama met survivors on Thursday": there
     return [_meeting(doc, f, n, sentence_spans(doc)) for n, f in enumerate(merged)]
 
 
@@ -99,6 +103,7 @@ def _checked(doc: Doc, found: TimeExpression | None, timexes: list[TimeExpressio
     return found
 
 
+DATELINE_CHARS = 40  # the most characters of a dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) —")
 HEADLINE_CHARS = 400  # the most characters of short paragraphs a text can open with as its headlines
 HEADLINE_PARAGRAPH_CHARS = 120  # a paragraph longer than this is the story's first, no headline (titles are shorter)
 
@@ -309,6 +314,23 @@ def _dateline_place(doc: Doc, ents: Owners) -> Party | None:
                 and span.text.isupper() and after in DATELINE_MARKS):
             return Party(e.key, span, PLACE)
     return None
+
+
+def _lead_dateline(ents: Owners, datelines: frozenset[Span], sents: tuple[Span, ...],
+                   lead_end: int) -> tuple[int, Party] | None:
+    """The dateline opening the story's first paragraph after its headline ("ORLANDO, Fla. (Reuters) -"),
+    and the index of its sentence: a meeting that sentence reports as done, naming no place, is where
+    the reporter filed from. Meetings later in the story may be anywhere, so only that sentence's."""
+    first = min(datelines, key=lambda s: s.begin, default=None)
+    if first is None or first.begin not in (0, lead_end):
+        return None
+    entity = next((e for span, e in ents.mentions if span == first), None)
+    if entity is None:
+        return None
+    n = sentence_index(sents, first.begin)
+    if sents[n].end - first.begin <= DATELINE_CHARS and n + 1 < len(sents):
+        n += 1  # the splitter made a sentence of the dateline alone: the lead sentence is the next
+    return n, Party(entity.key, first, PLACE)
 
 
 def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:

@@ -27,7 +27,8 @@ from kg.nlp.meetings.parties import (
 from kg.nlp.meetings.readings import Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
-from kg.nlp.meetings.words import ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, VISIT, word_set
+from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
+                                   trigger_words, VISIT, word_set)
 from kg.nlp.owners import Owners
 
 
@@ -105,11 +106,16 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
         place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
                            for g in c.children if g.dep_ == "pobj")
+    place_heads.extend(_occasion_places(head, ents))
+    place_heads.extend(_journey_places(head, ents))
     place = venue = None
-    for t in (t for tok in place_heads for t in with_conjuncts(tok)):
+    for t in (t for tok in place_heads for t in _within(tok, ents) for t in with_conjuncts(t)):
         p = party_of(doc, t, ents) if sent.begin <= t.idx < sent.end else None
         if p is not None and p.key is not None and p.type == PLACE:
-            place = place or p
+            # a place found inside another phrase ("at a hotel in Washington") only says where a meeting
+            # of someone named was; it does not make a meeting of no one named one
+            if t in place_heads or any(q.key for q in parties if q.key != p.key):
+                place = place or p
             parties = [q for q in parties if q.key != p.key]
         elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
             venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
@@ -140,6 +146,53 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
                   venue=venue, party_heads=tokens, partnered=reading.with_party)
+
+
+def _within(token: Token, ents: Owners, depth: int = 2) -> list[Token]:
+    """A place phrase and the place it names within itself when it names none ("at HP's headquarters
+    in Palo Alto", "at a hotel in Paris": the city): the objects of its own "in"/"at" phrases."""
+    if depth == 0 or ents.entity(token.i) is not None or token.pos_ not in ("NOUN", "PROPN"):
+        return [token]
+    inner = [t for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
+             for g in c.children if g.dep_ == "pobj" for t in _within(g, ents, depth - 1)]
+    return [token, *inner]
+
+
+def _occasion_places(head: Token, ents: Owners) -> list[Token]:
+    """"Obama and Putin met during a Group of 20 meeting in China": a meeting held at another, named by
+    a meeting word, is where that one was; the place phrases of the occasion noun."""
+    if head.pos_ != "VERB":
+        return []
+    # the parser splits "a Group of 20 meeting" at "of": the occasion noun is then the object of "of"
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions("held_at")
+               for g in c.children if g.dep_ == "pobj"]
+    objects += [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    occasions = [o for o in objects if _meeting_noun(o)]
+    return [g for o in occasions for c in o.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
+            for g in c.children if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
+
+
+def _journey_places(head: Token, ents: Owners) -> list[Token]:
+    """Where a journey of the meeting's clause chain went: the verb of going the trigger verb is done
+    after, or for ("I went to New York, and I met with", "went to Flint to talk with the mayor"), or
+    the arrival its "when" clause names ("will meet with Trump when he arrives in Israel"). Not a journey
+    after the meeting ("met Putin and flew to Paris"), nor one the trigger's clause is only timed by."""
+    if head.pos_ != "VERB":
+        return []
+    journeys = word_set("meeting_journey_verbs.txt")
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children)
+    verbs = [head.head] if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i < head.i and not timed else []
+    verbs += [c for c in head.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
+    return [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for g in c.children
+            if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
+
+
+def _meeting_noun(token: Token) -> bool:
+    entries = trigger_words().get(token.lemma_.lower(), []) + trigger_words().get(token.lower_, [])
+    return any(e.pos == "NOUN" and len(e.words) == 1 for e in entries)
 
 
 def _of_phrase(token: Token) -> Token:

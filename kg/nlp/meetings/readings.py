@@ -352,6 +352,15 @@ def _raised_objects(prep: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"][:1]
 
 
+def _raised_places(verb: Token) -> list[Token]:
+    """"met with and prayed over Trump at his headquarters": when the verb shares its object with the
+    next verb of a coordination, the place phrases after that object are the meeting's too."""
+    shares = any(c.dep_ == "prep" and _raised_objects(c) for c in verb.children)
+    place_preps = prepositions("place")
+    return [g for v in verb.conjuncts if shares and v.i > verb.i for c in v.children
+            if c.dep_ == "prep" and c.lower_ in place_preps for g in c.children if g.dep_ == "pobj"]
+
+
 def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Match]) -> Reading:
     """"X met Y in Moscow", "visited Russia", "convened a conference call", "received the minister"."""
     head, entry = match.head, match.entry
@@ -400,6 +409,7 @@ def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Mat
                 out.parties.extend(objs)
                 out.with_party = out.with_party or _names_a_party(doc, objs, ents)
     out.add(_prepositional_reading(doc, head, ents, True, is_visit))
+    out.places.extend(_raised_places(head))
     if "object" in entry.conditions and not (match.also or out.extra):  # "received the minister": the subject hosts
         # the object itself names someone: not "received the endorsement of X", nor "received a call from X"
         guests = [p for o in objects if (ents.entity(o.i) is not None or o.pos_ == "PRON")
