@@ -57,11 +57,21 @@ def _resolve(doc: Doc, i: int, owners: Owners, depth: int) -> str | None:
     if low in lex.pronouns("neuter"):
         return _antecedent(doc, i, ORGANISATION, owners, depth)
     if low in lex.pronouns("plural"):
+        if _plural_subject_before(doc, i):
+            return None  # "While many watchers expect ..., they say": those, not last sentence's subject
         prev = _previous_subject(doc, i, owners, depth)
         return prev.key if prev is not None and prev.type == ORGANISATION else None
     if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this") for c in t.children):
         return _nominal(doc, t, owners)
     return None
+
+
+def _plural_subject_before(doc: Doc, i: int) -> bool:
+    """Whether a plural common noun is the subject of a clause before token ``i`` in its sentence,
+    outside quotation marks: the nearer group a "they" there may stand for."""
+    quoted = _quoted(doc)
+    return any(t.dep_ in SUBJECTS and t.tag_ == "NNS" and not quoted.inside(t.idx)
+               for t in doc[doc[i].sent.start:i])
 
 
 def _named_in(start: int, end: int, etype: str | None, owners: Owners) -> list[Entity]:
@@ -113,6 +123,12 @@ def _antecedent(doc: Doc, i: int, etype: str, owners: Owners, depth: int) -> str
     if sent.start > 0:
         before = doc[sent.start - 1].sent
         there = _named_in(before.start, before.end, etype, owners)
+        if not quoted.inside(doc[i].idx):
+            # '"... to beat Hillary Clinton." She also criticized': one named only inside the
+            # quotation before is spoken of by its speaker, not the one a pronoun after it means
+            outside = {owners.entity(k).key for k in range(before.start, before.end)
+                       if owners.entity(k) is not None and not quoted.inside(doc[k].idx)}
+            there = [e for e in there if e.key in outside]
         if len(there) == 1:
             return there[0].key
     return None

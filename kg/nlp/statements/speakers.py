@@ -56,7 +56,7 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
                 if not quoted.inside(child.idx) and in_paragraph(article_text(verb.doc), cue, [child]) \
                         and any(ch.isalnum() for ch in child.text):
                     return child
-                return _adjacent_noun(cue, quoted)
+                return _adjacent_noun(cue, quoted) or _subject_of_earlier_conjunct(cue, quoted)
             if child.dep_ == "nsubjpass":
                 # "he was told" is no speaker, but "she was whisked off after saying ..." is, and so
                 # is the subject of a perfect read as a passive ("he's said the same thing")
@@ -72,6 +72,20 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     if interrupted is not None:
         return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _subject_of_earlier_conjunct(verb: Token, quoted: QuotedText) -> Token | None:
+    """ "'' ... ,'' Mr. Daniloff, now 81 and retired in Cambridge, said": the parser joins the
+    cue and the verb of the aside as conjuncts of the quoted verb; the aside's subject, outside the
+    quotation and with nothing quoted between it and the cue, is the cue's."""
+    if verb.dep_ != "conj" or verb.head is verb:
+        return None
+    for sibling in (c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i):
+        subject = next((c for c in sibling.children if c.dep_ == "nsubj" and c.i < sibling.i), None)
+        if subject is not None and subject.pos_ == "PROPN" \
+                and not any(quoted.inside(t.idx) for t in verb.doc[subject.i:verb.i + 1]):
+            return subject
+    return None
 
 
 def _interrupted_subject(verb: Token, quoted: QuotedText) -> Token | None:
@@ -447,6 +461,29 @@ def _relatives(doc: Doc, owners: Owners) -> list[tuple[str, str]]:
     return out
 
 
+def _relative_named_before(doc: Doc, span: Span, owners: Owners) -> str | None:
+    """The person a possessive word for a relative ("his father") stood in apposition to earlier in
+    the text a few paragraphs before, worded the same ("his father, Rafael,"): the one person so
+    named, else None."""
+    tokens = doc.char_span(span.begin, span.end, alignment_mode="expand")
+    relation = entity_lexicon.pairs("speech_relational_sex.tsv")
+    if tokens is None or len(tokens) != 2 or tokens[0].tag_ != "PRP$" or tokens[1].lower_ not in relation:
+        return None
+    found = set()
+    for mention, e in owners.mentions:
+        if e.type != PERSON or not 0 <= span.begin - mention.end <= _CARRY_OVER:
+            continue  # within a few paragraphs: "his" may be another man's further on
+        named = doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+        if named is None or not len(named):
+            continue
+        name = named.root
+        words = [name.head] if name.dep_ == "appos" else []
+        words += [c for c in name.children if c.dep_ == "appos"]
+        if any(w.lower_ == tokens[1].lower_ and w.i > 0 and doc[w.i - 1].lower_ == tokens[0].lower_ for w in words):
+            found.add(e.key)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _sexes(doc: Doc, statements: list[Statement], owners: Owners) -> dict[str, str]:
     """Entity key → "m" or "f" where the text tells: an honorific before a name of theirs, a given
     name (lexicon/speech_given_names.tsv) or a relative's word beside it ("his wife, Melania"), else the pronouns already resolved to them; evidence that
@@ -489,6 +526,10 @@ def speaker_entities(doc: Doc, statements: list[Statement], entities: list[Entit
     local = LocalEntities(entities, {e.name.lower(): e for e in entities if e.local})
     for s in statements:
         if s.speaker is not None or s.speaker_span is None:
+            continue
+        relative = _relative_named_before(doc, s.speaker_span, owners)
+        if relative is not None:  # "his father, Rafael, ... For two years, his father refused": Rafael
+            s.speaker = relative
             continue
         described = _description(doc, s.speaker_span, owners)
         group = _group_of_they(doc, s.speaker_span, owners) if described is None else None
@@ -610,6 +651,12 @@ def _description(doc: Doc, span: Span, owners: Owners) -> tuple[str, str, Span] 
     kind = actor_kind(head)
     if kind is None:
         return None
+    if kind == PERSON and head.tag_ == "NN" and len(words) == 1 and head.i > head.sent.start \
+            and not {head.lemma_.lower(), head.lower_} & word_list("speech_share_nouns.txt"):
+        # "when the businessman turned politician called for": a bare singular noun inside a
+        # sentence is no phrase of its own but the end of one the parser split; it describes someone
+        # named elsewhere. Not so a share ("half said") nor a headline's first word ("Pastor wants")
+        return None
     first = words[0]
     if kind == PERSON and head.tag_ not in ("NNS", "NNPS") and first.lower_ in ("the", "this", "that") \
             and (len(words) <= 3 or _definite_person(doc, span) is not None):
@@ -719,7 +766,7 @@ class SpeakerResolver:
         """The author a document or a speech act speaks for, when the phrase names them: "Rubio's
         press release said", "his letter says" (through coreference), "a poll by Quinnipiac
         University found", "according to a report in the Des Moines Register". Else None."""
-        if document.lemma_.lower() not in document_nouns():
+        if not _is_document_noun(document):
             return None
         put_out = self._put_out_by(document)
         if put_out is not None:
@@ -738,6 +785,27 @@ class SpeakerResolver:
                 named = self.mention_at(author) if author is not None else None
                 if named is not None and (named[1].type == ORGANISATION or named[1].type == PERSON and child.lower_ != "in"):
                     return named[0], named[1].key
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "an analysis of Federal Election Commission data by Crowdpac": the parser hangs the
+                # agent on the nearer document; who made the analysis is named all the same
+                material = next((c for c in child.children if c.dep_ == "pobj" and _is_document_noun(c)), None)
+                by = next((c for c in material.children if c.dep_ == "prep" and c.lower_ == "by"), None) \
+                    if material is not None else None
+                author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                named = self.mention_at(author) if author is not None else None
+                if named is not None and named[1].type in (PERSON, ORGANISATION):
+                    return named[0], named[1].key
+        forms = {document.lemma_.lower(), document.lower_}
+        if not forms & (word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt")):
+            return None  # a "CNN interview" is no word of CNN's: only documents and findings here
+        before = [self.doc[document.i - 1]] if document.i > 0 else []
+        for child in [c for c in document.children if c.dep_ == "compound" and c.i < document.i] + before:
+            # "freshly filed Federal Election Commission reports ... The reports show": the
+            # organisation whose name modifies a document (the parser may not say so: the name right
+            # before it) is its source; a person's name gives its topic
+            named = self.mention_at(child)
+            if named is not None and named[1].type == ORGANISATION:
+                return named[0], named[1].key
         return None
 
     def _put_out_by(self, document: Token) -> tuple[Span, str | None] | None:
@@ -799,6 +867,12 @@ class SpeakerResolver:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
         return span, _coreferent(self.doc, head, self.owners)
+
+
+def _is_document_noun(noun: Token) -> bool:
+    """A noun of a document or speech act, by its lemma or its own form: the lemmatiser makes
+    "data" "datum", which no word list names."""
+    return bool({noun.lemma_.lower(), noun.lower_} & document_nouns())
 
 
 # possessive pronouns that stand for a person or organisation named elsewhere ("his letter", "its report")
