@@ -287,20 +287,20 @@ def _bounds(timex_root: Token) -> bool:
 
 def _after(value: str | None, published: date) -> bool:
     """Whether a TIMEX3 day, month or year value lies wholly after the publication date."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if m is None:
-        return False
-    parts = tuple(int(g) for g in m.groups() if g is not None)
-    return parts > (published.year, published.month, published.day)[:len(parts)]
+    parts = _calendar_parts(value)
+    return parts is not None and parts > (published.year, published.month, published.day)[:len(parts)]
 
 
 def _on_or_before(value: str | None, published: date) -> bool:
     """Whether a TIMEX3 day, month or year value lies wholly on or before the publication date."""
+    parts = _calendar_parts(value)
+    return parts is not None and parts <= (published.year, published.month, published.day)[:len(parts)]
+
+
+def _calendar_parts(value: str | None) -> tuple[int, ...] | None:
+    """(year[, month[, day]]) of a TIMEX3 day, month or year value, else None (a week, a season)."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if m is None:
-        return False
-    parts = tuple(int(g) for g in m.groups() if g is not None)
-    return parts <= (published.year, published.month, published.day)[:len(parts)]
+    return tuple(int(g) for g in m.groups() if g is not None) if m is not None else None
 
 
 def _dateline_place(doc: Doc, ents: Owners) -> Party | None:

@@ -202,7 +202,7 @@ def _up_to_new_clause(conj: Token) -> list[Token]:
     subject of its own or a verb of saying: "to enact reform, fix the system and he pledged a
     revolution and said that ..."): that one and what follows are no longer the first report."""
     stop = next((c for c in conj.subtree if c.dep_ == "conj" and c.i > conj.i and (
-        c.lemma_.lower() in cue_verbs() | cue_words() or any(d.dep_ in SUBJECTS for d in c.children))), None)
+        c.lemma_.lower() in cue_verbs() or any(d.dep_ in SUBJECTS for d in c.children))), None)
     if stop is None:
         return list(conj.subtree)
     return [t for t in conj.subtree if t.i < stop.left_edge.i and not (t.dep_ == "cc" and t.i == stop.left_edge.i - 1)]
@@ -225,7 +225,7 @@ def _continues(conj: Token, heads: list[Token]) -> bool:
 
 def _declines(conj: Token) -> bool:
     """ "but would not comment further": a negated verb of saying is the speaker's refusal."""
-    return conj.lemma_.lower() in cue_verbs() | cue_words() and any(c.dep_ == "neg" for c in conj.children)
+    return conj.lemma_.lower() in cue_verbs() and any(c.dep_ == "neg" for c in conj.children)
 
 
 def _marked_that(clause: Token) -> bool:
@@ -252,10 +252,9 @@ def _speakers_own_act(clause: Token, conj: Token) -> bool:
         return False
     # a verb of saying cut off would be a statement of its own, and the speaker finder would give
     # it the reported clause's subject ("said the country would ... and suggested that ...")
-    if conj.lemma_.lower() in cue_verbs() | cue_words():
+    if conj.lemma_.lower() in cue_verbs():
         return False
-    infinitive = clause.tag_ == "VB" and (clause.dep_ == "xcomp" or _has_modal(clause))
-    return infinitive
+    return clause.tag_ == "VB" and (clause.dep_ == "xcomp" or _has_modal(clause))
 
 
 def fronted_subject(verb: Token, head: Token) -> list[Token]:
@@ -684,11 +683,11 @@ def coordinated_report(token: Token) -> Token | None:
     and the tense of that cue, which the reported clause has not; it is the speaker's next
     statement. The cue, else None."""
     clause = token.head
-    if token.dep_ != "conj" or token.pos_ != "VERB" or token.lemma_.lower() not in cue_verbs() | cue_words() \
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.lemma_.lower() not in cue_verbs() \
             or clause.dep_ not in ("ccomp", "xcomp") or token.i < clause.i:
         return None
     cue = clause.head
-    if cue.pos_ != "VERB" or cue.lemma_.lower() not in cue_verbs() | cue_words() or token.tag_ != cue.tag_ \
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in cue_verbs() or token.tag_ != cue.tag_ \
             or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause):
         return None
     if any(c.dep_ in SUBJECTS + ("expl", "aux", "auxpass") for c in token.children):
@@ -710,7 +709,7 @@ def coordinated_cue(token: Token) -> bool:
     if not any(c.dep_ == "cc" and c.i == token.i - 1 for c in token.head.children):
         return False
     verb_like = token.pos_ == "VERB" or token.tag_ == "NNS" and token.lower_.endswith("s")
-    return verb_like and token.lemma_.lower() in cue_verbs() | cue_words()
+    return verb_like and token.lemma_.lower() in cue_verbs()
 
 
 def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:

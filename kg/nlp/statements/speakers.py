@@ -795,8 +795,7 @@ class SpeakerResolver:
                 named = self.mention_at(author) if author is not None else None
                 if named is not None and named[1].type in (PERSON, ORGANISATION):
                     return named[0], named[1].key
-        forms = {document.lemma_.lower(), document.lower_}
-        if not forms & (word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt")):
+        if not {document.lemma_.lower(), document.lower_} & _finding_nouns():
             return None  # a "CNN interview" is no word of CNN's: only documents and findings here
         before = [self.doc[document.i - 1]] if document.i > 0 else []
         for child in [c for c in document.children if c.dep_ == "compound" and c.i < document.i] + before:
@@ -867,6 +866,12 @@ class SpeakerResolver:
             chunk = None  # "Said Ellis:" parsed as one noun phrase
         span = Span.of(text, chunk.start_char, chunk.end_char) if chunk is not None else own
         return span, _coreferent(self.doc, head, self.owners)
+
+
+@cache
+def _finding_nouns() -> frozenset[str]:
+    """Nouns of documents and findings an organisation's name before them makes its own ("FEC reports")."""
+    return word_list("speech_source_nouns.txt") | word_list("speech_count_nouns.txt")
 
 
 def _is_document_noun(noun: Token) -> bool:
