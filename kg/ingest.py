@@ -250,10 +250,13 @@ def _ingest_in_workers(items: Iterable[Article | ArticleError], settings: Settin
     # each chunk with its articles (the reading errors left out) and what was submitted for them
     pending: deque[tuple[list[Article | ArticleError], list[Article], tuple[Future, int] | None]] = deque()
     try:
-        for chunk in _chunks(items, tail_chunks=n_process):
-            articles = [item for item in chunk if not isinstance(item, ArticleError)]
-            pending.append((chunk, articles, workers.submit(articles) if articles else None))
-            if len(pending) > _CHUNKS_AHEAD * n_process:
+        for group in _chunk_groups(items, tail_chunks=n_process):
+            articles = [[item for item in chunk if not isinstance(item, ArticleError)] for chunk in group]
+            # The pool hands chunks out in the order they are submitted: the longest first, so that
+            # the last to start are the shortest and the workers end close together.
+            submitted = {i: workers.submit(articles[i]) for i in _longest_first(articles) if articles[i]}
+            pending.extend((chunk, articles[i], submitted.get(i)) for i, chunk in enumerate(group))
+            while len(pending) > _CHUNKS_AHEAD * n_process:
                 yield from _collected(*pending.popleft(), workers, timings)
         while pending:
             yield from _collected(*pending.popleft(), workers, timings)
@@ -337,17 +340,33 @@ class _Workers:
 
 
 def _chunks(items: Iterable[Article | ArticleError], tail_chunks: int = 0) -> Iterator[list[Article | ArticleError]]:
+    """The chunks of ``_chunk_groups``, one after the other."""
+    for group in _chunk_groups(items, tail_chunks):
+        yield from group
+
+
+def _chunk_groups(items: Iterable[Article | ArticleError],
+                  tail_chunks: int = 0) -> Iterator[list[list[Article | ArticleError]]]:
     """Consecutive items, up to BATCH_CHARS characters or MAX_BATCH_DOCS articles a chunk (the
-    parser's batch); the articles of the last ``tail_chunks`` chunks one a chunk, so that the workers
-    share the end of the input instead of one doing a whole chunk while the others idle (spaCy's
-    parse is the same in any batch)."""
+    parser's batch), each chunk a group of its own; then the articles of the last ``tail_chunks``
+    chunks one a chunk, all in one last group, so that the workers share the end of the input
+    instead of one doing a whole chunk while the others idle (spaCy's parse is the same in any
+    batch). A group is submitted at once, in the order ``_longest_first`` gives."""
     held: deque[list[Article | ArticleError]] = deque()
     for chunk in _batches(items):
         held.append(chunk)
         if len(held) > tail_chunks:
-            yield held.popleft()
-    for chunk in held:
-        yield from _one_article_each(chunk)
+            yield [held.popleft()]
+    tail = [part for chunk in held for part in _one_article_each(chunk)]
+    if tail:
+        yield tail
+
+
+def _longest_first(chunks: list[list[Article]]) -> list[int]:
+    """The positions of ``chunks``, the one with the most characters first (ties in input order):
+    handed out in this order, the last chunks to start are the shortest (longest processing time
+    first), so the workers finish close together."""
+    return sorted(range(len(chunks)), key=lambda i: (-sum(len(a.text) for a in chunks[i]), i))
 
 
 def _one_article_each(chunk: list[Article | ArticleError]) -> Iterator[list[Article | ArticleError]]:

@@ -115,3 +115,42 @@ def test_the_last_chunks_go_out_one_article_each_with_reading_errors_in_place(mo
     names = [[getattr(item, "id", None) or item.source for item in chunk] for chunk in _chunks(items, tail_chunks=2)]
     assert names == [["a0", "a1"], ["a2"], ["bad:4", "a3"], ["a4"], ["a5"], ["bad:8"]]
     assert [len(chunk) for chunk in _chunks(items)] == [2, 3, 3]  # without a tail: batches of 20 characters
+
+
+def test_the_articles_of_the_last_chunks_are_one_group_handed_out_longest_first(monkeypatch):
+    """The tail's one-article chunks are submitted together, the longest first, so that the last to
+    start are the shortest; an earlier chunk is a group of its own."""
+    from kg.articles import Article, ArticleError
+    from kg.ingest import _chunk_groups, _longest_first
+
+    monkeypatch.setattr(kg.ingest, "BATCH_CHARS", 20)
+    lengths = [10, 10, 4, 12, 9, 7, 3]
+    items = [Article(f"a{i}", "x" * n, None, None, f"a{i}") for i, n in enumerate(lengths)]
+    items.insert(5, ArticleError("bad:6", "invalid JSON"))
+    groups = list(_chunk_groups(items, tail_chunks=2))
+    names = [[[getattr(item, "id", None) or item.source for item in chunk] for chunk in group] for group in groups]
+    # batches of 20 characters: [a0 a1] [a2 a3] [a4 bad:6 a5 a6]; the last two, one article a chunk
+    assert names == [[["a0", "a1"]], [["a2"], ["a3"], ["a4"], ["bad:6", "a5"], ["a6"]]]
+    tail = [[item for item in chunk if isinstance(item, Article)] for chunk in groups[-1]]
+    assert _longest_first(tail) == [1, 2, 3, 0, 4]  # 12, 9, 7, 4, 3 characters
+    assert _longest_first([[items[0]], [items[1]]]) == [0, 1]  # a tie keeps input order
+
+
+def test_jobs_2_hands_the_last_articles_to_the_workers_longest_first(tmp_path, nlp, small_chunks, monkeypatch):
+    """The workers take chunks in the order they are submitted: the one-article chunks of the end of
+    the input go longest first (here a5, 79 characters, before a4, 67), and the results still come
+    in input order."""
+    from kg.ingest import Settings, _Workers, ingest
+
+    submitted: list[list[str]] = []
+    real_submit = _Workers._submit
+
+    def recording(self, articles):
+        submitted.append([a.id for a in articles])
+        return real_submit(self, articles)
+
+    monkeypatch.setattr(_Workers, "_submit", recording)
+    corpus = _corpus(tmp_path)
+    results = list(ingest([corpus], Settings(), n_process=2))
+    assert submitted[-2:] == [["a5"], ["a4"]]
+    assert [r.article.id for r in results if r.ok][-2:] == ["a4", "a5"]
