@@ -6,17 +6,18 @@ measured so that a machine others share distorts them little.
 
 One export runs in this process (``kg.export.export``, N-Quads to a temporary file); every process
 (this one, each forked worker) notes its events with wall clock and its own CPU seconds: the model
-loaded, each chunk (or, with one process, each article) started and done. The table gives
+loaded, each parse (one process) or chunk (workers) started and done, each article written. It prints
 
-- before: from this process's start to the first article started (imports, model load, input);
-- work: per worker, CPU seconds in chunks; the gaps between a worker's chunks (idle);
+- serial before: from this process's start to the first parse or chunk (interpreter, imports, model
+  load, the first input read), in wall and CPU seconds;
+- per worker: when it was prepared (model load, warm-up article), its CPU seconds in chunks, the idle
+  gaps between its chunks (results sent back, the next chunk received) and the longest of them;
 - tail: between the first and the last worker finishing its last chunk;
-- after: from the last article done to the export's end (final writing);
-- the parent's CPU seconds while the workers work (on 2 cores it takes from them);
+- serial after: from the last article done to the export's end (final writing);
+- the parent's CPU seconds while the workers work (on 2 cores it takes from them).
 
-and an estimate of the idle-machine speedup over one process by Amdahl's law: the serial parts
-as measured (they run alone), the work divided over the workers, with the machine's own
-2-process scaling given by ``--scaling`` (what bench_cluster.py's reference measures).
+CPU seconds and the serial/idle structure are what a machine others share distorts little; an
+idle-machine speedup follows by Amdahl's law from the serial parts and the work per worker.
 """
 
 from __future__ import annotations
