@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Span
 from kg.nlp import docindex, entity_lexicon
 from kg.nlp.quotes import Quotation
+from kg.nlp.statements.cues import judged_as
 from kg.nlp.statements.words import (
     article_text,
     CONTENT_DEPS,
@@ -67,7 +68,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
                 and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
             return list(t.head.subtree)
-    if verb.lemma_.lower() in word_list("speech_object_cues.txt"):
+    if verb.lemma_.lower() in word_list("speech_object_cues.txt") or judged_as(verb):
         out = _object_content(verb)
         if out:
             return out
