@@ -67,3 +67,26 @@ def test_a_possessed_noun_of_intention_reports_its_infinitive(statements_of):
 
 def test_a_noun_of_intention_without_a_holder_names_no_stance(statements_of):
     assert statements_of("A decision to close the plant was made in May.") == []
+
+
+def test_a_name_the_parser_hung_on_the_verb_as_an_adverbial_is_its_object(statements_of):
+    # the parser makes "Trump" a noun-phrase adverbial of "compared"
+    assert statements_of("Aaron Kall compared Trump to a coach at a basketball game.") == [
+        ("compared", "Aaron Kall", "Trump to a coach at a basketball game")]
+
+
+def test_identifying_something_as_something_reports_the_object_and_its_as_phrase(statements_of):
+    (found,) = statements_of("Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton, identified "
+                             "young voters' exhaustion with bigotry as one of the reasons that they should get "
+                             "excited about Clinton's candidacy.")
+    assert found[2].startswith("young voters' exhaustion with bigotry as one of the reasons")
+
+
+def test_a_finite_adverbial_clause_does_not_take_the_main_clause_subject(statements_of):
+    # "support" is parsed as a subjectless adverbial clause of "has been"; its subject is not "failure"
+    found = statements_of("The Council's starkest recent failure has been over Syria, with Russia backing the "
+                          "government as the United States, Britain and France support some opposition groups.")
+    assert not any(cue == "support" for cue, _, _ in found)
+    # a participle misparsed as the root leaves its subject to the finite verb after it
+    assert statements_of('Protesters marching through the streets chanted "What curfew?" and kept going.') == [
+        ("chanted", "Protesters", '"What curfew?"')]

@@ -63,12 +63,16 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     out = _misparsed_report(verb)
     if out:
         return out
+    if judged_as(verb):  # "identified X as one of the reasons that ...": the object and its "as" phrase
+        out = _object_content(verb)
+        if out:
+            return out
     for t in verb.subtree:
         # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
                 and t.head.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.i > t.i for c in t.head.children):
             return list(t.head.subtree)
-    if verb.lemma_.lower() in word_list("speech_object_cues.txt") or judged_as(verb):
+    if verb.lemma_.lower() in word_list("speech_object_cues.txt"):
         out = _object_content(verb)
         if out:
             return out
@@ -371,7 +375,8 @@ def _object_content(verb: Token) -> list[Token]:
     word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
     pronoun with nothing said of it ("criticized him") reports nothing."""
     # an amount is a price, not a content ("charged a $100,000 initiation fee")
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and not _an_amount(c)]
+    objects = [c for c in verb.children if (c.dep_ in ("dobj", "oprd") or _name_read_as_modifier(verb, c))
+               and not _an_amount(c)]
     if verb.lemma_.lower() in word_list("speech_evidence_cues.txt") and not _documentary(verb):
         return []
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
@@ -399,6 +404,13 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
     return [] if only_pronouns(out) else without_asides(out)
+
+
+def _name_read_as_modifier(verb: Token, word: Token) -> bool:
+    """ "compared Trump to a coach": a name right after the verb that the parser hung on it as a
+    noun-phrase adverbial is its object (a date there, "said Monday", is when)."""
+    return word.dep_ == "npadvmod" and word.pos_ == "PROPN" and word.i == verb.i + 1 \
+        and word.ent_type_ not in ("DATE", "TIME")
 
 
 def _name_rest(verb: Token, obj: Token) -> list[Token]:

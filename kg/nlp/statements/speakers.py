@@ -62,6 +62,12 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
                 # is the subject of a perfect read as a passive ("he's said the same thing")
                 return child if (verb is not cue or perfect_read_as_passive(cue)) and not quoted.inside(child.idx) \
                     else None
+        if verb.dep_ == "advcl" and verb.tag_ in FINITE and _finite(verb.head):
+            # a finite adverbial clause of a finite clause has a subject of its own, misparsed if not
+            # its child: in "... has been over Syria, as the United States and France support some
+            # groups" the main clause's subject supports nothing (but "Protesters marching ...
+            # chanted", a participle misparsed as the root, has the chanting verb's subject)
+            break
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
@@ -72,6 +78,11 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     if interrupted is not None:
         return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb finite itself or through an auxiliary ("supports", "has been")."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE + ("MD",) for c in verb.children)
 
 
 def _subject_of_earlier_conjunct(verb: Token, quoted: QuotedText) -> Token | None:
