@@ -90,3 +90,11 @@ def test_a_finite_adverbial_clause_does_not_take_the_main_clause_subject(stateme
     # a participle misparsed as the root leaves its subject to the finite verb after it
     assert statements_of('Protesters marching through the streets chanted "What curfew?" and kept going.') == [
         ("chanted", "Protesters", '"What curfew?"')]
+
+
+def test_a_passive_of_feeling_with_a_that_clause_is_its_subjects_stance(statements_of):
+    assert statements_of("Protesters were frustrated that the police released only some of the footage.") == [
+        ("frustrated", "Protesters", "that the police released only some of the footage")]
+    # the subject of a passive of telling is the one told, and "it was reported" names no one
+    assert statements_of("He was told that the meeting was over.") == []
+    assert [s for _, s, _ in statements_of("It was reported that the meeting was over.")] == [None]
