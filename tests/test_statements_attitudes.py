@@ -98,3 +98,25 @@ def test_a_passive_of_feeling_with_a_that_clause_is_its_subjects_stance(statemen
     # the subject of a passive of telling is the one told, and "it was reported" names no one
     assert statements_of("He was told that the meeting was over.") == []
     assert [s for _, s, _ in statements_of("It was reported that the meeting was over.")] == [None]
+
+
+def test_an_as_clause_opening_the_sentence_reports_the_main_clause(statements_of):
+    assert statements_of("As the senator said, the bill is dead.") == [("said", "the senator", "the bill is dead")]
+    found = statements_of("As one of Mr. Obama's climate advisers pointed out, Hawaii normally does not get "
+                          "back-to-back hurricanes.")
+    assert [(cue, content) for cue, _, content in found] == [
+        ("pointed out", "Hawaii normally does not get back-to-back hurricanes")]
+
+
+def test_warning_against_something_reports_what_was_warned_against(statements_of):
+    assert statements_of("Trump also warned against potential hackers from China, Russia and North Korea.") == [
+        ("warned against", "Trump", "potential hackers from China, Russia and North Korea")]
+
+
+def test_a_participle_describing_a_noun_reports_only_for_someone_named(statements_of):
+    # the statement the Security Council issued speaks for it: what it calls the test is the report
+    found = statements_of("The Security Council issued a statement calling the nuclear test a clear violation "
+                          "of its resolutions.")
+    assert found == [("calling", "Security Council", "the nuclear test a clear violation of its resolutions")]
+    # "one" names no one: no statement rather than one without a speaker
+    assert statements_of("Agents found online postings that included one saying that the house should burn.") == []

@@ -78,9 +78,11 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             return out
     head = verb.head
     fronted = {t.i for t in fronted_subject(verb, head)} if verb.dep_ == "parataxis" else set()
-    if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
+    # a phrasal cue counts whole: "As one adviser pointed out, ..."
+    if ((verb.lemma_.lower() in cue_words() or _cue_phrase_text(verb, cue) in cue_words())
+            and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
             and participle_head(verb) is None and not second_cue(verb)
-            and head.pos_ in ("VERB", "AUX") and _set_off(verb, fronted)
+            and head.pos_ in ("VERB", "AUX") and (_set_off(verb, fronted) or _as_clause(verb))
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree) - fronted
         return in_paragraph(article_text(verb.doc), verb, [t for t in head.subtree if t.i not in inside])
@@ -542,9 +544,13 @@ def _set_off(verb: Token, fronted: set[int] = frozenset()) -> bool:
     return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).is_quote)
 
 
+def _cue_phrase_text(verb: Token, cue: list[Token]) -> str:
+    """The cue as its word list writes it: the verb's lemma, its particle or preposition as is."""
+    return " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
+
+
 def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
-    phrase = " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
-    return phrase in word_list("speech_cues_to.txt")
+    return _cue_phrase_text(verb, cue) in word_list("speech_cues_to.txt")
 
 
 # a colon, the end of its paragraph, and the next paragraph opening with words, not a quotation mark

@@ -85,6 +85,9 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",)
         and not t.lower_.endswith("ever") and token.i in (t.head.i, t.head.head.i))]
     subject = subject_of(token, quoted)
+    described = subject is None and _described_by_participle(token, quoted)
+    if described:  # "a statement announcing the pick", "the companies reporting different numbers"
+        subject = token.head
     outer = enclosing_cue(token) if second_cue(token) else None
     if outer is not None:  # "X said ..., saying, “...”": X says both
         subject = subject_of(outer, quoted)
@@ -129,6 +132,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
+    if described and speaker is None:
+        return None  # a noun a participle describes speaks only when it is someone the text names
     addressee_span, addressee = addressee_of(token, speakers)
     if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
         addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
@@ -137,6 +142,15 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _described_by_participle(verb: Token, quoted: QuotedText) -> bool:
+    """ "postings that included one saying that ...", "a statement announcing the pick": a cue
+    participle after a common noun or pronoun it describes, whose act it reports (a name there is
+    subject_of's already)."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and head.i < verb.i and head.pos_ in ("NOUN", "PRON") \
+        and head.ent_type_ not in ("DATE", "TIME") and not quoted.inside(head.idx)
 
 
 def _other_sense(verb: Token, cue: list[Token], passive: bool) -> bool:
