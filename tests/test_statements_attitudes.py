@@ -120,3 +120,9 @@ def test_a_participle_describing_a_noun_reports_only_for_someone_named(statement
     assert found == [("calling", "Security Council", "the nuclear test a clear violation of its resolutions")]
     # "one" names no one: no statement rather than one without a speaker
     assert statements_of("Agents found online postings that included one saying that the house should burn.") == []
+
+
+def test_predicate_adjectives_of_intention_report_their_infinitive(statements_of):
+    assert statements_of("Some Republicans were willing to go forward with a more limited climate bill.") == [
+        ("willing", "Some Republicans", "to go forward with a more limited climate bill")]
+    assert statements_of("The house is ready to sell.") == []

@@ -31,7 +31,7 @@ def cue_phrase(token: Token) -> list[Token] | None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
         if prep is not None:
             return [token, prep]
-        return [token] if _reports_that_clause(token) else None
+        return [token] if _reports_that_clause(token) or _intending_adjective(token) else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
@@ -41,6 +41,13 @@ def cue_phrase(token: Token) -> list[Token] | None:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return [token, child]
     return [token] if lemma in cue_verbs() or _reports_that_clause(token) or judged_as(token) else None
+
+
+def _intending_adjective(adjective: Token) -> bool:
+    """ "some Republicans were willing to go forward", "Mr. Obama is determined to warn": a
+    predicate adjective of intention (speech_cues_to.txt) with its to-infinitive."""
+    return adjective.lower_ in word_list("speech_cues_to.txt") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in adjective.children)
 
 
 def judged_as(verb: Token) -> bool:

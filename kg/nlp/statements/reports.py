@@ -133,7 +133,11 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
     if described and speaker is None:
-        return None  # a noun a participle describes speaks only when it is someone the text names
+        # a noun a participle describes speaks only when it names someone; else the statement is
+        # what it was without a subject: a quotation's, with no speaker, or none
+        if not any(quoted.inside(c.begin) for c in spans):
+            return None
+        speaker_span = None
     addressee_span, addressee = addressee_of(token, speakers)
     if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
         addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks

@@ -62,11 +62,13 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
                 # is the subject of a perfect read as a passive ("he's said the same thing")
                 return child if (verb is not cue or perfect_read_as_passive(cue) or _feeling_passive(cue, child)) \
                     and not quoted.inside(child.idx) else None
-        if verb.dep_ == "advcl" and verb.tag_ in FINITE and _finite(verb.head):
-            # a finite adverbial clause of a finite clause has a subject of its own, misparsed if not
-            # its child: in "... has been over Syria, as the United States and France support some
-            # groups" the main clause's subject supports nothing (but "Protesters marching ...
-            # chanted", a participle misparsed as the root, has the chanting verb's subject)
+        if verb.dep_ == "advcl" and verb.tag_ in FINITE and _finite(verb.head) and verb.i > 0 \
+                and verb.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON"):
+            # a finite adverbial clause of a finite clause right after a noun has that noun for its
+            # subject, misparsed: in "... has been over Syria, as the United States and France
+            # support some groups" the main clause's subject supports nothing (but "said Correll,
+            # angered that ...", a participle read as finite, and "Protesters marching ...
+            # chanted", a participle misparsed as the root, have the main verb's subject)
             break
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
