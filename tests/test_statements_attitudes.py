@@ -126,8 +126,3 @@ def test_predicate_adjectives_of_intention_report_their_infinitive(statements_of
     assert statements_of("Some Republicans were willing to go forward with a more limited climate bill.") == [
         ("willing", "Some Republicans", "to go forward with a more limited climate bill")]
     assert statements_of("The house is ready to sell.") == []
-
-
-def test_a_first_person_as_clause_is_the_writers_aside(statements_of):
-    assert statements_of("As we would soon learn, that crisis would not go to waste.") == []
-    assert statements_of("As the senator said, the bill is dead.") == [("said", "the senator", "the bill is dead")]

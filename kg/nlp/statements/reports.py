@@ -121,8 +121,6 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None  # "to defend the bloc", "tell us ...": no one is reported as saying anything
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
-    if subject is not None and _writers_aside(token, subject):
-        return None
     if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
             or _named(token):
         return None
@@ -148,13 +146,6 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
-
-
-def _writers_aside(verb: Token, subject: Token) -> bool:
-    """ "As we would soon learn, that crisis would not go to waste", "as I noted": an "as" clause
-    in the first person outside any quotation is the writer's own aside, not a report."""
-    return subject.lower_ in ("i", "we") and verb.dep_ == "advcl" \
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _described_by_participle(verb: Token, quoted: QuotedText) -> bool:
