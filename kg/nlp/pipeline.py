@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.articles import MAX_ARTICLE_CHARS, ArticleError
 from kg.model import NAME, NOMINAL, PRONOUN, Article, Entity, Extraction, Mention, Span
-from kg.nlp import docindex
+from kg.nlp import docindex, entity_lexicon
 from kg.nlp.coref import reference_mentions
 from kg.nlp.entities import find_entities
 from kg.nlp.meetings import find_meetings, link_statements, participant_entities
@@ -54,7 +54,22 @@ PIECE_CHARS = 50_000
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_ARTICLE_CHARS  # the limit the reader enforces (kg/articles.py), in one place
+    _add_verb_lemma_exceptions(nlp)
     return nlp
+
+
+def _add_verb_lemma_exceptions(nlp: Language) -> None:
+    """Verb forms whose lemma the model's suffix rules get wrong ("hopes" -> "hop"), from
+    lexicon/verb_lemma_exceptions.tsv: the attribute ruler sets their lemma, and the lemmatizer
+    (which does not overwrite) keeps it. Only verb tags: the noun "hopes" has its lemma right."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in entity_lexicon.pairs("verb_lemma_exceptions.tsv").items():
+        ruler.add([[{"LOWER": form, "TAG": {"IN": _VERB_TAGS}}]], {"LEMMA": lemma})
+
+
+_VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
 def extract(article: Article, doc: Doc | None = None) -> Extraction:

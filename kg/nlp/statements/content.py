@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Span
 from kg.nlp import docindex, entity_lexicon
 from kg.nlp.quotes import Quotation
+from kg.nlp.statements.cues import judged_as
 from kg.nlp.statements.words import (
     article_text,
     CONTENT_DEPS,
@@ -62,6 +63,10 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     out = _misparsed_report(verb)
     if out:
         return out
+    if judged_as(verb):  # "identified X as one of the reasons that ...": the object and its "as" phrase
+        out = _object_content(verb)
+        if out:
+            return out
     for t in verb.subtree:
         # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -73,9 +78,11 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
             return out
     head = verb.head
     fronted = {t.i for t in fronted_subject(verb, head)} if verb.dep_ == "parataxis" else set()
-    if (verb.lemma_.lower() in cue_words() and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
+    # a phrasal cue counts whole: "As one adviser pointed out, ..."
+    if ((verb.lemma_.lower() in cue_words() or _cue_phrase_text(verb, cue) in cue_words())
+            and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
             and participle_head(verb) is None and not second_cue(verb)
-            and head.pos_ in ("VERB", "AUX") and _set_off(verb, fronted)
+            and head.pos_ in ("VERB", "AUX") and (_set_off(verb, fronted) or _as_clause(verb))
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree) - fronted
         return in_paragraph(article_text(verb.doc), verb, [t for t in head.subtree if t.i not in inside])
@@ -370,7 +377,8 @@ def _object_content(verb: Token) -> list[Token]:
     word stands for the noun its clause hangs on ("allegations, which Mr. Ailes denies"); a bare
     pronoun with nothing said of it ("criticized him") reports nothing."""
     # an amount is a price, not a content ("charged a $100,000 initiation fee")
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and not _an_amount(c)]
+    objects = [c for c in verb.children if (c.dep_ in ("dobj", "oprd") or _name_read_as_modifier(verb, c))
+               and not _an_amount(c)]
     if verb.lemma_.lower() in word_list("speech_evidence_cues.txt") and not _documentary(verb):
         return []
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
@@ -398,6 +406,13 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
     return [] if only_pronouns(out) else without_asides(out)
+
+
+def _name_read_as_modifier(verb: Token, word: Token) -> bool:
+    """ "compared Trump to a coach": a name right after the verb that the parser hung on it as a
+    noun-phrase adverbial is its object (a date there, "said Monday", is when)."""
+    return word.dep_ == "npadvmod" and word.pos_ == "PROPN" and word.i == verb.i + 1 \
+        and word.ent_type_ not in ("DATE", "TIME")
 
 
 def _name_rest(verb: Token, obj: Token) -> list[Token]:
@@ -529,9 +544,13 @@ def _set_off(verb: Token, fronted: set[int] = frozenset()) -> bool:
     return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).is_quote)
 
 
+def _cue_phrase_text(verb: Token, cue: list[Token]) -> str:
+    """The cue as its word list writes it: the verb's lemma, its particle or preposition as is."""
+    return " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
+
+
 def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
-    phrase = " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
-    return phrase in word_list("speech_cues_to.txt")
+    return _cue_phrase_text(verb, cue) in word_list("speech_cues_to.txt")
 
 
 # a colon, the end of its paragraph, and the next paragraph opening with words, not a quotation mark

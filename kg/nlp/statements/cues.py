@@ -18,7 +18,8 @@ def cue_phrase(token: Token) -> list[Token] | None:
     words = cue_words()
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return [token, token.nbor(1)] if "according to" in words else None
-    if token.pos_ == "NOUN" and token.lemma_.lower() in word_list("speech_nouns.txt"):
+    if token.pos_ == "NOUN" and (token.lemma_.lower() in word_list("speech_nouns.txt")
+                                 or intended_infinitive(token) is not None):
         return [token]
     if token.pos_ == "NOUN":
         prep = topic_preposition(token)
@@ -30,7 +31,7 @@ def cue_phrase(token: Token) -> list[Token] | None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
         if prep is not None:
             return [token, prep]
-        return [token] if _reports_that_clause(token) else None
+        return [token] if _reports_that_clause(token) or _intending_adjective(token) else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
@@ -39,7 +40,35 @@ def cue_phrase(token: Token) -> list[Token] | None:
     for child in token.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return [token, child]
-    return [token] if lemma in cue_verbs() or _reports_that_clause(token) else None
+    return [token] if lemma in cue_verbs() or _reports_that_clause(token) or judged_as(token) else None
+
+
+def _intending_adjective(adjective: Token) -> bool:
+    """ "some Republicans were willing to go forward", "Mr. Obama is determined to warn": a
+    predicate adjective of intention (speech_cues_to.txt) with its to-infinitive."""
+    return adjective.lower_ in word_list("speech_cues_to.txt") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in adjective.children)
+
+
+def judged_as(verb: Token) -> bool:
+    """ "Critics see the program as a loophole", "painted Trump as a caricature": a verb of
+    speech_as_cues.txt with an object and an "as" phrase after it says what the object is taken
+    for; the same verb without one ("saw the film") reports nothing."""
+    if verb.lemma_.lower() not in word_list("speech_as_cues.txt"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
+
+
+def intended_infinitive(noun: Token) -> Token | None:
+    """The to-infinitive of a noun of intention held by a possessor ("his decision to meet her",
+    "Obama's call to ban the practice"): what its holder decided, said or refused. Without a
+    possessor ("a decision to close the plant") it names no one's stance."""
+    if noun.lemma_.lower() not in word_list("speech_intent_nouns.txt") \
+            or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and c.i > noun.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -34,6 +34,8 @@ from kg.nlp.statements.cues import (
     speech_act_noun,
     topic_preposition,
     inside_unsaid_report,
+    intended_infinitive,
+    judged_as,
     unreal_report,
     withheld_report,
 )
@@ -83,6 +85,9 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         t.i < token.i and t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS + ("dobj",)
         and not t.lower_.endswith("ever") and token.i in (t.head.i, t.head.head.i))]
     subject = subject_of(token, quoted)
+    described = subject is None and _described_by_participle(token, quoted)
+    if described:  # "a statement announcing the pick", "the companies reporting different numbers"
+        subject = token.head
     outer = enclosing_cue(token) if second_cue(token) else None
     if outer is not None:  # "X said ..., saying, “...”": X says both
         subject = subject_of(outer, quoted)
@@ -122,11 +127,17 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
     if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
-            and _thing_subject(subject, speakers):
+            and not judged_as(token) and _thing_subject(subject, speakers):
         return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
         return None
     speaker_span, speaker = speakers.resolve(subject, token) if subject is not None else (None, None)
+    if described and speaker is None:
+        # a noun a participle describes speaks only when it names someone; else the statement is
+        # what it was without a subject: a quotation's, with no speaker, or none
+        if not any(quoted.inside(c.begin) for c in spans):
+            return None
+        speaker_span = None
     addressee_span, addressee = addressee_of(token, speakers)
     if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
         addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
@@ -135,6 +146,15 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _described_by_participle(verb: Token, quoted: QuotedText) -> bool:
+    """ "postings that included one saying that ...", "a statement announcing the pick": a cue
+    participle after a common noun or pronoun it describes, whose act it reports (a name there is
+    subject_of's already)."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and head.i < verb.i and head.pos_ in ("NOUN", "PRON") \
+        and head.ent_type_ not in ("DATE", "TIME") and not quoted.inside(head.idx)
 
 
 def _other_sense(verb: Token, cue: list[Token], passive: bool) -> bool:
@@ -473,7 +493,7 @@ def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: S
     that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and any(m.dep_ in SUBJECTS for m in c.children)), None)
+                   and any(m.dep_ in SUBJECTS for m in c.children)), None) or intended_infinitive(noun)
     if clause is None:
         return _topic_statement(doc, noun, quotations, speakers)
     spans = with_quotations(article_text(doc), token_spans(doc, list(clause.subtree)), [noun], quotations)
@@ -488,6 +508,9 @@ def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: S
     if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"
         owner = next((c for c in noun.head.head.children if c.dep_ in SPEAKER_DEPS), None)
     speaker_span, speaker = speakers.resolve(owner, None) if owner is not None else (None, None)
+    if speaker_span is not None and owner.dep_ == "poss" and speaker_span.end > noun.idx:
+        # the noun phrase of "The government's determination" is not who is determined: its possessor is
+        speaker_span = Span.of(article_text(doc), owner.left_edge.idx, owner.idx + len(owner))
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [noun]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, noun.idx, noun.idx + 1))
 

@@ -20,7 +20,7 @@ from kg.nlp.statements.content import (
     perfect_read_as_passive,
     token_at,
 )
-from kg.nlp.statements.words import article_text, document_nouns, FINITE, SPEAKER_DEPS, word_list
+from kg.nlp.statements.words import article_text, cue_verbs, document_nouns, FINITE, SPEAKER_DEPS, word_list
 
 
 def names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
@@ -60,8 +60,16 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
             if child.dep_ == "nsubjpass":
                 # "he was told" is no speaker, but "she was whisked off after saying ..." is, and so
                 # is the subject of a perfect read as a passive ("he's said the same thing")
-                return child if (verb is not cue or perfect_read_as_passive(cue)) and not quoted.inside(child.idx) \
-                    else None
+                return child if (verb is not cue or perfect_read_as_passive(cue) or _feeling_passive(cue, child)) \
+                    and not quoted.inside(child.idx) else None
+        if verb.dep_ == "advcl" and verb.tag_ in FINITE and _finite(verb.head) and verb.i > 0 \
+                and verb.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON"):
+            # a finite adverbial clause of a finite clause right after a noun has that noun for its
+            # subject, misparsed: in "... has been over Syria, as the United States and France
+            # support some groups" the main clause's subject supports nothing (but "said Correll,
+            # angered that ...", a participle read as finite, and "Protesters marching ...
+            # chanted", a participle misparsed as the root, have the main verb's subject)
+            break
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by saying ..."
@@ -72,6 +80,23 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     if interrupted is not None:
         return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _feeling_passive(verb: Token, subject: Token) -> bool:
+    """ "Protesters were frustrated that ...", "we are convinced that ...": a passive participle of
+    feeling or conviction with a that-clause states the stance of its subject. Not a verb of saying
+    ("it was reported that": someone else said it) nor one whose subject is the one spoken to
+    ("he was told that", "was informed that"), nor an expletive "it"."""
+    lemma = verb.lemma_.lower()
+    if lemma in cue_verbs() or lemma in word_list("speech_addressee_cues.txt") or subject.lower_ in ("it", "this", "that"):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb finite itself or through an auxiliary ("supports", "has been")."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE + ("MD",) for c in verb.children)
 
 
 def _subject_of_earlier_conjunct(verb: Token, quoted: QuotedText) -> Token | None:
