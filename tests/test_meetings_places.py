@@ -93,10 +93,16 @@ def test_building_named_as_organisation_is_the_place(nlp):
     assert place_of(nlp, text, names) == "Mayflower Hotel"
 
 
-def test_other_organisation_is_no_place(nlp):
-    # a company is not a building: whether it was held on its premises the words do not say
-    text = "Barack Obama met Jamie Dimon at JPMorgan Chase."
-    names = {"Barack Obama": PERSON, "Jamie Dimon": PERSON, "JPMorgan Chase": ORGANISATION}
+def test_organisation_the_meeting_was_at_is_the_place(nlp):
+    text = "The donors to the Clinton Foundation will convene with Bill Clinton on June 6 at Goldman Sachs."
+    names = {"Clinton Foundation": ORGANISATION, "Bill Clinton": PERSON, "Goldman Sachs": ORGANISATION}
+    assert place_of(nlp, text, names) == "Goldman Sachs"
+
+
+def test_organisation_of_a_party_is_no_place(nlp):
+    # "officials at the State Department" says who the officials are, not where they met
+    text = "Donald Trump met with officials at the State Department."
+    names = {"Donald Trump": PERSON, "State Department": ORGANISATION}
     assert place_of(nlp, text, names) is None
 
 
@@ -131,3 +137,22 @@ def test_building_gets_a_place_node_of_its_own():
     assert [(e.type, e.name) for e in new] == [(PLACE, "White House")] and new[0].key not in ("e1", "e2", "e3")
     assert [m.span for m in new[0].mentions] == [Span(40, 51, "White House")]
     assert [m.location for m in meetings] == [new[0].key, "e3"]  # the article's own Place of that name
+
+
+def test_place_on_a_vehicle(nlp):
+    text = "Loretta Lynch decided to meet with Bill Clinton at the end of June on her plane in Phoenix."
+    names = {"Loretta Lynch": PERSON, "Bill Clinton": PERSON, "Phoenix": PLACE}
+    assert place_of(nlp, text, names) == "Phoenix"
+
+
+def test_place_a_where_clause_tells_of(nlp):
+    text = "The negotiations moved on Sunday to China, where John Kerry met with Sergey Lavrov."
+    names = {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "China": PLACE}
+    assert place_of(nlp, text, names) == "China"
+
+
+def test_common_noun_resolved_to_an_organisation_is_no_place(nlp):
+    # coreference may make "the office" a mention of a university named before: no building of it
+    text = "Carly Fiorina and Walter Hewlett convened at the office."
+    names = {"Carly Fiorina": PERSON, "Walter Hewlett": PERSON, "the office": ORGANISATION}
+    assert place_of(nlp, text, names) is None

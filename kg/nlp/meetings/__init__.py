@@ -13,11 +13,13 @@ and its frame is read off the dependency parse around the trigger:
   party tells or thanks at the meeting, whom one sends to it and the names an apposition gives take
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at"/"aboard" phrase naming a place, or what was visited, also the place named inside
-  that phrase ("at HP's headquarters in Palo Alto", "at the Phoenix airport") or in a time phrase the
-  parser hung it on ("over the next two days in Cleveland"); a seat or a building kg types
-  Organisation ("at the White House", "on Capitol Hill", "at the Mayflower Hotel",
-  ``lexicon/meeting_seat_names.txt``, ``lexicon/meeting_building_nouns.txt``) is the place as a Place
-  node of its own (``places``), the building beside the institution;
+  that phrase ("at HP's headquarters in Palo Alto", "at the Phoenix airport", "on her plane in
+  Phoenix") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or the
+  noun a "where" clause of the trigger tells of ("a visit to Mexico, where he met"); a seat or a
+  building kg types Organisation ("at the White House", "on Capitol Hill", "at the Mayflower Hotel",
+  ``lexicon/meeting_seat_names.txt``, ``lexicon/meeting_building_nouns.txt``), or an organisation the
+  trigger's own "at" phrase names ("will convene at Goldman Sachs"), is the place as a Place node of
+  its own (``places``), the building beside the institution;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
   clause gives it ("on March 25 of last year"); failing a day, month or year, a week, season or part
   of a named day ("this week", "last spring", "Saturday night": its day); a relative clause that holds

@@ -24,7 +24,7 @@ from kg.nlp.meetings.parties import (
     vague,
     with_conjuncts,
 )
-from kg.nlp.meetings.places import building, seat
+from kg.nlp.meetings.places import building, place_objects, seat
 from kg.nlp.meetings.readings import Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
@@ -138,12 +138,12 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     sents = sentence_spans(doc)
     sent = sents[sentence_index(sents, head.idx)]
     place_heads = list(reading.places)
-    place_preps, seat_preps = prepositions("place"), prepositions("seat")
     for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
-        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps | seat_preps
-                           for g in c.children if g.dep_ == "pobj" and (c.lower_ in place_preps or building(ents.entity(g.i))))
+        place_heads.extend(g for c in tok.children for g in place_objects(c, ents))
     place_heads.extend(_occasion_places(head, ents))
     place_heads.extend(_journey_places(head, ents))
+    if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
+        place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
     # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
     held_in = seat if VISIT in match.entry.kinds else building
     place = venue = hall = None
@@ -155,8 +155,9 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
             if t in place_heads or any(q.key for q in parties if q.key != p.key):
                 place = place or p
             parties = [q for q in parties if q.key != p.key]
-        elif p is not None and p.key is not None and t in place_heads and held_in(ents.by_key.get(p.key)):
-            hall = hall or p  # "met at the Mayflower Hotel", "on Capitol Hill": the building
+        elif p is not None and p.key is not None and t in place_heads and (held_in(ents.by_key.get(p.key)) or (
+                _held_at(t, reading, ents) and VISIT not in match.entry.kinds)):
+            hall = hall or p  # "met at the Mayflower Hotel", "on Capitol Hill", "at Goldman Sachs": its building
             venue = venue or p
             parties = [q for q in parties if q.key != p.key]
         elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
@@ -168,14 +169,23 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     return place, venue, hall, parties
 
 
+def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
+    """An organisation the trigger's own "at" phrase names ("will convene on June 6 at Goldman Sachs",
+    "talks at the United Nations"): the meeting was held on its premises. Not one hanging off a
+    party ("officials at the State Department" says who they are), nor a common noun the organisation
+    was resolved to ("at the office": whose office is another matter)."""
+    e = ents.entity(token.i)
+    return (e is not None and e.type == ORGANISATION and token.pos_ == "PROPN" and token in reading.places
+            and token.head.lower_ == "at")
+
+
 def _within(token: Token, ents: Owners, depth: int = 2) -> list[Token]:
     """A place phrase and the place it names within itself when it names none ("at HP's headquarters
-    in Palo Alto", "at a hotel in Paris": the city): the objects of its own "in"/"at" phrases, and
-    a place name modifying its noun ("at the Phoenix airport", "at a Little Rock event")."""
+    in Palo Alto", "at a hotel in Paris": the city): the objects of its own place phrases ("in",
+    "at", "on her plane": ``places.place_objects``), and a place name modifying its noun ("at the Phoenix airport", "at a Little Rock event")."""
     if depth == 0 or ents.entity(token.i) is not None or token.pos_ not in ("NOUN", "PROPN"):
         return [token]
-    inner = [t for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
-             for g in c.children if g.dep_ == "pobj" for t in _within(g, ents, depth - 1)]
+    inner = [t for c in token.children for g in place_objects(c, ents) for t in _within(g, ents, depth - 1)]
     named = [c for c in token.children if token.pos_ == "NOUN" and c.dep_ in ("compound", "nmod")
              and (e := ents.entity(c.i)) is not None and e.type == PLACE]
     return [token, *inner, *named]

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from kg.model import NAME, ORGANISATION, PLACE, Entity, Meeting, Mention
-from kg.nlp.meetings.words import word_set
+from kg.nlp.meetings.words import prepositions, word_set
+from kg.nlp.owners import Owners
 
 
 def _bare(name: str) -> str:
@@ -30,6 +33,21 @@ def building(entity: Entity | None) -> bool:
         return False
     words = _bare(entity.name).split()
     return seat(entity) or (len(words) > 1 and words[-1] in word_set("meeting_building_nouns.txt"))
+
+
+def place_objects(prep: Token, ents: Owners) -> list[Token]:
+    """The objects of a preposition that say where: any after "in", "at", "aboard"; after "on" only a
+    seat, a building or a vehicle ("on Capitol Hill", "on her plane"), never another name or noun
+    ("talks on Syria" are about Syria, "on Monday" is when)."""
+    if prep.dep_ != "prep":
+        return []
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ in prepositions("place"):
+        return objects
+    if prep.lower_ not in prepositions("seat"):
+        return []
+    return [g for g in objects if building(ents.entity(g.i)) or (
+        ents.entity(g.i) is None and g.pos_ == "NOUN" and g.lemma_.lower() in word_set("meeting_vehicle_nouns.txt"))]
 
 
 def building_places(meetings: list[Meeting], entities: list[Entity]) -> tuple[list[Entity], list[Meeting]]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.model import CANCELLED, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Span
 from kg.nlp import docindex
 from kg.nlp.meetings.parties import is_audience, is_party, Party, party_of
-from kg.nlp.meetings.places import building, seat
+from kg.nlp.meetings.places import place_objects, seat
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
 from kg.nlp.meetings.words import (
@@ -337,11 +337,10 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
         if low in place_preps:
             out.places.extend(objs)
         if low in prepositions("seat"):  # "met with Reid on Capitol Hill", not "talks on Syria"
-            out.places.extend(g for g in objs if building(ents.entity(g.i)))
+            out.places.extend(place_objects(c, ents))
         # "meets over the next two days in Cleveland", "met for the first time in 1996 at the PGA
         # Championship": the place phrase the parser hung off the time phrase is the meeting's
-        out.places.extend(g for o in objs if _time_noun(o) for p in o.children if p.dep_ == "prep"
-                          and p.lower_ in place_preps for g in p.children if g.dep_ == "pobj")
+        out.places.extend(g for o in objs if _time_noun(o) for p in o.children for g in place_objects(p, ents))
         if low == "to" and is_visit:  # "a visit to Russia"
             out.places.extend(objs)
             out.destinations.extend(objs)
