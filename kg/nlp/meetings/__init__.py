@@ -12,7 +12,14 @@ and its frame is read off the dependency parse around the trigger:
   quotation: its speaker); a phrase no entity stands for counts only when it names people; whom a
   party tells or thanks at the meeting, whom one sends to it and the names an apposition gives take
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
-* place: an "in"/"at" phrase naming a place, or what was visited;
+* place: an "in"/"at"/"aboard" phrase naming a place, or what was visited, also the place named inside
+  that phrase ("at HP's headquarters in Palo Alto", "at the Phoenix airport", "on her plane in
+  Phoenix") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or the
+  noun a "where" clause of the trigger tells of ("a visit to Mexico, where he met"); a seat or a
+  building kg types Organisation ("at the White House", "on Capitol Hill", "at the Mayflower Hotel",
+  ``lexicon/meeting_seat_names.txt``, ``lexicon/meeting_building_nouns.txt``), or an organisation the
+  trigger's own "at" phrase names ("will convene at Goldman Sachs"), is the place as a Place node of
+  its own (``places``), the building beside the institution;
 * date: the time expression that dates the clause (``kg.nlp.timex.date_for``), or the year the
   clause gives it ("on March 25 of last year"); failing a day, month or year, a week, season or part
   of a named day ("this week", "last spring", "Saturday night": its day); a relative clause that holds
@@ -44,8 +51,8 @@ that disagrees (a month and a day inside it agree), or "another", "again", keeps
 The package has one room per job: ``words`` (shared word lists, trigger entries and labels),
 ``sentence_split`` (sentences and which one a character is in), ``pronouns`` (whom a pronoun stands
 for), ``parties`` (the party a phrase names), ``triggers`` (trigger words found in the text),
-``readings`` (what the parse around a trigger says), ``frames`` (a trigger's meeting with its
-parties resolved), ``occasion`` (one specific occasion or not), ``merging`` (mentions of one meeting
+``readings`` (what the parse around a trigger says), ``places`` (seats and buildings as places),
+``frames`` (a trigger's meeting with its parties resolved), ``occasion`` (one specific occasion or not), ``merging`` (mentions of one meeting
 made one) and ``assembly`` (all meetings of an article, statements linked to them, participant
 entities).
 """

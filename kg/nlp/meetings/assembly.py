@@ -18,6 +18,7 @@ from kg.nlp.meetings.frames import article_facts, Frame, frame_of
 from kg.nlp.meetings.merging import merge, party_keys
 from kg.nlp.meetings.occasion import one_occasion
 from kg.nlp.meetings.parties import Party
+from kg.nlp.meetings.places import building_places
 from kg.nlp.meetings.readings import awaited, clause_chain, climb, reading_of
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans, sentences
 from kg.nlp.meetings.triggers import one_trigger, trigger_matches
@@ -85,6 +86,8 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     dateline = _dateline_place(doc, ents)
     lead = _lead_dateline(ents, facts.datelines, sents, lead_end)
     for f in merged:
+        if f.building is not None:  # "met at the White House": the building says where, not the dateline
+            continue
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
         elif f.place is None and lead is not None and f.sentence == lead[0] and f.status == OCCURRED and not (
@@ -129,7 +132,8 @@ def _visit_to_nowhere(frame: Frame) -> bool:
     to the Detroit Economic Club" say who went, not whom they met."""
     purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                         for g in c.children) for c in frame.head.children)
-    return (VISIT in frame.kinds and frame.host is None and frame.place is None and (frame.date is None or purpose)
+    return (VISIT in frame.kinds and frame.host is None and frame.place is None and frame.building is None
+            and (frame.date is None or purpose)
             and len({p.key or p.span for p in frame.parties}) < 2)
 
 
@@ -340,7 +344,7 @@ def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
     kinds = list(dict.fromkeys(f.kinds))
     if PHONE_CALL in kinds or VIDEO_CALL in kinds:
         kinds = [k for k in kinds if k != IN_PERSON]
-    elif f.place is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
+    elif (f.place or f.building) is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
         kinds.append(IN_PERSON)
     # the people no entity stands for are parties too ("Priebus and other RNC officials": two sides)
     distinct = {p.key for p in parties} | {p.span.text.lower() for p in f.parties if p.key is None}
@@ -354,7 +358,9 @@ def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
         key=f"meeting{n}", trigger=f.trigger, unresolved_participant_spans=unresolved,
         participants=[p.key for p in parties], participant_spans=[p.span for p in parties],
         host=f.host.key if f.host else None,
-        location=f.place.key if f.place else None, location_span=f.place.span if f.place else None,
+        # a building named as an organisation ("at the White House"): building_places makes it a Place
+        location=(f.place or f.building).key if f.place or f.building else None,
+        location_span=(f.place or f.building).span if f.place or f.building else None,
         date=f.date.value if f.date else None, time=f.date.key if f.date else None,
         status=f.status, kinds=kinds,
         sentence=Span.of(article_text(doc), sent.begin, len(article_text(doc)[:sent.end].rstrip())),
@@ -413,7 +419,8 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
     """Entities for the participants no entity stands for ("the delegates", "film studios"), so that
     they can be participants; the same words in one article are one entity. Returns the new
     entities (article-local: "the delegates" of two articles are not the same) and the meetings
-    with those entities added to their participants."""
+    with those entities added to their participants; with them the Place nodes of the buildings
+    named as organisations that meetings were held in (``places.building_places``)."""
     organisation_nouns = word_set("meeting_organisation_nouns.txt")
     local = LocalEntities(entities)
 
@@ -421,6 +428,7 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
         last = name.lower().split()[-1] if name.split() else ""
         return ORGANISATION if last in organisation_nouns or last.rstrip("s") in organisation_nouns else PERSON
 
+    halls, meetings = building_places(meetings, entities)
     out = []
     for m in meetings:
         keys, spans = list(m.participants), list(m.participant_spans)
@@ -433,7 +441,7 @@ def participant_entities(meetings: list[Meeting], entities: list[Entity]) -> tup
                 keys.append(entity.key)
                 spans.append(span)
         out.append(replace(m, participants=keys, participant_spans=spans) if keys != m.participants else m)
-    return local.new, out
+    return halls + local.new, out
 
 
 def _without_determiner(text: str) -> str:

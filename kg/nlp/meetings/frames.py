@@ -24,6 +24,7 @@ from kg.nlp.meetings.parties import (
     vague,
     with_conjuncts,
 )
+from kg.nlp.meetings.places import building, place_objects, seat
 from kg.nlp.meetings.readings import Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
@@ -48,6 +49,7 @@ class Frame:
     date: TimeExpression | None = None
     distinct: bool = False  # "another meeting", "her previous visit", "met again": not one described before
     venue: Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
+    building: Party | None = None  # the seat or building named as an organisation it was held in ("at the Mayflower Hotel")
     party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
     sentence: int = -1  # index of its sentence
     last_sentence: int = -1  # index of the sentence of its last mention, once merged
@@ -101,27 +103,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
     parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
-    place_heads = list(reading.places)
-    place_preps = prepositions("place")
-    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
-        place_heads.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ in place_preps
-                           for g in c.children if g.dep_ == "pobj")
-    place_heads.extend(_occasion_places(head, ents))
-    place_heads.extend(_journey_places(head, ents))
-    place = venue = None
-    for t in (t for tok in place_heads for t in _within(tok, ents) for t in with_conjuncts(t)):
-        p = party_of(doc, t, ents) if sent.begin <= t.idx < sent.end else None
-        if p is not None and p.key is not None and p.type == PLACE:
-            # a place found inside another phrase ("at a hotel in Washington") only says where a meeting
-            # of someone named was; it does not make a meeting of no one named one
-            if t in place_heads or any(q.key for q in parties if q.key != p.key):
-                place = place or p
-            parties = [q for q in parties if q.key != p.key]
-        elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
-            venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
-    for t in reading.venues:
-        p = party_of(doc, t, ents)
-        venue = venue or (p if p is not None and p.key is not None else None)
+    place, venue, hall, parties = _where(doc, match, reading, tokens, parties, ents)
     if "questioning" in entry.conditions and not questioning(parties, ents):
         return None  # "said in an interview with CNN": the press, not a meeting
     if "participant" in entry.conditions and not any(p.key for p in parties):
@@ -131,7 +113,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     host = reading.host
     if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
-                   and p.type in (PERSON, ORGANISATION)]
+                   and p.type in (PERSON, ORGANISATION) and not (hall is not None and p.key == hall.key)]
         host = visited[0] if visited else None
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
     if VISIT in entry.kinds and host is None and place is not None and not (
@@ -145,17 +127,68 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     return Frame(Span.of(article_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
-                  venue=venue, party_heads=tokens, partnered=reading.with_party)
+                  venue=venue, building=hall, party_heads=tokens, partnered=reading.with_party)
+
+
+def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], parties: list[Party],
+           ents: Owners) -> tuple[Party | None, Party | None, Party | None, list[Party]]:
+    """Where the meeting was: its place, its venue (an organisation it was held at), the building
+    named as an organisation it was held in, and the parties without the places among them."""
+    head = match.head
+    sents = sentence_spans(doc)
+    sent = sents[sentence_index(sents, head.idx)]
+    place_heads = list(reading.places)
+    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
+        place_heads.extend(g for c in tok.children for g in place_objects(c, ents))
+    place_heads.extend(_occasion_places(head, ents))
+    place_heads.extend(_journey_places(head, ents))
+    if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
+        place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
+    # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
+    held_in = seat if VISIT in match.entry.kinds else building
+    place = venue = hall = None
+    for t in (t for tok in place_heads for t in _within(tok, ents) for t in with_conjuncts(t)):
+        p = party_of(doc, t, ents) if sent.begin <= t.idx < sent.end else None
+        if p is not None and p.key is not None and p.type == PLACE:
+            # a place found inside another phrase ("at a hotel in Washington") only says where a meeting
+            # of someone named was; it does not make a meeting of no one named one
+            if t in place_heads or any(q.key for q in parties if q.key != p.key):
+                place = place or p
+            parties = [q for q in parties if q.key != p.key]
+        elif p is not None and p.key is not None and t in place_heads and (held_in(ents.by_key.get(p.key)) or (
+                _held_at(t, reading, ents) and VISIT not in match.entry.kinds)):
+            hall = hall or p  # "met at the Mayflower Hotel", "on Capitol Hill", "at Goldman Sachs": its building
+            venue = venue or p
+            parties = [q for q in parties if q.key != p.key]
+        elif p is not None and p.key is not None and t.head.lower_ == "at" and all(q.key == p.key for q in parties):
+            venue = venue or p  # "the tense meeting at the White House": where, when it says nothing of who
+    for t in reading.venues:  # "a White House meeting": a seat by the words before the meeting word
+        p = party_of(doc, t, ents)
+        venue = venue or (p if p is not None and p.key is not None else None)
+        hall = hall or (p if p is not None and seat(ents.by_key.get(p.key)) else None)
+    return place, venue, hall, parties
+
+
+def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
+    """An organisation the trigger's own "at" phrase names ("will convene on June 6 at Goldman Sachs",
+    "talks at the United Nations"): the meeting was held on its premises. Not one hanging off a
+    party ("officials at the State Department" says who they are), nor a common noun the organisation
+    was resolved to ("at the office": whose office is another matter)."""
+    e = ents.entity(token.i)
+    return (e is not None and e.type == ORGANISATION and token.pos_ == "PROPN" and token in reading.places
+            and token.head.lower_ == "at")
 
 
 def _within(token: Token, ents: Owners, depth: int = 2) -> list[Token]:
     """A place phrase and the place it names within itself when it names none ("at HP's headquarters
-    in Palo Alto", "at a hotel in Paris": the city): the objects of its own "in"/"at" phrases."""
+    in Palo Alto", "at a hotel in Paris": the city): the objects of its own place phrases ("in",
+    "at", "on her plane": ``places.place_objects``), and a place name modifying its noun ("at the Phoenix airport", "at a Little Rock event")."""
     if depth == 0 or ents.entity(token.i) is not None or token.pos_ not in ("NOUN", "PROPN"):
         return [token]
-    inner = [t for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
-             for g in c.children if g.dep_ == "pobj" for t in _within(g, ents, depth - 1)]
-    return [token, *inner]
+    inner = [t for c in token.children for g in place_objects(c, ents) for t in _within(g, ents, depth - 1)]
+    named = [c for c in token.children if token.pos_ == "NOUN" and c.dep_ in ("compound", "nmod")
+             and (e := ents.entity(c.i)) is not None and e.type == PLACE]
+    return [token, *inner, *named]
 
 
 def _occasion_places(head: Token, ents: Owners) -> list[Token]:
@@ -185,9 +218,18 @@ def _journey_places(head: Token, ents: Owners) -> list[Token]:
     verbs = [head.head] if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i < head.i and not timed else []
     verbs += [c for c in head.children if c.dep_ == "advcl" and any(
         m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
-    return [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+    gone = [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
             if c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for g in c.children
             if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
+    # "visited the Capitol on Thursday to meet with Senate Democrats": what was visited, a place or a seat
+    visited = [o for v in verbs if v.pos_ == "VERB" and _visit_verb(v) for o in v.children
+               if o.dep_ in ("dobj", "obj") and ((e := ents.entity(o.i)) is not None and e.type == PLACE or seat(e))]
+    return gone + visited
+
+
+def _visit_verb(token: Token) -> bool:
+    entries = trigger_words().get(token.lemma_.lower(), [])
+    return any(e.pos == "VERB" and VISIT in e.kinds and len(e.words) == 1 for e in entries)
 
 
 def _meeting_noun(token: Token) -> bool:

@@ -163,6 +163,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
         if target.date is None or (f.date is not None and len(f.date.value or "") > len(target.date.value or "")):
             target.date = f.date  # the finer of two agreeing dates: "later this month" ... "the Dec. 28 meeting"
         target.place = target.place or f.place
+        target.building = target.building or f.building
         # every sentence's words for the parties are kept: each is a mention of its entity
         target.parties.extend(p for p in f.parties if p.key and p not in target.parties)
         if not any(p.key is None for p in target.parties):  # "North American leaders", named only later

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.model import CANCELLED, ORGANISATION, PERSON, PLACE, OCCURRED, PLANNED, Span
 from kg.nlp import docindex
 from kg.nlp.meetings.parties import is_audience, is_party, Party, party_of
+from kg.nlp.meetings.places import place_objects, seat
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
 from kg.nlp.meetings.words import (
@@ -335,11 +336,21 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             out.parties.extend(objs)
         if low in place_preps:
             out.places.extend(objs)
+        if low in prepositions("seat"):  # "met with Reid on Capitol Hill", not "talks on Syria"
+            out.places.extend(place_objects(c, ents))
+        # "meets over the next two days in Cleveland", "met for the first time in 1996 at the PGA
+        # Championship": the place phrase the parser hung off the time phrase is the meeting's
+        out.places.extend(g for o in objs if _time_noun(o) for p in o.children for g in place_objects(p, ents))
         if low == "to" and is_visit:  # "a visit to Russia"
             out.places.extend(objs)
             out.destinations.extend(objs)
         out.kinds.extend(remote_words()[g.lower_] for g in objs if g.lower_ in remote_words())
     return out
+
+
+def _time_noun(token: Token) -> bool:
+    """A noun of time: a date's head ("the next two days", "Monday") or "time" ("for the first time")."""
+    return token.pos_ == "NOUN" and (token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() == "time")
 
 
 def _raised_objects(prep: Token) -> list[Token]:
@@ -397,8 +408,8 @@ def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Mat
                 and not refers_to_parties(doc, obj, ents)):
             out.rejected = True  # "met the deadline", "to meet the labor shortfall": another sense
             return out
-        elif is_visit and (p := party_of(doc, obj, ents)) is not None and p.type == PLACE:
-            out.places.append(obj)
+        elif is_visit and (p := party_of(doc, obj, ents)) is not None and (p.type == PLACE or seat(ents.by_key.get(p.key))):
+            out.places.append(obj)  # "visited Russia", "visit Capitol Hill": where, not whom
         elif "topic" not in entry.conditions:
             out.parties.append(obj)
         elif "owner" in entry.conditions:
