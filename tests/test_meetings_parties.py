@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, Entity, Mention, Span, TimeExpression
+from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, PRONOUN, Entity, Mention, Span, TimeExpression
 from kg.nlp.meetings import find_meetings
-from tests.test_meetings import meetings_of, participants
+from tests.test_meetings import entities_for, meetings_of, participants
 
 
 @pytest.mark.parametrize("text", [
@@ -214,3 +214,14 @@ def test_a_named_member_of_a_coordinated_party_phrase_takes_part(nlp, text):
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Anna Berg", "Jan Kowalski"}
+
+
+def test_a_pronoun_coreference_linked_to_the_other_party_is_someone_else(nlp):
+    text = "Pedro Costa spoke to reporters. In addition to a private meeting he had with Anna Berg a year ago, he also called Jan Novak."
+    costa, berg, novak = entities_for(text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Novak": PERSON})
+    he = text.index(" he had") + 1
+    # coreference made the "he" a mention of the one it met
+    berg = Entity(berg.key, PERSON, berg.name, [*berg.mentions, Mention(Span.of(text, he, he + 2), PRONOUN)])
+    ms = find_meetings(nlp(text), [costa, berg, novak], [], [])
+    meeting = next(m for m in ms if m.trigger.text == "meeting")
+    assert set(meeting.participants) == {costa.key, berg.key}

@@ -122,8 +122,8 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     for t in reading.venues:
         p = party_of(doc, t, ents)
         venue = venue or (p if p is not None and p.key is not None else None)
-    if "questioning" in entry.conditions and not questioning(parties, ents):
-        return None  # "said in an interview with CNN": the press, not a meeting
+    if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
+        return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
     if "participant" in entry.conditions and not any(p.key for p in parties):
         return None
     if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
@@ -146,6 +146,15 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
                   venue=venue, party_heads=tokens, partnered=reading.with_party)
+
+
+def _several_questioned(head: Token) -> bool:
+    """Investigators question one witness at a time: "the committee interviewed Abedin and Mills",
+    "the FBI has interviewed key Clinton aides" tell of several interviews, no one occasion."""
+    questioned = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    questioned += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                   for g in c.children if g.dep_ == "pobj"]
+    return any(q.tag_ in ("NNS", "NNPS") or len(with_conjuncts(q)) > 1 for q in questioned)
 
 
 def _within(token: Token, ents: Owners, depth: int = 2) -> list[Token]:

@@ -30,11 +30,15 @@ def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
                 return False
             if c.dep_ == "prep" and _several_times(c):
                 return False  # "on more than one occasion", "on several occasions"
+        if _long_standing(t):
+            return False  # "officials have long been talking with X": a practice of years, no one occasion
     if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
         return False  # "attend every local meeting"
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
         return False
+    if any(_on_condition(t) for t in verbs):
+        return False  # "offered to meet with them if needed": a meeting that hangs on a condition
     if any(_counterfactual(t) for t in verbs):
         return False  # "he would have attended the meeting if ...": what did not happen
     if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
@@ -84,6 +88,25 @@ def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Sp
         return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
     return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _long_standing(verb: Token) -> bool:
+    """A perfect with "long" ("have long been talking", "has long negotiated"): what has gone on for
+    a long time, not one occasion."""
+    kids = list(verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "had", "'ve", "'s") for c in kids)
+
+
+def _on_condition(verb: Token, depth: int = 0) -> bool:
+    """A verb an "if" or "unless" clause of its own governs ("will meet him if he wins", "to meet with
+    agents if needed"), or of the infinitive of purpose after it ("to meet with them to assist their
+    efforts if needed"): what it says happens only on that condition."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses for m in c.children):
+        return True
+    return depth == 0 and any(_on_condition(c, 1) for c in clauses
+                              if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
 
 
 def _counterfactual(verb: Token) -> bool:

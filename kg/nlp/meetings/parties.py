@@ -53,6 +53,8 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     if head.pos_ == "PRON":
         exclude = exclude | _coarguments(head, ents)
     named = ents.named(head.i)
+    if named is not None and head.pos_ == "PRON" and named[0].key in exclude:
+        named = None  # "a private meeting he had with Rubio", "he" linked to Rubio: nobody meets themselves
     if named is not None and not (head.pos_ == "NOUN" and _not_that_entity(head, named[0], ents)):
         return Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":

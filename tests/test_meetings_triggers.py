@@ -1,0 +1,57 @@
+"""Meetings: which triggers speak of one occasion, read from the parse (audit, session 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import ORGANISATION, PERSON
+from tests.test_meetings import meetings_of, participants
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg has been cooperating with the inquiry, including offering in August to meet with Jan Novak if needed.",
+    "Anna Berg offered in August to meet with Jan Novak to assist his efforts if needed.",
+    "Anna Berg will meet Jan Novak next week if he wins the primary.",
+    "Anna Berg said she would talk with Jan Novak unless the vote fails.",
+])
+def test_a_meeting_on_a_condition_is_no_occasion(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert ms == []
+
+
+def test_a_meeting_timed_by_a_clause_is_still_one(nlp):
+    ms, names = meetings_of(nlp, "Anna Berg will meet Jan Novak next week when he arrives.",
+                            {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Jan Novak"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rhodes noted that Berg officials have long been talking with Novak officials about the threat.",
+    "The Berg Group has long negotiated with the Novak Union over wages.",
+])
+def test_what_has_long_gone_on_is_no_occasion(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Berg Group": ORGANISATION, "Novak Union": ORGANISATION})
+    assert ms == []
+
+
+def test_what_went_on_once_is_still_an_occasion(nlp):
+    ms, _ = meetings_of(nlp, "The Berg Group has negotiated with the Novak Union over wages this week.",
+                        {"Berg Group": ORGANISATION, "Novak Union": ORGANISATION})
+    assert len(ms) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Before the hearing, the committee interviewed Huma Abedin and Cheryl Mills.",
+    "CNN reported Thursday that the FBI has recently interviewed key Clinton aides.",
+    "Prosecutors said that FBI agents want to interview Hillary Clinton and her aides.",
+])
+def test_investigators_questioning_several_hold_several_interviews(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Huma Abedin": PERSON, "Cheryl Mills": PERSON, "FBI": ORGANISATION,
+                                    "CNN": ORGANISATION, "Hillary Clinton": PERSON, "Clinton": PERSON})
+    assert ms == []
+
+
+def test_investigators_questioning_one_hold_one_interview(nlp):
+    ms, names = meetings_of(nlp, "FBI agents interviewed Huma Abedin on Monday.",
+                            {"FBI": ORGANISATION, "Huma Abedin": PERSON})
+    assert len(ms) == 1 and "Huma Abedin" in participants(ms[0], names)
