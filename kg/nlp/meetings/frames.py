@@ -89,6 +89,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     members = prepositions("member")  # "top Senate Democrats, including Harry Reid"; of each conjunct
     heads = party_heads + [g for tok in party_heads for t in with_conjuncts(tok) for c in t.children
                            if c.dep_ == "prep" and c.lower_ in members for g in c.children if g.dep_ == "pobj"]
+    heads += [s for tok in party_heads for s in _among_them(tok)]
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     # "The GOP leaders, Paul Ryan and Mitch McConnell, met": the names the apposition gives, each a party
     # (not the agency of a dateline the parser made the subject: "WASHINGTON (AP) — Trump and Ryan met")
@@ -146,6 +147,18 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
                   venue=venue, party_heads=tokens, partnered=reading.with_party)
+
+
+def _among_them(group: Token) -> list[Token]:
+    """"Wallnau was among the pastors and Christian leaders who met with Trump": the subject the
+    sentence counts among a group of parties is one of them."""
+    top = group
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_.lower() != "be":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj"]
 
 
 def _several_questioned(head: Token) -> bool:
