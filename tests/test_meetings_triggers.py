@@ -55,3 +55,18 @@ def test_investigators_questioning_one_hold_one_interview(nlp):
     ms, names = meetings_of(nlp, "FBI agents interviewed Huma Abedin on Monday.",
                             {"FBI": ORGANISATION, "Huma Abedin": PERSON})
     assert len(ms) == 1 and "Huma Abedin" in participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "Across the state, Republicans began meeting at 10 a.m. on Saturday.",
+    "Berg Party leaders met across the country on Saturday.",
+])
+def test_gatherings_across_a_land_are_several(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Berg Party": ORGANISATION})
+    assert ms == []
+
+
+def test_a_meeting_across_the_street_is_one(nlp):
+    ms, names = meetings_of(nlp, "Anna Berg met Jan Novak across the street on Saturday.",
+                            {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert len(ms) == 1

@@ -28,8 +28,8 @@ def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
             if c.dep_ in ("advmod", "npadvmod", "tmod") and (
                     c.lower_ in habitual or any(g.dep_ == "det" and g.lower_ in habitual for g in c.children)):
                 return False
-            if c.dep_ == "prep" and _several_times(c):
-                return False  # "on more than one occasion", "on several occasions"
+            if c.dep_ == "prep" and (_several_times(c) or _spread_over(c)):
+                return False  # "on more than one occasion", "on several occasions", "across the state"
         if _long_standing(t):
             return False  # "officials have long been talking with X": a practice of years, no one occasion
     if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
@@ -134,6 +134,13 @@ def _several_times(prep: Token) -> bool:
     nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("occasion", "time")]
     return any(g.tag_ == "NNS" or any(m.lower_ in ("more", "several", "many", "numerous", "multiple")
                                       for m in g.subtree) for g in nouns)
+
+
+def _spread_over(prep: Token) -> bool:
+    """"Across the state, Republicans began meeting", "met across the country": gatherings spread over
+    a land are several, held in many places (not "across the street", "across the table": a place)."""
+    return prep.lower_ == "across" and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or (
+        g.pos_ == "NOUN" and g.lemma_.lower() in word_set("meeting_territory_nouns.txt"))) for g in prep.children)
 
 
 def _experience(head: Token) -> bool:
