@@ -70,3 +70,22 @@ def test_a_meeting_across_the_street_is_one(nlp):
     ms, names = meetings_of(nlp, "Anna Berg met Jan Novak across the street on Saturday.",
                             {"Anna Berg": PERSON, "Jan Novak": PERSON})
     assert len(ms) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg visited the Supreme Court on Friday to view Jan Novak’s flag-draped casket.",
+    "Anna Berg visited the Berg Memorial in Lisbon to pay respects to fallen policemen.",
+])
+def test_a_visit_to_a_body_on_an_errand_is_no_meeting(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Supreme Court": ORGANISATION,
+                                    "Berg Memorial": ORGANISATION, "Jan Novak": PERSON})
+    assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg visited the Supreme Court on Friday to meet with the justices.",
+    "Anna Berg visited the Supreme Court on Friday to brief the justices.",
+])
+def test_a_visit_to_a_body_for_talks_is_a_meeting(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Supreme Court": ORGANISATION})
+    assert len(ms) >= 1

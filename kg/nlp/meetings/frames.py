@@ -134,6 +134,8 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION)]
         host = visited[0] if visited else None
+    if VISIT in entry.kinds and host is not None and host.type == ORGANISATION and _errand(head, ents):
+        return None  # "visited the court to view the casket", "visited the memorial to pay respects": no talks
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
     if VISIT in entry.kinds and host is None and place is not None and not (
             seat_of_government(place_name) or abroad(place_name, home_country(doc, ents, facts.datelines))):
@@ -147,6 +149,21 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
                   venue=venue, party_heads=tokens, partnered=reading.with_party)
+
+
+def _errand(head: Token, ents: Owners) -> bool:
+    """A visit whose purpose the text gives as a deed done to a thing ("to view the casket", "to pay
+    respects"), not talks with anyone ("to meet with officials", "to brief lawmakers")."""
+    purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for verb in purposes:
+        if verb.lemma_.lower() in trigger_words():
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        # a thing: no entity, no word for people ("Scalia's casket" is his, it is no party as "Scalia's aides" are)
+        if objects and all(o.pos_ == "NOUN" and ents.entity(o.i) is None and not names_people(o) for o in objects):
+            return True
+    return False
 
 
 def _among_them(group: Token) -> list[Token]:
