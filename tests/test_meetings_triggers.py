@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import ORGANISATION, PERSON
+from kg.model import ORGANISATION, PERSON, PLACE
 from tests.test_meetings import meetings_of, participants
 
 
@@ -89,3 +89,23 @@ def test_a_visit_to_a_body_on_an_errand_is_no_meeting(nlp, text):
 def test_a_visit_to_a_body_for_talks_is_a_meeting(nlp, text):
     ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Supreme Court": ORGANISATION})
     assert len(ms) >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Men bring their daughters to meet Anna Berg and tell her that they support her.",
+    "Anna Berg avoids discussing the election with Jan Novak, her neighbour.",
+])
+def test_the_purpose_or_gerund_of_a_habit_is_a_habit(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert ms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg travels to Lisbon on Monday to meet Jan Novak.",
+    "Anna Berg plans to meet Jan Novak.",
+    "Anna Berg brought her daughter to meet Jan Novak.",
+    "Later Anna Berg steps off camera to speak with Jan Novak.",
+])
+def test_the_purpose_of_a_dated_or_past_act_is_an_occasion(nlp, text):
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1

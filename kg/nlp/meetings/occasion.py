@@ -87,7 +87,10 @@ def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Sp
             chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
         return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
-    return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+    # "men bring their daughters to meet me", "Hughes avoids discussing the election with her mother":
+    # the purpose or the gerund of a verb in the simple present is as habitual as that verb
+    done_in = head.head if frame.verbal and _purpose_or_gerund(head) else head
+    return _simple_present(done_in) and not headline  # "Fink meets A Serious Man": what happens, not when
 
 
 def _long_standing(verb: Token) -> bool:
@@ -107,6 +110,18 @@ def _on_condition(verb: Token, depth: int = 0) -> bool:
         return True
     return depth == 0 and any(_on_condition(c, 1) for c in clauses
                               if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+
+
+def _purpose_or_gerund(verb: Token) -> bool:
+    """A gerund complement ("avoids discussing"), or an infinitive of purpose of a verb whose subject is
+    a bare plural, people in general ("men bring their daughters to meet me"; not the narrative
+    present of "Later he steps off camera to speak with them")."""
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        return True
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    generic = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"
+               and not any(g.dep_ in ("det", "poss", "nummod") for g in c.children)]
+    return purpose and bool(generic)
 
 
 def _counterfactual(verb: Token) -> bool:
