@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, Entity, Mention, Span, TimeExpression
+from kg.model import NOMINAL, OCCURRED, ORGANISATION, PERSON, PLACE, PLANNED, PRONOUN, Entity, Mention, Span, TimeExpression
 from kg.nlp.meetings import find_meetings
-from tests.test_meetings import meetings_of, participants
+from tests.test_meetings import entities_for, meetings_of, participants
 
 
 @pytest.mark.parametrize("text", [
@@ -214,3 +214,48 @@ def test_a_named_member_of_a_coordinated_party_phrase_takes_part(nlp, text):
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Kowalski": PERSON, "Lisbon": PLACE})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Anna Berg", "Jan Kowalski"}
+
+
+def test_a_pronoun_coreference_linked_to_the_other_party_is_someone_else(nlp):
+    text = "Pedro Costa spoke to reporters. In addition to a private meeting he had with Anna Berg a year ago, he also called Jan Novak."
+    costa, berg, novak = entities_for(text, {"Pedro Costa": PERSON, "Anna Berg": PERSON, "Jan Novak": PERSON})
+    he = text.index(" he had") + 1
+    # coreference made the "he" a mention of the one it met
+    berg = Entity(berg.key, PERSON, berg.name, [*berg.mentions, Mention(Span.of(text, he, he + 2), PRONOUN)])
+    ms = find_meetings(nlp(text), [costa, berg, novak], [], [])
+    meeting = next(m for m in ms if m.trigger.text == "meeting")
+    assert set(meeting.participants) == {costa.key, berg.key}
+
+
+def test_whom_the_sentence_counts_among_a_group_of_parties_takes_part(nlp):
+    text = "Jan Novak was among the 30 or so pastors and Christian leaders who met with Anna Berg in late September."
+    begin = text.index("late September")
+    when = TimeExpression("t0", Span.of(text, begin, begin + 14), "DATE", "2015-09")
+    ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON}, [when])
+    assert len(ms) == 1 and {"Jan Novak", "Anna Berg"} <= participants(ms[0], names)
+
+
+def test_a_she_coreference_linked_to_a_man_is_resolved_again(nlp):
+    text = "Anna Berg recounted the incident on Pedro Costa Radio. She said that she met Jan Novak at an event in 1978."
+    berg, costa, novak = entities_for(text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Jan Novak": PERSON})
+    she = text.index("she met")
+    # coreference made the second "she" a mention of the man named last
+    costa = Entity(costa.key, PERSON, costa.name, [*costa.mentions, Mention(Span.of(text, she, she + 3), PRONOUN)])
+    ms = find_meetings(nlp(text), [berg, costa, novak], [], [])
+    assert len(ms) == 1 and costa.key not in ms[0].participants
+
+
+def test_a_she_opening_a_sentence_goes_on_with_the_main_clause_subject(nlp):
+    text = ("Anna Berg, who said Maria Costa hurt her in 1978, recounted the incident on Sunday. "
+            "She has said that she met Jan Novak at an event in Lisbon in 1978.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Maria Costa": PERSON, "Jan Novak": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Jan Novak"}
+
+
+def test_a_she_in_what_she_said_is_the_one_who_said_it(nlp):
+    text = ("Anna Berg, who said Maria Costa hurt her in 1978, recounted the incident on Sunday. "
+            "She has said that the incident took place in 1978, when she met Jan Novak at an event in Lisbon.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Maria Costa": PERSON, "Jan Novak": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Jan Novak"}

@@ -91,6 +91,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     members = prepositions("member")  # "top Senate Democrats, including Harry Reid"; of each conjunct
     heads = party_heads + [g for tok in party_heads for t in with_conjuncts(tok) for c in t.children
                            if c.dep_ == "prep" and c.lower_ in members for g in c.children if g.dep_ == "pobj"]
+    heads += [s for tok in party_heads for s in _among_them(tok)]
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
     # "The GOP leaders, Paul Ryan and Mitch McConnell, met": the names the apposition gives, each a party
     # (not the agency of a dateline the parser made the subject: "WASHINGTON (AP) — Trump and Ryan met")
@@ -104,8 +105,8 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
     parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
     place, venue, hall, parties = _where(doc, match, reading, tokens, parties, ents)
-    if "questioning" in entry.conditions and not questioning(parties, ents):
-        return None  # "said in an interview with CNN": the press, not a meeting
+    if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
+        return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
     if "participant" in entry.conditions and not any(p.key for p in parties):
         return None
     if reading.destinations and not any(ents.entity(t.i) is not None or t.pos_ == "PRON" for t in reading.destinations):
@@ -115,6 +116,8 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION) and not (hall is not None and p.key == hall.key)]
         host = visited[0] if visited else None
+    if VISIT in entry.kinds and host is not None and host.type == ORGANISATION and _errand(head, ents):
+        return None  # "visited the court to view the casket", "visited the memorial to pay respects": no talks
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
     if VISIT in entry.kinds and host is None and place is not None and not (
             seat_of_government(place_name) or abroad(place_name, home_country(doc, ents, facts.datelines))):
@@ -177,6 +180,42 @@ def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
     e = ents.entity(token.i)
     return (e is not None and e.type == ORGANISATION and token.pos_ == "PROPN" and token in reading.places
             and token.head.lower_ == "at")
+
+
+def _errand(head: Token, ents: Owners) -> bool:
+    """A visit whose purpose the text gives as a deed done to a thing ("to view the casket", "to pay
+    respects"), not talks with anyone ("to meet with officials", "to brief lawmakers")."""
+    purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for verb in purposes:
+        if verb.lemma_.lower() in trigger_words():
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        # a thing: no entity, no word for people ("Scalia's casket" is his, it is no party as "Scalia's aides" are)
+        if objects and all(o.pos_ == "NOUN" and ents.entity(o.i) is None and not names_people(o) for o in objects):
+            return True
+    return False
+
+
+def _among_them(group: Token) -> list[Token]:
+    """"Wallnau was among the pastors and Christian leaders who met with Trump": the subject the
+    sentence counts among a group of parties is one of them."""
+    top = group
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_.lower() != "be":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj"]
+
+
+def _several_questioned(head: Token) -> bool:
+    """Investigators question one witness at a time: "the committee interviewed Abedin and Mills",
+    "the FBI has interviewed key Clinton aides" tell of several interviews, no one occasion."""
+    questioned = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    questioned += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                   for g in c.children if g.dep_ == "pobj"]
+    return any(q.tag_ in ("NNS", "NNPS") or len(with_conjuncts(q)) > 1 for q in questioned)
 
 
 def _within(token: Token, ents: Owners, depth: int = 2) -> list[Token]:

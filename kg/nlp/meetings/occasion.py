@@ -28,13 +28,17 @@ def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
             if c.dep_ in ("advmod", "npadvmod", "tmod") and (
                     c.lower_ in habitual or any(g.dep_ == "det" and g.lower_ in habitual for g in c.children)):
                 return False
-            if c.dep_ == "prep" and _several_times(c):
-                return False  # "on more than one occasion", "on several occasions"
+            if c.dep_ == "prep" and (_several_times(c) or _spread_over(c)):
+                return False  # "on more than one occasion", "on several occasions", "across the state"
+        if _long_standing(t):
+            return False  # "officials have long been talking with X": a practice of years, no one occasion
     if any(c.dep_ == "det" and c.lower_ in habitual for c in head.children):
         return False  # "attend every local meeting"
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in verbs for c in t.children):
         return False
+    if any(_on_condition(t) for t in verbs):
+        return False  # "offered to meet with them if needed": a meeting that hangs on a condition
     if any(_counterfactual(t) for t in verbs):
         return False  # "he would have attended the meeting if ...": what did not happen
     if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
@@ -83,7 +87,41 @@ def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Sp
             chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
         return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
     headline = sents.index(sent) == 0 and sent.text.rstrip()[-1:] not in SENTENCE_END
-    return _simple_present(head) and not headline  # "Fink meets A Serious Man": what happens, not when
+    # "men bring their daughters to meet me", "Hughes avoids discussing the election with her mother":
+    # the purpose or the gerund of a verb in the simple present is as habitual as that verb
+    done_in = head.head if frame.verbal and _purpose_or_gerund(head) else head
+    return _simple_present(done_in) and not headline  # "Fink meets A Serious Man": what happens, not when
+
+
+def _long_standing(verb: Token) -> bool:
+    """A perfect with "long" ("have long been talking", "has long negotiated"): what has gone on for
+    a long time, not one occasion."""
+    kids = list(verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "had", "'ve", "'s") for c in kids)
+
+
+def _on_condition(verb: Token, depth: int = 0) -> bool:
+    """A verb an "if" or "unless" clause of its own governs ("will meet him if he wins", "to meet with
+    agents if needed"), or of the infinitive of purpose after it ("to meet with them to assist their
+    efforts if needed"): what it says happens only on that condition."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses for m in c.children):
+        return True
+    return depth == 0 and any(_on_condition(c, 1) for c in clauses
+                              if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+
+
+def _purpose_or_gerund(verb: Token) -> bool:
+    """A gerund complement ("avoids discussing"), or an infinitive of purpose of a verb whose subject is
+    a bare plural, people in general ("men bring their daughters to meet me"; not the narrative
+    present of "Later he steps off camera to speak with them")."""
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        return True
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    generic = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"
+               and not any(g.dep_ in ("det", "poss", "nummod") for g in c.children)]
+    return purpose and bool(generic)
 
 
 def _counterfactual(verb: Token) -> bool:
@@ -111,6 +149,13 @@ def _several_times(prep: Token) -> bool:
     nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("occasion", "time")]
     return any(g.tag_ == "NNS" or any(m.lower_ in ("more", "several", "many", "numerous", "multiple")
                                       for m in g.subtree) for g in nouns)
+
+
+def _spread_over(prep: Token) -> bool:
+    """"Across the state, Republicans began meeting", "met across the country": gatherings spread over
+    a land are several, held in many places (not "across the street", "across the table": a place)."""
+    return prep.lower_ == "across" and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or (
+        g.pos_ == "NOUN" and g.lemma_.lower() in word_set("meeting_territory_nouns.txt"))) for g in prep.children)
 
 
 def _experience(head: Token) -> bool:

@@ -15,7 +15,7 @@ from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.linking import gazetteer_place
-from kg.nlp.meetings.pronouns import resolve_pronoun
+from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.words import ACTOR_TYPES, NOT_PARTIES, NOT_PEOPLE, word_set
 from kg.nlp.owners import Owners
@@ -53,6 +53,11 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     if head.pos_ == "PRON":
         exclude = exclude | _coarguments(head, ents)
     named = ents.named(head.i)
+    if named is not None and head.pos_ == "PRON" and (named[0].key in exclude or not pronoun_fits(
+            doc, head, named[0].key, ents)):
+        # "a private meeting he had with Rubio", "he" linked to Rubio: nobody meets themselves; "she"
+        # linked to a man: coreference erred, the pronoun is resolved here again
+        named = None
     if named is not None and not (head.pos_ == "NOUN" and _not_that_entity(head, named[0], ents)):
         return Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":

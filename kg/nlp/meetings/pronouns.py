@@ -25,6 +25,10 @@ def resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
     if sex is not None and depth == 0 and (key := _cataphor(token, ents) or _subject_before(
             doc, token, ents, exclude)) is not None:
         return key
+    if sex is not None and depth <= 2 and (outer := _reporting_subject(token)) is not None:
+        # "She has said that she met him": whom the "she" who said it stands for
+        return _cataphor(outer, ents) or _subject_before(doc, outer, ents, exclude) or resolve_pronoun(
+            doc, outer, ents, exclude, depth + 1)
     key = _coref_resolve(doc, token.i, ents.entities, ents)
     if key is not None and key not in exclude and _sex_fits(doc, key, sex, ents):
         return key
@@ -50,6 +54,22 @@ def resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
     if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
         return None  # a person named between the two pronouns may be the one meant
     return resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The same pronoun as the subject of the clause a subject pronoun's clause is the complement or
+    an adverbial clause of, past clauses whose subject is a thing ("She has said that the rape took
+    place in 1978, when she met him": the "she" who said it)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for verb in (t for t in token.head.ancestors if t.pos_ in ("VERB", "AUX")):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ == "PRON":
+            return subjects[0] if PRONOUN_SEX.get(subjects[0].lower_) == PRONOUN_SEX[token.lower_] else None
+        if subjects and subjects[0].pos_ != "NOUN":
+            return None  # a name: maybe the one meant
+        # "She has said that the rape took place ... when she met him": past a thing, on to who said it
+    return None
 
 
 def _cataphor(token: Token, ents: Owners) -> str | None:
@@ -79,8 +99,9 @@ def _cataphor(token: Token, ents: Owners) -> str | None:
 
 def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str]) -> str | None:
     """A he or she (his, her) opening its sentence goes on with the person the sentence before was
-    about, its last subject of that sex ("... how he finds a position campaigning against Trump. His
-    meeting with Clinton ...": the "he", not Trump); None when that sentence has no such subject."""
+    about, the subject of its main clause of that sex, else its last subject of that sex ("... how he
+    finds a position campaigning against Trump. His meeting with Clinton ...": the "he", not Trump);
+    None when that sentence has no such subject."""
     sex = PRONOUN_SEX[token.lower_]
     sents = sentence_spans(doc)
     here = sentence_index(sents, token.idx)
@@ -89,7 +110,10 @@ def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
         return None
     subjects = [t for t in docindex.tokens(doc)[:token.i] if sents[here - 1].begin <= t.idx < sents[here - 1].end
                 and t.dep_ in ("nsubj", "nsubjpass")]
-    for t in reversed(subjects):
+    # the subject of the main clause first: "Juanita Broaddrick, who said Clinton raped her, recounted
+    # the incident. She has said ...": the one the sentence is about, not a subject of what she said
+    main = [t for t in subjects if t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")]
+    for t in [*reversed(main), *(t for t in reversed(subjects) if t not in main)]:
         if t.tag_ == "WP" and t.head.dep_ == "relcl":
             t = t.head.head  # "for Suu Kyi, who had breakfast with Biden ... She will visit": Suu Kyi
         if PRONOUN_SEX.get(t.lower_) == sex:
@@ -100,6 +124,12 @@ def _subject_before(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
             continue
         return key if key is not None and key not in exclude else None
     return None
+
+
+def pronoun_fits(doc: Doc, pronoun: Token, key: str, ents: Owners) -> bool:
+    """Whether a he, she, him or her may stand for this person: not when the text tells the other sex
+    (coreference may link "she" to a man named just before)."""
+    return _sex_fits(doc, key, PRONOUN_SEX.get(pronoun.lower_), ents)
 
 
 def _sex_fits(doc: Doc, key: str, sex: str | None, ents: Owners) -> bool:
