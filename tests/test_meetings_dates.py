@@ -81,3 +81,79 @@ def test_a_season_dates_a_meeting_and_holds_its_months(nlp):
     ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON, "Cairo": PLACE}, date(2016, 1, 31))
     assert [m.date for m in ms] == ["2015-SP"]
     assert _within("2015-SP", "2015-04") and _within("2015-WI", "2016-01-10") and not _within("2015-SP", "2015-07")
+
+
+def test_a_date_between_a_verb_of_saying_and_its_clause_dates_the_saying(nlp):
+    text = "Ali Hassan said on Friday he met Omar Farouk earlier this week."
+    ms, timexes = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2015, 12, 20))
+    assert [m.date for m in ms] == ["2015-W51"]
+    assert timexes[ms[0].time].span.text == "earlier this week"
+
+
+def test_a_when_clause_is_dated_by_the_clause_it_modifies(nlp):
+    text = "When Ali Hassan first met Omar Farouk, in late May 2016, the conditions were more comfortable."
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 9, 3))
+    assert [m.date for m in ms] == ["2016-05"]
+
+
+def test_of_two_dates_of_the_clause_the_finer_one_inside_the_other(nlp):
+    text = "The Fed is expected to act at its final meeting of the year in December."
+    ms, _ = _dated(nlp, text, {"Fed": "Organisation"}, date(2015, 11, 9))
+    assert [m.date for m in ms] == ["2015-12"]
+
+
+def test_a_year_modifying_another_noun_does_not_date_the_meeting(nlp):
+    text = "At the council's meeting in Boston the summer after the 2012 defeat, Ali Hassan scolded Omar Farouk."
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON, "Boston": PLACE}, date(2016, 7, 18))
+    assert ms and all(m.date is None for m in ms)
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_story(nlp):
+    text = ("On March 2, 2015, the newspaper revealed the plan, and the following day, the committee asked for "
+            "the documents. On March 25, Acme Networks had a conference call with Omar Farouk.")
+    ms, _ = _dated(nlp, text, {"Acme Networks": "Organisation", "Omar Farouk": PERSON}, date(2016, 9, 7))
+    assert [m.date for m in ms] == ["2015-03-25"]
+
+
+def test_a_day_before_the_story_date_in_its_year_is_left_undated(nlp):
+    text = ("In December 2015, the newspaper revealed the plan. "
+            "On March 25, Acme Networks had a conference call with Omar Farouk.")
+    ms, _ = _dated(nlp, text, {"Acme Networks": "Organisation", "Omar Farouk": PERSON}, date(2016, 9, 7))
+    assert [m.date for m in ms] == [None]
+
+
+def test_the_past_week_on_a_saturday_is_the_current_week(nlp):
+    text = "Ali Hassan rebuffed Omar Farouk at a White House meeting in the past week."
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 3, 5))
+    assert [m.date for m in ms] == ["2016-W09"]
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 3, 1))
+    assert [m.date for m in ms] == ["2016-W08"]
+
+
+def test_last_monday_in_a_wednesday_story_is_the_monday_before(nlp):
+    text = "Ali Hassan has been under fire for a private meeting last Monday with Omar Farouk."
+    ms, timexes = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 7, 6))
+    assert [m.date for m in ms] == ["2016-06-27"]
+    assert timexes[ms[0].time].value == "2016-07-04"  # the expression keeps the nearer reading
+    ms, _ = _dated(nlp, text, {"Ali Hassan": PERSON, "Omar Farouk": PERSON}, date(2016, 7, 11))
+    assert [m.date for m in ms] == ["2016-07-04"]  # said in the next week: the Monday just past
+
+
+def test_a_date_after_the_object_of_a_verb_is_no_date_of_that_verb(nlp):
+    text = "At the moment Sanders announced his candidacy last spring, Mook was holding a meeting in his office."
+    ms, _ = _dated(nlp, text, {"Sanders": PERSON, "Mook": PERSON}, date(2016, 1, 31))
+    assert [m.date for m in ms] == ["2015-SP"]
+
+
+def test_a_day_in_the_subject_of_a_complement_clause_dates_its_meeting(nlp):
+    text = "The officials said the prime minister's Dec. 28 meeting with Omar Farouk was scheduled two weeks ago."
+    ms, _ = _dated(nlp, text, {"Omar Farouk": PERSON}, date(2015, 12, 10))
+    assert [m.date for m in ms] == ["2015-12-28"]
+
+
+def test_a_part_of_the_day_takes_the_day_just_named(nlp):
+    text = ("Barack Obama spent Thursday discussing Asia.\n\nHe held a joint meeting in the morning with Shinzo Abe.\n\n"
+            "Later, Obama met in the afternoon with Xi Jinping.")
+    ms, _ = _dated(nlp, text, {"Barack Obama": PERSON, "Obama": PERSON, "Shinzo Abe": PERSON, "Xi Jinping": PERSON},
+                   date(2016, 4, 1))
+    assert [m.date for m in ms] == ["2016-03-31", "2016-03-31"]

@@ -330,6 +330,27 @@ def _day_part(hit: Hit) -> Found | None:
     return hit.found(*day_and_part(pub + timedelta(days=_DAY_OFFSETS[dw]), part))
 
 
+DAYPART_PARAGRAPHS = 3  # "in the morning" farther on than this many paragraph breaks from the day is of no day named
+
+
+@rule("the_daypart", r"(?:(?<=\bin )|(?<=\bduring ))the\s+(?P<part>morning|afternoon|evening)(?![\w-])(?!\s+of\b)",
+      needs=("morning", "afternoon", "evening"))
+def _the_day_part(hit: Hit) -> Found | None:
+    """"in the morning", "during the afternoon": of the day the story has just named ("spent Thursday in
+    talks ... a meeting in the morning") a few short paragraphs before at most; not a clock time's ("at 4
+    in the morning") nor, with no day named, any day."""
+    ctx = hit.ctx
+    if re.search(r"\d\s+(?:in|during)\s+$", ctx.text[max(0, hit.begin - 16):hit.begin]):
+        return None
+    for key, f in reversed(ctx.found):  # the last day named, or part of one ("in the morning ... in the afternoon")
+        day = re.match(r"\d{4}-\d{2}-\d{2}(?![\d-])", f.value or "")
+        if day is not None and ctx.text.count("\n\n", f.end, hit.begin) <= DAYPART_PARAGRAPHS:
+            return hit.found(*day_and_part(date.fromisoformat(day.group(0)), hit.g["part"]), key)
+        if day is not None or parse_value(f.value) is not None:
+            return None  # a day too far back, or a week, month or year named since
+    return None
+
+
 # ------------------------------------------------------------------------------ distances back and ahead
 @rule("ago", lambda p: rf"(?:(?P<mod>{p.modifiers})\s+)?(?P<num>{p.number})[\s-]+(?P<unit>{p.unit})\s+(?:(?P<dir>ago|from\s+now|hence|back)|(?P<rdir>earlier|later|before|after)(?=\s*[.,;:)\"'”]|\s+(?:and|but|when|in|on|to|at|than|of|,)\b))",
       unit_anchored=True)
@@ -527,6 +548,8 @@ def _relative_unit(hit: Hit) -> Found | None:
         d = shift(base, WEEK, offset)
         return hit.found(DATE, f"{at_precision(d, WEEK)}-WE", anchor_key)
     gran = _UNITS[unit]
+    if unit == "week" and g["the"] and rel in ("past", "last") and anchor_key is None and base.isoweekday() >= 4:
+        offset = 0  # "in the past week" (the seven days to the dateline) on a Thursday to Sunday: most of this week
     if unit == "quarter" and rel in ("current", "this") and ctx.last_quarter():
         return hit.found(DATE, ctx.last_quarter())
     return hit.found(DATE, at_precision(shift(base, gran, offset), gran), anchor_key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -98,12 +98,30 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
 
 def _checked(doc: Doc, found: TimeExpression | None, timexes: list[TimeExpression], statements: list[Statement],
              published: date | None) -> TimeExpression | None:
-    """The clause's date unless it is the story's or the speaker's time rather than the article's."""
-    if found is not None and published is not None and _past_story(article_text(doc), found, timexes, published):
-        return None  # precision first: the year of "on March 3" is the story's, not the publication's
+    """The clause's date unless it is the speaker's time rather than the article's; a month or day
+    said without its year in the story's year rather than the publication's."""
+    story = None if found is None or published is None else _past_story(article_text(doc), found, timexes)
+    if story is not None:
+        return _in_story_year(found, story)  # "On March 2, 2015, ... On March 25, they had a call": 2015
     if found is not None and _quoted_relative(doc, found) and not _said_on(found, statements, published):
         return None  # "'as he proved in the visit yesterday,' Gingrich said": the speaker's yesterday
-    return found
+    return _last_weekday_in_news(found, published)
+
+
+_LAST_WEEKDAY = re.compile(r"last\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def _last_weekday_in_news(found: TimeExpression | None, published: date | None) -> TimeExpression | None:
+    """"last Monday" said in the week of that Monday is the Monday before: news names a day of the
+    past week bare ("met Monday"), so "a private meeting last Monday" in a Wednesday story is nine days
+    back, not two (the time expression keeps the nearer reading its gold follows)."""
+    if found is None or published is None or not _LAST_WEEKDAY.fullmatch(found.span.text) or not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", found.value or ""):
+        return found
+    day = date.fromisoformat(found.value)
+    if day.isocalendar()[:2] != published.isocalendar()[:2]:
+        return found
+    return replace(found, value=(day - timedelta(days=7)).isoformat())
 
 
 DATELINE_CHARS = 40  # the most characters of a dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) —")
@@ -169,18 +187,33 @@ def _week_season_or_part_of_day(t: TimeExpression) -> bool:
 
 def _clause_date_among(doc: Doc, frame: Frame, timexes: list[TimeExpression],
                        accepts: Callable[[TimeExpression], bool]) -> TimeExpression | None:
-    """``_clause_date`` over the expressions ``accepts`` takes."""
+    """``_clause_date`` over the expressions ``accepts`` takes; of two that date the clause, the finer
+    when it lies within the other ("its final meeting of the year in December": December)."""
     found = date_for(doc, frame.trigger, timexes, accepts)
-    if found is None:
-        return None
+    dated = None if found is None else _dating_clause(doc, frame, found, timexes)
+    if dated is None or dated is not found:
+        return dated
+    sent = frame.head.sent
+    finer = [t for t in timexes if t is not found and accepts(t) and sent.start_char <= t.span.begin < sent.end_char
+             and (t.value or "").startswith(f"{found.value}-")]
+    return next((t for t in finer if _dating_clause(doc, frame, t, timexes) is t), found)
+
+
+def _dating_clause(doc: Doc, frame: Frame, found: TimeExpression,
+                   timexes: list[TimeExpression]) -> TimeExpression | None:
+    """``found`` (or the year said for its day) when it dates the trigger's clause, else None."""
     chain = clause_chain(frame.head)
     top, own = chain[-1], {t.i for t in chain}
     tokens = doc.char_span(found.span.begin, found.span.end, alignment_mode="expand")
-    if tokens is None or len(tokens) == 0 or not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
+    if tokens is None or len(tokens) == 0:
         return None
+    if not top.left_edge.i <= tokens.root.i <= top.right_edge.i:
+        # "When I first met Nega, in late May 2016, the conditions were ...": a when-clause is
+        # as dated as the clause it is of
+        return found if _dates_simultaneous_clause(top, tokens.root) else None
     t = tokens.root
-    if _bounds(t):
-        return None  # "will meet before January": not a January meeting
+    if _bounds(t) or _before_complement(top, tokens) or _modifies_other_noun(frame.head, tokens):
+        return None  # "will meet before January"; "said on Friday he met"; "after the 2012 loss"
     through_trigger = t.i == frame.head.i  # "the early January meeting": inside the trigger's own phrase
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
@@ -191,6 +224,48 @@ def _clause_date_among(doc: Doc, frame: Frame, timexes: list[TimeExpression],
         if t.i == top.i and not through_trigger and _subject_of_another_event(frame.head, top):
             return None
     return _year_said(doc, found, tokens, own, timexes) or found
+
+
+_SIMULTANEOUS = ("when", "as", "while")  # not "before", "after", "until": those clauses are of another time
+
+
+def _dates_simultaneous_clause(clause: Token, timex_root: Token) -> bool:
+    """Whether a time expression on the verb a when-, as- or while-clause modifies dates that clause
+    too: the two events share their time ("When they met, in May, ...", "As he visited Rome on
+    Monday, ..."), but not when the verb is one of saying ("said on Friday, when he met her")."""
+    if clause.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in _SIMULTANEOUS
+                                          for c in clause.children):
+        return False
+    main = clause.head
+    if main.lemma_.lower() in word_set("speech_cues.txt"):
+        return False
+    t = timex_root.head if timex_root.dep_ == "pobj" and timex_root.head.dep_ == "prep" else timex_root
+    return t.head.i == main.i and t.dep_ in ("prep", "npadvmod", "advmod", "nmod")
+
+
+def _before_complement(clause: Token, timex_tokens) -> bool:
+    """A time expression right after a verb, before the subject of the complement clause holding the
+    trigger ("Adelson said on Friday he met Trump earlier this week"): it dates the verb the clause is
+    the complement of, however the parser attached it. Not one after the verb's own object ("Sanders
+    announced his candidacy last spring, Mook was holding a meeting": that parse is no complement)."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or not verb.i < timex_tokens.start:
+        return False
+    if any(t.dep_ not in ("prep", "advmod", "punct") for t in verb.doc[verb.i + 1:timex_tokens.start]):
+        return False
+    opener = min((c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")),
+                 default=None)
+    return opener is not None and timex_tokens.end <= opener
+
+
+def _modifies_other_noun(head: Token, timex_tokens) -> bool:
+    """A bare year modifying a noun other than the trigger ("the summer after the 2012 loss"; "the
+    Climate Action 2016 summit", "a Vision 2020 summit": the year of a name need not be the meeting's),
+    not the trigger itself ("the 2009 Copenhagen summit"): it dates that noun."""
+    root = timex_tokens.root
+    if len(timex_tokens) != 1 or not _YEAR.fullmatch(root.text) or root.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    return root.head.i != head.i and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _holds(verb: Token, head: Token) -> bool:
@@ -242,23 +317,34 @@ _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression], published: date) -> bool:
-    """A month or day said without its year ("they met on March 3") that took the publication year
-    while the story around it is of an earlier year: the latest date before it, in its paragraph or
-    the one before, lies in that year ("In 2001, ... On March 3 they met"; "On March 2, 2015, ... the
+def _past_story(text: str, found: TimeExpression, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """For a month or day said without its year ("they met on March 3") that took a later year than
+    that of the story around it, the date setting the story: the latest date before it, in its
+    paragraph or the one before ("In 2001, ... On March 3 they met"; "On March 2, 2015, ... the
     following day, ... On March 25, they had a conference call"). Relative dates ("Tuesday",
     "last week") are the reporter's own time and keep theirs."""
     value = found.value or ""
-    if not value.startswith(f"{published.year}-") or _YEAR.search(found.span.text) or not _MONTH.search(
-            found.span.text):
-        return False
+    if not re.match(r"\d{4}", value) or _YEAR.search(found.span.text) or not _MONTH.search(found.span.text):
+        return None
     before = [t for t in timexes if t.type == "DATE" and t.span.end <= found.span.begin and t is not found
               and re.match(r"\d{4}", t.value or "")]
     if not before:
-        return False
+        return None
     last = max(before, key=lambda t: t.span.begin)
     near = text.count("\n\n", last.span.end, found.span.begin) <= 1
-    return near and int(last.value[:4]) < published.year  # "On March 2, 2015, ... the following day ..."
+    return last if near and int(last.value[:4]) < int(value[:4]) else None
+
+
+def _in_story_year(found: TimeExpression, story: TimeExpression) -> TimeExpression | None:
+    """``found`` moved to the year of the date ``story`` that sets it, when it then follows that date
+    (the story runs forward: "In May 2001, ... In August" is August 2001); else None, as the text
+    does not settle the year ("In December 2015, ... In March": 2015 or 2016)."""
+    value = f"{story.value[:4]}{found.value[4:]}"
+    parts = _calendar_parts(value)
+    since = _calendar_parts(re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", story.value).group(0))  # "2001-SU": 2001
+    if parts is None or since is None or parts[:len(since)] < since[:len(parts)]:
+        return None
+    return replace(found, value=value)
 
 
 def _quoted_relative(doc: Doc, found: TimeExpression) -> bool:
