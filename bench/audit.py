@@ -80,8 +80,11 @@ _SPANS = """SELECT DISTINCT ?text ?b ?e WHERE { ?node %s ?m . ?m nif:anchorOf ?t
             ORDER BY xsd:integer(?b)"""
 _ARTICLE = """SELECT ?id WHERE { { ?node kg:article ?a } UNION { ?node kg:content|kg:trigger ?m .
               ?m nif:referenceContext ?a } ?a kg:articleId ?id } LIMIT 1"""
-_ENTITIES = """SELECT DISTINCT ?label ?class WHERE { ?node %s ?x . OPTIONAL { ?x rdfs:label ?label }
-               OPTIONAL { ?x a ?class FILTER(?class IN (kg:Person, kg:Organisation, kg:Place)) } } ORDER BY ?label"""
+# One line per entity, named as the record's own article names it: the node also holds the labels other
+# articles gave it ("Donald Trump", "DONALD TRUMP"), which would read as several participants.
+_ENTITIES = """SELECT ?x (MIN(?l) AS ?label) (MIN(?c) AS ?class) WHERE {
+               GRAPH ?g { ?node %s ?x . OPTIONAL { ?x rdfs:label ?l } }
+               OPTIONAL { ?x a ?c FILTER(?c IN (kg:Person, kg:Organisation, kg:Place)) } } GROUP BY ?x ORDER BY ?label"""
 # The mentions of a meeting's participants inside its sentence: which words were taken for each.
 _IN_SENTENCE = """SELECT DISTINCT ?text ?b ?e WHERE { ?node kg:participant ?x ; kg:sentence ?s .
     ?s nif:referenceContext ?a ; nif:beginIndex ?sb ; nif:endIndex ?se .

@@ -85,3 +85,14 @@ def test_a_file_it_cannot_read_is_one_line(tmp_path):
     result = _audit("statements", bad)
     assert result.returncode != 0 and "Traceback" not in result.stderr and str(bad) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_entity_is_printed_once_by_the_name_its_own_article_gives_it(tmp_path):
+    path = _export(tmp_path)
+    other = "<https://w3id.org/newskg/data/graph/b>"  # another article's label of the same node
+    extra = [f'<{D}#smith> <http://www.w3.org/2000/01/rdf-schema#label> "JOHN SMITH" {other} .',
+             f"<{D}#smith> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG}Person> {other} ."]
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(extra) + "\n", encoding="utf-8")
+    result = _audit("statements", path, "--n", "10", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    assert "John Smith (Person)" in result.stdout and "JOHN SMITH" not in result.stdout
