@@ -45,6 +45,9 @@ CLASSES = {str(KG.Person): PERSON, str(KG.Organisation): ORGANISATION, str(KG.Pl
 # How much of a name's use by other entities the chosen one must hold: with 0.8, "Clinton" used for
 # Hillary Clinton in 10 articles and for Bill Clinton in 4 joins neither.
 DOMINANT_SHARE = 0.8
+# In how many articles a person must go by the surname alone before a node of that surname alone is
+# taken for them: one article's "Washington" for Kerry Washington is no evidence against George's.
+SURNAME_ARTICLES = 2
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,12 @@ def resolve(items: Iterable[Naming]) -> dict[str, str]:
         first = min(nodes)
         for node in nodes:
             sets.union(first, node)
+    main_keys = {node: _main_key(keys) for node, keys in key_articles.items()}
     for node in sorted(key_articles):
-        target = _named_for(node, uses[(cls_of[node], _main_key(key_articles[node]))], context, posts)
+        users = uses[(cls_of[node], main_keys[node])]
+        target = _named_for(node, users, context, posts)
+        if target is None and cls_of[node] == PERSON and " " not in main_keys[node]:
+            target = _full_name_for(node, main_keys[node], users, main_keys, context, posts)
         if target is not None:
             sets.union(node, target)
 
@@ -158,7 +165,9 @@ def resolve(items: Iterable[Naming]) -> dict[str, str]:
     for group in members.values():
         if len(group) < 2:
             continue
-        canonical = min(group, key=lambda x: (-len(articles[x]), x))
+        # a person's surname alone never names the entity when its full name is in the group
+        canonical = min(group, key=lambda x: (cls_of[x] == PERSON and " " not in main_keys.get(x, " "),
+                                              -len(articles[x]), x))
         out.update((x, canonical) for x in group if x != canonical)
     return out
 
@@ -186,6 +195,27 @@ def _named_for(node: str, users: dict[str, int], context: dict[str, set[str]],
         return None  # nothing around them in common: the same name may be a stranger's
     if posts[node] and posts[best] and not posts[node] & posts[best]:
         return None  # "President Clinton" is not "Secretary of State Clinton"
+    return best
+
+
+def _full_name_for(node: str, surname: str, users: dict[str, int], main_keys: dict[str, str],
+                   context: dict[str, set[str]], posts: dict[str, set[str]]) -> str | None:
+    """The person whose surname a one-word person node is ("Obama" → Barack Obama), when that person
+    goes by it alone in at least SURNAME_ARTICLES articles and holds most of its other uses: more
+    articles may say "Obama" alone than "Barack Obama", so the count of the node's own uses does not
+    decide here as it does in _named_for. A given name ("Jane" of Jane Sanders) is no surname."""
+    others = {x: n for x, n in users.items() if x != node}
+    full = sorted(((x, n) for x, n in others.items() if " " in main_keys.get(x, "")
+                   and main_keys[x].rsplit(" ", 1)[1] == surname), key=lambda xn: (-xn[1], xn[0]))
+    if not full:
+        return None
+    best, n = full[0]
+    if n < SURNAME_ARTICLES or (len(full) > 1 and full[1][1] == n) or n < DOMINANT_SHARE * sum(others.values()):
+        return None
+    if not context[node] & context[best]:
+        return None
+    if posts[node] and posts[best] and not posts[node] & posts[best]:
+        return None
     return best
 
 

@@ -151,3 +151,27 @@ def test_a_post_that_contradicts_the_entitys_posts_keeps_the_node_apart():
     assert links_of(hillary + [with_post("bare", "clinton", ["Clinton"], "President")]) == {}
     assert links_of(hillary + [with_post("bare", "clinton", ["Clinton"], "Secretary")]) == {
         node("Person", "clinton"): node("Person", "hillary clinton")}
+
+
+def _surname_corpus(full_articles: int) -> list[list[ox.Quad]]:
+    """More articles name the person by the surname alone than by the full name (as "Obama")."""
+    full = [article(f"full{i}", ("Person", "barack obama", ["Barack Obama", "Obama"], ""), UAW)
+            for i in range(full_articles)]
+    bare = [article(f"bare{i}", ("Person", "obama", ["Obama"], ""), UAW) for i in range(3)]
+    return full + bare
+
+
+def test_a_surname_alone_joins_the_one_person_who_goes_by_it_and_the_full_name_is_canonical():
+    links = links_of(_surname_corpus(2))
+    assert links == {node("Person", "obama"): node("Person", "barack obama")}
+
+
+def test_a_surname_one_article_gives_a_person_is_no_evidence():
+    # one article's "Washington" for Kerry Washington does not make every "Washington" hers
+    assert links_of(_surname_corpus(1)) == {}
+
+
+def test_a_given_name_alone_is_not_taken_for_a_surname():
+    full = [article(f"full{i}", ("Person", "jane sanders", ["Jane Sanders", "Jane"], ""), UAW) for i in range(2)]
+    bare = [article(f"bare{i}", ("Person", "jane", ["Jane"], ""), UAW) for i in range(3)]
+    assert links_of(full + bare) == {}
