@@ -191,11 +191,15 @@ def _named_for(node: str, users: dict[str, int], context: dict[str, set[str]],
         return None  # two entities go by the name as often: no telling which
     if n < own or n < DOMINANT_SHARE * sum(others.values()):
         return None  # the name is mostly the node's own, or shared among several entities
-    if not context[node] & context[best]:
-        return None  # nothing around them in common: the same name may be a stranger's
-    if posts[node] and posts[best] and not posts[node] & posts[best]:
-        return None  # "President Clinton" is not "Secretary of State Clinton"
-    return best
+    return best if _compatible(node, best, context, posts) else None
+
+
+def _compatible(node: str, other: str, context: dict[str, set[str]], posts: dict[str, set[str]]) -> bool:
+    """Whether what the articles say around two nodes allows them to be one entity."""
+    if not context[node] & context[other]:
+        return False  # nothing around them in common: the same name may be a stranger's
+    # "President Clinton" is not "Secretary of State Clinton"
+    return not (posts[node] and posts[other] and not posts[node] & posts[other])
 
 
 def _full_name_for(node: str, surname: str, users: dict[str, int], main_keys: dict[str, str],
@@ -212,11 +216,7 @@ def _full_name_for(node: str, surname: str, users: dict[str, int], main_keys: di
     best, n = full[0]
     if n < SURNAME_ARTICLES or (len(full) > 1 and full[1][1] == n) or n < DOMINANT_SHARE * sum(others.values()):
         return None
-    if not context[node] & context[best]:
-        return None
-    if posts[node] and posts[best] and not posts[node] & posts[best]:
-        return None
-    return best
+    return best if _compatible(node, best, context, posts) else None
 
 
 def identity_quads(links: dict[str, str], items: Iterable[Naming], graph: str) -> list[ox.Quad]:

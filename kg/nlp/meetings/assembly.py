@@ -427,10 +427,12 @@ def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
     parties = list(dict.fromkeys(p for p in f.parties if p.key))
     if f.host is not None and f.host.key and all(p.key != f.host.key for p in parties):
         parties.append(f.host)
+    # a building named as an organisation ("at the White House"): building_places makes it a Place
+    where = f.place or f.building
     kinds = list(dict.fromkeys(f.kinds))
     if PHONE_CALL in kinds or VIDEO_CALL in kinds:
         kinds = [k for k in kinds if k != IN_PERSON]
-    elif (f.place or f.building) is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
+    elif where is not None and IN_PERSON not in kinds:  # a meeting somewhere, not a call
         kinds.append(IN_PERSON)
     # the people no entity stands for are parties too ("Priebus and other RNC officials": two sides)
     distinct = {p.key for p in parties} | {p.span.text.lower() for p in f.parties if p.key is None}
@@ -444,9 +446,7 @@ def _meeting(doc: Doc, f: Frame, n: int, sents: tuple[Span, ...]) -> Meeting:
         key=f"meeting{n}", trigger=f.trigger, unresolved_participant_spans=unresolved,
         participants=[p.key for p in parties], participant_spans=[p.span for p in parties],
         host=f.host.key if f.host else None,
-        # a building named as an organisation ("at the White House"): building_places makes it a Place
-        location=(f.place or f.building).key if f.place or f.building else None,
-        location_span=(f.place or f.building).span if f.place or f.building else None,
+        location=where.key if where else None, location_span=where.span if where else None,
         date=f.date.value if f.date else None, time=f.date.key if f.date else None,
         status=f.status, kinds=kinds,
         sentence=Span.of(article_text(doc), sent.begin, len(article_text(doc)[:sent.end].rstrip())),

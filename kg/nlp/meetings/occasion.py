@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.model import Span
 from kg.nlp.meetings.frames import Frame
-from kg.nlp.meetings.readings import clause_chain, climb
+from kg.nlp.meetings.readings import clause_chain, climb, purpose_infinitive
 from kg.nlp.meetings.sentence_split import SENTENCE_END, sentence_index
 from kg.nlp.meetings.words import OBJECTS, SUBJECTS, TEMPORAL, word_set
 from kg.nlp.owners import Owners
@@ -118,10 +118,9 @@ def _purpose_or_gerund(verb: Token) -> bool:
     present of "Later he steps off camera to speak with them")."""
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
         return True
-    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     generic = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"
                and not any(g.dep_ in ("det", "poss", "nummod") for g in c.children)]
-    return purpose and bool(generic)
+    return purpose_infinitive(verb) and bool(generic)
 
 
 def _counterfactual(verb: Token) -> bool:

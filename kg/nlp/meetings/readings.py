@@ -80,7 +80,7 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects += [g for c in up.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     for g in c.children if g.dep_ == "pobj"]  # "calls on the WHO to convene"
         return objects or _subjects(up, depth + 1)
-    if _purpose(verb) and up.lemma_.lower() in word_set("meeting_send_verbs.txt"):
+    if purpose_infinitive(verb) and up.lemma_.lower() in word_set("meeting_send_verbs.txt"):
         # "Clinton dispatched O'Leary to meet with doctors": whom she sent meets them
         sent = [c for c in up.children if c.dep_ in ("dobj", "obj")]
         return [t for c in sent for t in (c, *c.conjuncts)] or _subjects(up, depth + 1)
@@ -152,13 +152,13 @@ def clause_chain(head: Token) -> list[Token]:
     chain = [head]
     t = head
     while t.head.i != t.i and len(chain) < 5 and (t.dep_ not in ("ccomp", "parataxis", "advcl", "relcl", "ROOT")
-                                                   or _purpose(t)):
+                                                   or purpose_infinitive(t)):
         t = t.head
         chain.append(t)
     return chain
 
 
-def _purpose(verb: Token) -> bool:
+def purpose_infinitive(verb: Token) -> bool:
     """An infinitive of purpose ("would like to go to the United States to meet with mayors"): the
     meeting is as planned, or as past, as the going."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
