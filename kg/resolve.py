@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.model import ORGANISATION, PERSON, PLACE
-from kg.nlp.identity import name_key
+from kg.nlp.identity import middle_names, name_key, without_middle_names
 from kg.vocab import KG, SCHEMA
 
 _RDF_TYPE, _LABEL, _SAME_AS = str(RDF.type), str(RDFS.label), str(OWL.sameAs)
@@ -150,11 +150,14 @@ def resolve(items: Iterable[Naming]) -> dict[str, str]:
         for node in nodes:
             sets.union(first, node)
     main_keys = {node: _main_key(keys) for node, keys in key_articles.items()}
+    unambiguous_middles = _unambiguous_middle_names(k for x, k in main_keys.items() if cls_of[x] == PERSON)
     for node in sorted(key_articles):
         users = uses[(cls_of[node], main_keys[node])]
         target = _named_for(node, users, context, posts)
         if target is None and cls_of[node] == PERSON and " " not in main_keys[node]:
             target = _full_name_for(node, main_keys[node], users, main_keys, context, posts)
+        if target is None and cls_of[node] == PERSON and main_keys[node] in unambiguous_middles:
+            target = _without_middle_name_for(node, main_keys[node], uses, articles, context, posts)
         if target is not None:
             sets.union(node, target)
 
@@ -216,6 +219,42 @@ def _full_name_for(node: str, surname: str, users: dict[str, int], main_keys: di
     best, n = full[0]
     if n < SURNAME_ARTICLES or (len(full) > 1 and full[1][1] == n) or n < DOMINANT_SHARE * sum(others.values()):
         return None
+    return best if _compatible(node, best, context, posts) else None
+
+
+def _unambiguous_middle_names(keys: Iterable[str]) -> set[str]:
+    """The person names with middle names or initials that are the only ones of their first and last
+    name: not "george w bush" beside "george hw bush" and "george p bush" (three people), while
+    "donald j trump" and "donald john trump" are one (an initial of the other's middle name)."""
+    middles: dict[str, set[str]] = defaultdict(set)
+    for key in set(keys):
+        short = without_middle_names(key)
+        if short is not None:
+            middles[short].add(key)
+    out = set()
+    for longs in middles.values():
+        initials = {" ".join(w[0] for w in middle_names(k).split()) for k in longs}
+        if len(initials) == 1:
+            out.update(longs)
+    return out
+
+
+def _without_middle_name_for(node: str, key: str, uses: dict[tuple[str, str], dict[str, int]],
+                             articles: dict[str, set[str]], context: dict[str, set[str]],
+                             posts: dict[str, set[str]]) -> str | None:
+    """The person a name with middle names or initials is ("Donald J. Trump", "Hillary Rodham
+    Clinton" → the node of "Donald Trump", "Hillary Clinton"): the one person who goes by the first and
+    last name in at least SURNAME_ARTICLES articles and holds most of its uses. Two nodes that the
+    articles often keep apart are two people ("John Adams" beside "John Quincy Adams")."""
+    users = {x: n for x, n in uses[(PERSON, without_middle_names(key))].items() if x != node}
+    if not users:
+        return None
+    ranked = sorted(users.items(), key=lambda xn: (-xn[1], xn[0]))
+    best, n = ranked[0]
+    if n < SURNAME_ARTICLES or (len(ranked) > 1 and ranked[1][1] == n) or n < DOMINANT_SHARE * sum(users.values()):
+        return None
+    if len(articles[node] & articles[best]) > (1 - DOMINANT_SHARE) * len(articles[node]):
+        return None  # an article that tells them apart (their family's story) now and then is no evidence
     return best if _compatible(node, best, context, posts) else None
 
 

@@ -586,6 +586,25 @@ def test_a_misspelt_full_name_is_the_person_of_the_right_spelling(entities_of):
     assert by_name(entities, "Bill Clinton") is not clinton
 
 
+def test_a_full_name_with_a_middle_initial_is_the_person_named_without_it(entities_of):
+    entities = entities_of("Donald J. Trump spoke in Iowa on Monday. Donald Trump then left for Ohio, where "
+                           "Trump met voters.")
+    trump = by_name(entities, "Donald J. Trump")
+    assert set(names(trump)) == {"Donald J. Trump", "Donald Trump", "Trump"}
+    assert trump.identity == "donald trump"  # the node of the articles that never give the initial
+
+
+def test_a_generational_suffix_is_no_surname(entities_of):
+    entities = entities_of("Donald Trump Jr. spoke in Iowa on Monday. Donald Jr. then left for Ohio.")
+    assert by_name(entities, "Donald Trump Jr.").identity == "donald trump jr"
+
+
+def test_two_middle_initials_keep_the_short_form_apart(entities_of):
+    entities = entities_of("George W. Bush praised George H.W. Bush on Monday. George Bush spoke later.")
+    assert by_name(entities, "George W. Bush") is not by_name(entities, "George H.W. Bush")
+    assert by_name(entities, "George W. Bush").identity == "george w bush"
+
+
 def test_a_well_known_acronym_is_an_organisation(entities_of):
     entities = entities_of("Anti-Trump sentiment runs hot among GOP leadership in Indiana. Voters are not "
                            "enamored of the NRA.")

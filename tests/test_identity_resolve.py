@@ -175,3 +175,28 @@ def test_a_given_name_alone_is_not_taken_for_a_surname():
     full = [article(f"full{i}", ("Person", "jane sanders", ["Jane Sanders", "Jane"], ""), UAW) for i in range(2)]
     bare = [article(f"bare{i}", ("Person", "jane", ["Jane"], ""), UAW) for i in range(3)]
     assert links_of(full + bare) == {}
+
+
+def _middle_name_corpus(middle: str, short_articles: int = 2) -> list[list[ox.Quad]]:
+    short = [article(f"short{i}", ("Person", "donald trump", ["Donald Trump", "Trump"], ""), UAW)
+             for i in range(short_articles)]
+    return short + [article("middle", ("Person", f"donald {middle} trump", [f"Donald {middle.upper()}. Trump"], ""), UAW)]
+
+
+def test_a_name_with_a_middle_initial_joins_the_person_named_without_it():
+    assert links_of(_middle_name_corpus("j")) == {node("Person", "donald j trump"): node("Person", "donald trump")}
+    assert links_of(_middle_name_corpus("j", short_articles=1)) == {}  # one article is no evidence
+
+
+def test_middle_initials_of_several_people_link_none_of_them():
+    bushes = [article(f"b{i}", ("Person", "george bush", ["George Bush"], ""), UAW) for i in range(3)]
+    sons = [article("w", ("Person", "george w bush", ["George W. Bush"], ""), UAW),
+            article("p", ("Person", "george p bush", ["George P. Bush"], ""), UAW)]
+    assert links_of(bushes + sons) == {}
+
+
+def test_two_nodes_the_articles_keep_apart_are_two_people():
+    corpus = _middle_name_corpus("q")
+    corpus[-1] = article("middle", ("Person", "donald q trump", ["Donald Q. Trump"], ""),
+                         ("Person", "donald trump", ["Donald Trump"], ""), UAW)
+    assert links_of(corpus) == {}

@@ -1493,6 +1493,7 @@ def _person_groups(doc: Doc, persons: list[tuple[_Name, Span]]) -> list[_Group]:
     full = _full_person_names(persons)
     introduced = _introductions(doc, persons, full)
     variant = _misspelt_full_names(full, Counter(_person_key(s.text) for _, s in persons))
+    variant.update((k, to) for k, to in _middle_name_variants(full).items() if k not in variant and to not in variant)
     groups: list[_Group] = []
     person_group: dict[str, int] = {}
     for key in full:
@@ -1557,6 +1558,24 @@ def _misspelt_full_names(full: dict[str, int], counts: Counter) -> dict[str, str
                 out[key] = other
                 break
     return out
+
+
+def _middle_name_variants(full: dict[str, int]) -> dict[str, str]:
+    """Full names with middle names or initials that the article also gives without them ("Donald J.
+    Trump" beside "Donald Trump", "Hillary Rodham Clinton" beside "Hillary Clinton") → the shorter
+    form. Not when two of them shorten to one name ("George W. Bush" and "George H.W. Bush" beside
+    "George Bush"), nor when others of the surname are named: which of them the short form is, the
+    article does not say."""
+    shortened: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        short = identity.without_middle_names(key)
+        if short is not None and short in full:
+            shortened[short].append(key)
+    surnames = Counter(key.split()[-1] for key in full)
+    # a family of the surname in the story (Prescott, Barbara and Jeb Bush): "George Bush" may be the
+    # father of "George W. Bush"
+    return {longs[0]: short for short, longs in shortened.items()
+            if len(longs) == 1 and surnames[short.split()[-1]] == 2}
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -105,6 +105,8 @@ def identity(etype: str, forms: list[str], place_name: str | None = None) -> str
     ``place_name``: the name GeoNames gives it, for a place the gazetteer knows."""
     if etype == PLACE and place_name:
         return name_key(place_name, PLACE)
+    if etype == PERSON:
+        return _person_identity(forms)
     if etype != ORGANISATION:
         return name_key(forms[0], etype)
     full = sorted({name_key(f, etype) for f in forms if not is_acronym(f)}, key=lambda k: (len(k.split()), len(k), k))
@@ -116,6 +118,43 @@ def identity(etype: str, forms: list[str], place_name: str | None = None) -> str
         return name_key(forms[0], etype) if not is_acronym(forms[0]) else full[-1]
     expansion = next((known_acronym(f) for f in forms if known_acronym(f)), None)
     return name_key(expansion or forms[0], etype)
+
+
+def without_middle_names(key: str) -> str | None:
+    """A person's name key without its middle names or initials ("donald j trump" → "donald trump",
+    "donald j trump jr" → "donald trump jr"), or None when it has none ("donald trump jr")."""
+    words = key.split()
+    suffix = []
+    while len(words) > 2 and words[-1] in person_name_suffixes():
+        suffix.insert(0, words.pop())
+    if len(words) < 3:
+        return None
+    return " ".join([words[0], words[-1], *suffix])
+
+
+def middle_names(key: str) -> str:
+    """What :func:`without_middle_names` drops: "donald j trump" → "j"."""
+    short = without_middle_names(key)
+    if short is None:
+        return ""
+    words, kept = key.split(), short.split()
+    return " ".join(words[1:len(words) - len(kept) + 1])
+
+
+def _person_identity(forms: list[str]) -> str:
+    """A person's key: the canonical name's, without the middle names or initials when the article
+    calls the person by the first and last name as well ("Donald J. Trump" and "Donald Trump" →
+    ``donald trump``), so that the node is the one of the articles that never give the middle name."""
+    key = name_key(forms[0], PERSON)
+    short = without_middle_names(key)
+    if short is not None and short in {name_key(f, PERSON) for f in forms[1:]}:
+        return short
+    return key
+
+
+@cache
+def person_name_suffixes() -> frozenset[str]:
+    return frozenset(w.replace(".", "") for w in lex.word_set("person_name_suffixes.txt"))
 
 
 @cache
