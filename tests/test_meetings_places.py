@@ -156,3 +156,40 @@ def test_common_noun_resolved_to_an_organisation_is_no_place(nlp):
     text = "Carly Fiorina and Walter Hewlett convened at the office."
     names = {"Carly Fiorina": PERSON, "Walter Hewlett": PERSON, "the office": ORGANISATION}
     assert place_of(nlp, text, names) is None
+
+
+def test_town_inside_a_later_mentions_place_phrase(nlp):
+    # the second mention names no one, its town still says where the meeting of the first was
+    text = ("Elizabeth Warren and Hillary Clinton met in private. "
+            "The meeting at Clinton's residence in Washington lasted an hour.")
+    names = {"Elizabeth Warren": PERSON, "Hillary Clinton": PERSON, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+
+
+def test_lead_dateline_places_a_headline_meeting_the_lead_reports(nlp):
+    # the record begins at the headline's "meeting"; the lead's "met" is merged into it and is there
+    text = ("Bernie Sanders says his meeting with Pope Francis is not an endorsement.\n\n"
+            "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual "
+            "detour from the American election.")
+    names = {"ROME": PLACE, "Bernie Sanders": PERSON, "Pope Francis": PERSON}
+    ms, keys = meetings_of(nlp, text, names)
+    assert len(ms) == 1 and ms[0].extra_triggers and keys[ms[0].location] == "ROME"
+
+
+def test_place_hanging_off_the_body_a_party_is_of(nlp):
+    text = "Paul Ryan will meet with members of the House Republican leadership in Washington on Thursday."
+    names = {"Paul Ryan": PERSON, "House": ORGANISATION, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+    # the place of an event the party is tied to is not where the meeting was
+    text = "Barack Obama met with families of the victims of the attack in Nice."
+    names = {"Barack Obama": PERSON, "Nice": PLACE}
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_opening_the_sentence_sets_the_scene_of_a_meeting_before_its_verb(nlp):
+    text = "In New York, after meeting with Al Sharpton, Hillary Clinton proposed new federal regulations."
+    names = {"New York": PLACE, "Al Sharpton": PERSON, "Hillary Clinton": PERSON}
+    assert place_of(nlp, text, names) == "New York"
+    # a place phrase of the main verb after its subject is that verb's own
+    text = "After meeting with Al Sharpton, Hillary Clinton proposed new federal regulations in New York."
+    assert place_of(nlp, text, names) is None
