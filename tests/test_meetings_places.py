@@ -193,3 +193,21 @@ def test_place_opening_the_sentence_sets_the_scene_of_a_meeting_before_its_verb(
     # a place phrase of the main verb after its subject is that verb's own
     text = "After meeting with Al Sharpton, Hillary Clinton proposed new federal regulations in New York."
     assert place_of(nlp, text, names) is None
+
+
+def test_place_of_an_arrival_the_tagger_made_a_noun(nlp):
+    # "arrives" is tagged a plural noun here; its dependency still makes it the when-clause's verb
+    text = ("JERUSALEM - Israeli Prime Minister Benjamin Netanyahu will meet with Donald Trump when the "
+            "Republican presidential front-runner arrives in Israel later this month, Israeli officials said.")
+    names = {"Benjamin Netanyahu": PERSON, "Donald Trump": PERSON, "Israel": PLACE}
+    assert place_of(nlp, text, names) == "Israel"
+
+
+def test_place_of_what_the_meeting_is_held_to_do(nlp):
+    text = "The Republican delegates will convene to nominate Donald Trump formally in Cleveland."
+    names = {"Donald Trump": PERSON, "Cleveland": PLACE}
+    assert place_of(nlp, text, names) == "Cleveland"
+    # a place inside the purpose's object is the object's
+    text = "John Kerry met Sergey Lavrov to discuss the war in Syria."
+    names = {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "Syria": PLACE}
+    assert place_of(nlp, text, names) is None

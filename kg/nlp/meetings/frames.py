@@ -150,6 +150,7 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     place_heads.extend(_occasion_places(head, ents))
     place_heads.extend(_journey_places(head, ents))
     place_heads.extend(_scene_places(head, ents))
+    place_heads.extend(_purpose_places(head, ents))
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
     # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
@@ -271,13 +272,26 @@ def _journey_places(head: Token, ents: Owners) -> list[Token]:
     verbs = [head.head] if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i < head.i and not timed else []
     verbs += [c for c in head.children if c.dep_ == "advcl" and any(
         m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
-    gone = [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+    # a when-clause is a clause whatever the tagger made of its verb ("when he arrives in Israel": NNS)
+    gone = [g for v in verbs if (v.pos_ == "VERB" or v.dep_ == "advcl") and v.lemma_.lower() in journeys for c in v.children
             if c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for g in c.children
             if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
     # "visited the Capitol on Thursday to meet with Senate Democrats": what was visited, a place or a seat
     visited = [o for v in verbs if v.pos_ == "VERB" and _visit_verb(v) for o in v.children
                if o.dep_ in ("dobj", "obj") and ((e := ents.entity(o.i)) is not None and e.type == PLACE or seat(e))]
     return gone + visited
+
+
+def _purpose_places(head: Token, ents: Owners) -> list[Token]:
+    """"when delegates convene to nominate him in Cleveland": what a meeting is held to do is done at
+    it, so the place phrase of its infinitive of purpose is where it is held (a place inside the
+    infinitive's object, "to discuss the war in Syria", is that object's and not looked at)."""
+    if head.pos_ != "VERB":
+        return []
+    purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [g for v in purposes for c in v.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
+            for g in c.children if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
 
 
 def _scene_places(head: Token, ents: Owners) -> list[Token]:
