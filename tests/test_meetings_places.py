@@ -211,3 +211,21 @@ def test_place_of_what_the_meeting_is_held_to_do(nlp):
     text = "John Kerry met Sergey Lavrov to discuss the war in Syria."
     names = {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "Syria": PLACE}
     assert place_of(nlp, text, names) is None
+
+
+def test_place_a_journey_for_talks_went_to(nlp):
+    text = "Donald Trump flew to Mexico City on Wednesday for talks with Enrique Pena Nieto."
+    names = {"Donald Trump": PERSON, "Enrique Pena Nieto": PERSON, "Mexico City": PLACE}
+    assert place_of(nlp, text, names) == "Mexico City"
+    # talks a journey is made for are not those it comes from
+    text = "Donald Trump flew to Mexico City after talks with Enrique Pena Nieto."
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_a_which_clause_says_the_meeting_took_place_at(nlp):
+    text = "Megyn Kelly requested a meeting with Mr. Trump, which took place at the Plaza Hotel this morning."
+    names = {"Megyn Kelly": PERSON, "Trump": PERSON, "Plaza Hotel": ORGANISATION}
+    assert place_of(nlp, text, names) == "Plaza Hotel"
+    # a clause of what a party did is not where the meeting was
+    text = "Megyn Kelly requested a meeting with Mr. Trump, who spoke at the Plaza Hotel this morning."
+    assert place_of(nlp, text, names) is None

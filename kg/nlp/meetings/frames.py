@@ -151,6 +151,7 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     place_heads.extend(_journey_places(head, ents))
     place_heads.extend(_scene_places(head, ents))
     place_heads.extend(_purpose_places(head, ents))
+    place_heads.extend(_occurrence_places(head, tokens, ents))
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
     # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
@@ -262,12 +263,16 @@ def _occasion_places(head: Token, ents: Owners) -> list[Token]:
 
 def _journey_places(head: Token, ents: Owners) -> list[Token]:
     """Where a journey of the meeting's clause chain went: the verb of going the trigger verb is done
-    after, or for ("I went to New York, and I met with", "went to Flint to talk with the mayor"), or
-    the arrival its "when" clause names ("will meet with Trump when he arrives in Israel"). Not a journey
-    after the meeting ("met Putin and flew to Paris"), nor one the trigger's clause is only timed by."""
-    if head.pos_ != "VERB":
-        return []
+    after, or for ("I went to New York, and I met with", "went to Flint to talk with the mayor", "flew to
+    Beijing for talks"), or the arrival its "when" clause names ("will meet with Trump when he arrives
+    in Israel"). Not a journey after the meeting ("met Putin and flew to Paris"), nor one the trigger's
+    clause is only timed by."""
     journeys = word_set("meeting_journey_verbs.txt")
+    if head.pos_ != "VERB":
+        verbs = [head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "for" else []
+        return [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
     timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children)
     verbs = [head.head] if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i < head.i and not timed else []
     verbs += [c for c in head.children if c.dep_ == "advcl" and any(
@@ -280,6 +285,25 @@ def _journey_places(head: Token, ents: Owners) -> list[Token]:
     visited = [o for v in verbs if v.pos_ == "VERB" and _visit_verb(v) for o in v.children
                if o.dep_ in ("dobj", "obj") and ((e := ents.entity(o.i)) is not None and e.type == PLACE or seat(e))]
     return gone + visited
+
+
+def _occurrence_places(head: Token, parties: list[Token], ents: Owners) -> list[Token]:
+    """"a meeting with Mr. Trump, which took place at Trump Tower", "the talks, held this year in
+    Beijing": a clause on the meeting noun saying where it took place or was held, also where the
+    parser hung a "which" clause on the last party of its phrase (no person "takes place")."""
+    if head.pos_ != "NOUN":
+        return []
+    occur = word_set("meeting_occur_verbs.txt")
+
+    def tells_where_held(verb: Token) -> bool:
+        relative = any(c.dep_ in SUBJECTS and c.tag_ == "WDT" for c in verb.children)
+        held = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in word_set("meeting_holding_verbs.txt")
+        return (verb.dep_ == "relcl" and relative and verb.lemma_.lower() in occur) or (held and verb.head.i == head.i)
+
+    own = {t.i for t in head.subtree}
+    clauses = [c for t in [head, *(p for p in parties if p.i in own)] for c in t.children
+               if c.dep_ in ("relcl", "acl") and tells_where_held(c)]
+    return [g for v in clauses for c in v.children for g in place_objects(c, ents)]
 
 
 def _purpose_places(head: Token, ents: Owners) -> list[Token]:
