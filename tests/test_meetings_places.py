@@ -229,3 +229,14 @@ def test_place_a_which_clause_says_the_meeting_took_place_at(nlp):
     # a clause of what a party did is not where the meeting was
     text = "Megyn Kelly requested a meeting with Mr. Trump, who spoke at the Plaza Hotel this morning."
     assert place_of(nlp, text, names) is None
+
+
+def test_place_of_the_when_clause_of_a_meeting(nlp):
+    text = "Mr. Obama and Mr. Netanyahu first met in 2007 when their aides hastily arranged a chat in Washington."
+    names = {"Obama": PERSON, "Netanyahu": PERSON, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+    text = "When Mr. Obama was in Washington, he met with Mr. Netanyahu."
+    assert place_of(nlp, text, names) == "Washington"
+    # a clause of another time is not where the meeting was
+    text = "Mr. Obama met with Mr. Netanyahu after Mr. Netanyahu spoke in Washington."
+    assert place_of(nlp, text, names) is None

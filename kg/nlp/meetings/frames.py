@@ -151,6 +151,7 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     place_heads.extend(_journey_places(head, ents))
     place_heads.extend(_scene_places(head, ents))
     place_heads.extend(_purpose_places(head, ents))
+    place_heads.extend(_when_places(head, ents))
     place_heads.extend(_occurrence_places(head, tokens, ents))
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
@@ -304,6 +305,18 @@ def _occurrence_places(head: Token, parties: list[Token], ents: Owners) -> list[
     clauses = [c for t in [head, *(p for p in parties if p.i in own)] for c in t.children
                if c.dep_ in ("relcl", "acl") and tells_where_held(c)]
     return [g for v in clauses for c in v.children for g in place_objects(c, ents)]
+
+
+def _when_places(head: Token, ents: Owners) -> list[Token]:
+    """"first met in 2007 when their aides arranged a chat at Reagan National Airport", "met Obama when
+    he spoke in Ohio": a when-clause happens at the time of the meeting, and where it happens is where
+    the meeting was (a place, or a building named as an organisation: ``_where`` tells them apart)."""
+    if head.pos_ != "VERB":
+        return []
+    clauses = [c for c in head.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ == "when" and m.i < c.i for m in c.children)]
+    return [g for v in clauses for c in v.children for g in place_objects(c, ents)
+            if (e := ents.entity(g.i)) is not None and (e.type == PLACE or building(e))]
 
 
 def _purpose_places(head: Token, ents: Owners) -> list[Token]:
