@@ -240,3 +240,9 @@ def test_place_of_the_when_clause_of_a_meeting(nlp):
     # a clause of another time is not where the meeting was
     text = "Mr. Obama met with Mr. Netanyahu after Mr. Netanyahu spoke in Washington."
     assert place_of(nlp, text, names) is None
+
+
+def test_the_hill_is_capitol_hill(nlp):
+    text = "Donald Trump met with Republican House and Senate members on the Hill."
+    names = {"Donald Trump": PERSON, "Hill": ORGANISATION}
+    assert place_of(nlp, text, names) == "Hill"

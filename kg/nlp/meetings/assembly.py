@@ -106,10 +106,11 @@ def _mention_sentences(frame: Frame, sents: tuple[Span, ...]) -> set[int]:
 def _place_inner_towns(merged: list[Frame], kept: list[Frame]) -> None:
     """A meeting kept as a record (by the parties of a mention merged with it, say) and no place takes
     the town a mention's place phrase names inside it ("the meeting at Clinton's residence in
-    Washington"); that town alone does not make a meeting of no one named a record, so it comes after."""
+    Washington"); that town alone does not make a meeting of no one named a record, so it comes after.
+    A call has no one place (its ends may be anywhere), so none is given it so."""
     by_trigger = {f.trigger: f for f in kept}
     for f in merged:
-        if f.place is not None or f.building is not None:
+        if f.place is not None or f.building is not None or {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             continue
         mentions = [by_trigger[t] for t in [f.trigger, *f.extra] if t in by_trigger]
         f.place = next((m.inner_place for m in mentions if m.inner_place is not None), None)
