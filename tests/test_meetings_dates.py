@@ -157,3 +157,25 @@ def test_a_part_of_the_day_takes_the_day_just_named(nlp):
     ms, _ = _dated(nlp, text, {"Barack Obama": PERSON, "Obama": PERSON, "Shinzo Abe": PERSON, "Xi Jinping": PERSON},
                    date(2016, 4, 1))
     assert [m.date for m in ms] == ["2016-03-31", "2016-03-31"]
+
+
+def test_a_week_owning_a_bounding_object_is_not_the_date(nlp):
+    # "ahead of last week's primary": the week is the primary's, the meeting came some time before it
+    text = "Ahead of last week's Illinois primary, Hillary Clinton met with Irene Rosenfeld."
+    ms, _ = _dated(nlp, text, {"Hillary Clinton": PERSON, "Irene Rosenfeld": PERSON, "Illinois": PLACE},
+                   date(2016, 3, 24))
+    assert [m.date for m in ms] == [None]
+    text = "Hillary Clinton met with Irene Rosenfeld last week."
+    ms, _ = _dated(nlp, text, {"Hillary Clinton": PERSON, "Irene Rosenfeld": PERSON}, date(2016, 3, 24))
+    assert [m.date for m in ms] == ["2016-W11"]
+
+
+def test_the_date_of_a_call_to_block_a_visit_is_not_the_visits(nlp):
+    names = {"Donald Trump": PERSON, "Israel": PLACE, "Benjamin Netanyahu": PERSON}
+    text = "Arab Israeli lawmakers called on the government Wednesday to block Donald Trump's visit to Israel."
+    ms, _ = _dated(nlp, text, names, date(2015, 12, 10))
+    assert ms and all(m.date is None for m in ms)
+    # the date of the visit's own phrase is its date
+    text = "Arab Israeli lawmakers called on the government to block Donald Trump's Dec. 28 visit to Israel."
+    ms, _ = _dated(nlp, text, names, date(2015, 12, 10))
+    assert [m.date for m in ms] == ["2015-12-28"]

@@ -156,3 +156,93 @@ def test_common_noun_resolved_to_an_organisation_is_no_place(nlp):
     text = "Carly Fiorina and Walter Hewlett convened at the office."
     names = {"Carly Fiorina": PERSON, "Walter Hewlett": PERSON, "the office": ORGANISATION}
     assert place_of(nlp, text, names) is None
+
+
+def test_town_inside_a_later_mentions_place_phrase(nlp):
+    # the second mention names no one, its town still says where the meeting of the first was
+    text = ("Elizabeth Warren and Hillary Clinton met in private. "
+            "The meeting at Clinton's residence in Washington lasted an hour.")
+    names = {"Elizabeth Warren": PERSON, "Hillary Clinton": PERSON, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+
+
+def test_lead_dateline_places_a_headline_meeting_the_lead_reports(nlp):
+    # the record begins at the headline's "meeting"; the lead's "met" is merged into it and is there
+    text = ("Bernie Sanders says his meeting with Pope Francis is not an endorsement.\n\n"
+            "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual "
+            "detour from the American election.")
+    names = {"ROME": PLACE, "Bernie Sanders": PERSON, "Pope Francis": PERSON}
+    ms, keys = meetings_of(nlp, text, names)
+    assert len(ms) == 1 and ms[0].extra_triggers and keys[ms[0].location] == "ROME"
+
+
+def test_place_hanging_off_the_body_a_party_is_of(nlp):
+    text = "Paul Ryan will meet with members of the House Republican leadership in Washington on Thursday."
+    names = {"Paul Ryan": PERSON, "House": ORGANISATION, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+    # the place of an event the party is tied to is not where the meeting was
+    text = "Barack Obama met with families of the victims of the attack in Nice."
+    names = {"Barack Obama": PERSON, "Nice": PLACE}
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_opening_the_sentence_sets_the_scene_of_a_meeting_before_its_verb(nlp):
+    text = "In New York, after meeting with Al Sharpton, Hillary Clinton proposed new federal regulations."
+    names = {"New York": PLACE, "Al Sharpton": PERSON, "Hillary Clinton": PERSON}
+    assert place_of(nlp, text, names) == "New York"
+    # a place phrase of the main verb after its subject is that verb's own
+    text = "After meeting with Al Sharpton, Hillary Clinton proposed new federal regulations in New York."
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_of_an_arrival_the_tagger_made_a_noun(nlp):
+    # "arrives" is tagged a plural noun here; its dependency still makes it the when-clause's verb
+    text = ("JERUSALEM - Israeli Prime Minister Benjamin Netanyahu will meet with Donald Trump when the "
+            "Republican presidential front-runner arrives in Israel later this month, Israeli officials said.")
+    names = {"Benjamin Netanyahu": PERSON, "Donald Trump": PERSON, "Israel": PLACE}
+    assert place_of(nlp, text, names) == "Israel"
+
+
+def test_place_of_what_the_meeting_is_held_to_do(nlp):
+    text = "The Republican delegates will convene to nominate Donald Trump formally in Cleveland."
+    names = {"Donald Trump": PERSON, "Cleveland": PLACE}
+    assert place_of(nlp, text, names) == "Cleveland"
+    # a place inside the purpose's object is the object's
+    text = "John Kerry met Sergey Lavrov to discuss the war in Syria."
+    names = {"John Kerry": PERSON, "Sergey Lavrov": PERSON, "Syria": PLACE}
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_a_journey_for_talks_went_to(nlp):
+    text = "Donald Trump flew to Mexico City on Wednesday for talks with Enrique Pena Nieto."
+    names = {"Donald Trump": PERSON, "Enrique Pena Nieto": PERSON, "Mexico City": PLACE}
+    assert place_of(nlp, text, names) == "Mexico City"
+    # talks a journey is made for are not those it comes from
+    text = "Donald Trump flew to Mexico City after talks with Enrique Pena Nieto."
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_a_which_clause_says_the_meeting_took_place_at(nlp):
+    text = "Megyn Kelly requested a meeting with Mr. Trump, which took place at the Plaza Hotel this morning."
+    names = {"Megyn Kelly": PERSON, "Trump": PERSON, "Plaza Hotel": ORGANISATION}
+    assert place_of(nlp, text, names) == "Plaza Hotel"
+    # a clause of what a party did is not where the meeting was
+    text = "Megyn Kelly requested a meeting with Mr. Trump, who spoke at the Plaza Hotel this morning."
+    assert place_of(nlp, text, names) is None
+
+
+def test_place_of_the_when_clause_of_a_meeting(nlp):
+    text = "Mr. Obama and Mr. Netanyahu first met in 2007 when their aides hastily arranged a chat in Washington."
+    names = {"Obama": PERSON, "Netanyahu": PERSON, "Washington": PLACE}
+    assert place_of(nlp, text, names) == "Washington"
+    text = "When Mr. Obama was in Washington, he met with Mr. Netanyahu."
+    assert place_of(nlp, text, names) == "Washington"
+    # a clause of another time is not where the meeting was
+    text = "Mr. Obama met with Mr. Netanyahu after Mr. Netanyahu spoke in Washington."
+    assert place_of(nlp, text, names) is None
+
+
+def test_the_hill_is_capitol_hill(nlp):
+    text = "Donald Trump met with Republican House and Senate members on the Hill."
+    names = {"Donald Trump": PERSON, "Hill": ORGANISATION}
+    assert place_of(nlp, text, names) == "Hill"

@@ -83,6 +83,7 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
     # reader can use; a call has two ends ("held a conference call to defend Valeant": an audience)
     merged = [f for f in merged if (f.parties or f.host or f.place or f.venue) and (
         not {PHONE_CALL, VIDEO_CALL} & set(f.kinds) or len({p.key or p.span for p in f.parties} | party_keys(f)) >= 2)]
+    _place_inner_towns(merged, kept)
     dateline = _dateline_place(doc, ents)
     lead = _lead_dateline(ents, facts.datelines, sents, lead_end)
     for f in merged:
@@ -90,10 +91,29 @@ def find_meetings(doc: Doc, entities: list[Entity], timexes: list[TimeExpression
             continue
         if f.place is None and dateline is not None and not {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
             f.place = dateline
-        elif f.place is None and lead is not None and f.sentence == lead[0] and f.status == OCCURRED and not (
+        elif f.place is None and lead is not None and lead[0] in _mention_sentences(f, sents) and f.status == OCCURRED and not (
                 {PHONE_CALL, VIDEO_CALL} & set(f.kinds)):
             f.place = lead[1]  # "ORLANDO, Fla. (Reuters) - Obama met survivors on Thursday": there
     return [_meeting(doc, f, n, sentence_spans(doc)) for n, f in enumerate(merged)]
+
+
+def _mention_sentences(frame: Frame, sents: tuple[Span, ...]) -> set[int]:
+    """The sentences of a meeting's mentions: its first and those merged with it (a headline's
+    "meeting", then the lead's "met")."""
+    return {sentence_index(sents, t.begin) for t in [frame.trigger, *frame.extra]}
+
+
+def _place_inner_towns(merged: list[Frame], kept: list[Frame]) -> None:
+    """A meeting kept as a record (by the parties of a mention merged with it, say) and no place takes
+    the town a mention's place phrase names inside it ("the meeting at Clinton's residence in
+    Washington"); that town alone does not make a meeting of no one named a record, so it comes after.
+    A call has no one place (its ends may be anywhere), so none is given it so."""
+    by_trigger = {f.trigger: f for f in kept}
+    for f in merged:
+        if f.place is not None or f.building is not None or {PHONE_CALL, VIDEO_CALL} & set(f.kinds):
+            continue
+        mentions = [by_trigger[t] for t in [f.trigger, *f.extra] if t in by_trigger]
+        f.place = next((m.inner_place for m in mentions if m.inner_place is not None), None)
 
 
 def _checked(doc: Doc, found: TimeExpression | None, timexes: list[TimeExpression], statements: list[Statement],
@@ -215,13 +235,17 @@ def _dating_clause(doc: Doc, frame: Frame, found: TimeExpression,
     if _bounds(t) or _before_complement(top, tokens) or _modifies_other_noun(frame.head, tokens):
         return None  # "will meet before January"; "said on Friday he met"; "after the 2012 loss"
     through_trigger = t.i == frame.head.i  # "the early January meeting": inside the trigger's own phrase
+    governor = climb(frame.head).head
+    through_governor = False  # "wants to hold talks next week": on the verb the trigger is the object of
     while t.i != top.i and t.head.i != t.i:  # up to the clause, through no clause of another verb
         t = t.head
         through_trigger = through_trigger or t.i == frame.head.i
+        through_governor = through_governor or (t.i == governor.i and t.i != top.i)
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i not in own and not (
                 _holds(t, frame.head)):
             return None
-        if t.i == top.i and not through_trigger and _subject_of_another_event(frame.head, top):
+        if t.i == top.i and not through_trigger and (_subject_of_another_event(frame.head, top) or (
+                not through_governor and _object_of_embedded_event(frame.head, top))):
             return None
     return _year_said(doc, found, tokens, own, timexes) or found
 
@@ -288,6 +312,19 @@ def _subject_of_another_event(head: Token, verb: Token) -> bool:
     if top.dep_ == "dobj":
         return lemma not in said_to_happen | word_set("meeting_arrange_verbs.txt") | word_set("meeting_plan_words.txt")
     return lemma not in said_to_happen
+
+
+def _object_of_embedded_event(head: Token, top: Token) -> bool:
+    """A nominal trigger that is the object of a verb below the clause's own, of another event than
+    the meeting ("called on the government Wednesday to block Trump's visit": Wednesday is when they
+    called, the visit is later), not of one that holds, arranges or plans it ("agreed Monday to hold
+    talks"): a date on the clause's verb dates the calling, not the meeting."""
+    noun = climb(head)
+    verb = noun.head
+    if head.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or verb.i == top.i or verb.pos_ != "VERB":
+        return False
+    happen = word_set("meeting_occur_verbs.txt") | word_set("meeting_support_verbs.txt")
+    return verb.lemma_.lower() not in happen | word_set("meeting_arrange_verbs.txt") | word_set("meeting_plan_words.txt")
 
 
 def _year_said(doc: Doc, found: TimeExpression, found_tokens, own: set[int],
@@ -365,7 +402,10 @@ def _said_on(found: TimeExpression, statements: list[Statement], published: date
 
 def _bounds(timex_root: Token) -> bool:
     """Whether a time expression is the object of a preposition that bounds the event rather than
-    dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to")."""
+    dates it ("before January", "since March", "by Friday", "ahead of the convention", "prior to"), or
+    the possessor of such an object ("ahead of last week's primary": the week is the primary's)."""
+    if timex_root.dep_ == "poss" and timex_root.head.dep_ == "pobj":
+        timex_root = timex_root.head
     prep = timex_root.head if timex_root.dep_ == "pobj" else None
     if prep is None or prep.dep_ != "prep":
         return False

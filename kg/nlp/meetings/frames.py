@@ -50,6 +50,7 @@ class Frame:
     distinct: bool = False  # "another meeting", "her previous visit", "met again": not one described before
     venue: Party | None = None  # the organisation's seat it was held at ("at the White House"), when no place
     building: Party | None = None  # the seat or building named as an organisation it was held in ("at the Mayflower Hotel")
+    inner_place: Party | None = None  # the town of its place phrase ("at a hotel in Paris") when it names no one
     party_heads: list[Token] = field(default_factory=list)  # the words that named its parties
     sentence: int = -1  # index of its sentence
     last_sentence: int = -1  # index of the sentence of its last mention, once merged
@@ -104,7 +105,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
     parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
-    place, venue, hall, parties = _where(doc, match, reading, tokens, parties, ents)
+    place, venue, hall, inner, parties = _where(doc, match, reading, tokens, parties, ents)
     if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
         return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
     if "participant" in entry.conditions and not any(p.key for p in parties):
@@ -130,26 +131,33 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     return Frame(Span.of(article_text(doc), begin, end), head, parties=parties, host=host, place=place,
                   status=reading.status, kinds=reading.kinds, extra=reading.extra, referring=reading.referring,
                   both_sides=bool(both) or unresolved_they, verbal=entry.pos == "VERB", distinct=distinct,
-                  venue=venue, building=hall, party_heads=tokens, partnered=reading.with_party)
+                  venue=venue, building=hall, inner_place=inner, party_heads=tokens, partnered=reading.with_party)
 
 
 def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], parties: list[Party],
-           ents: Owners) -> tuple[Party | None, Party | None, Party | None, list[Party]]:
+           ents: Owners) -> tuple[Party | None, Party | None, Party | None, Party | None, list[Party]]:
     """Where the meeting was: its place, its venue (an organisation it was held at), the building
-    named as an organisation it was held in, and the parties without the places among them."""
+    named as an organisation it was held in, the place named inside its place phrase when it names no
+    one ("a meeting at Clinton's residence in Washington"), and the parties without the places."""
     head = match.head
     sents = sentence_spans(doc)
     sent = sents[sentence_index(sents, head.idx)]
     place_heads = list(reading.places)
-    for tok in tokens:  # "met her counterpart in Lisbon": the place often hangs off a party
+    for tok in [*tokens, *(g for t in tokens for g in _body_of(t, ents))]:
+        # "met her counterpart in Lisbon", "members of the leadership in Washington": the place often
+        # hangs off a party, or the body it is of
         place_heads.extend(g for c in tok.children for g in place_objects(c, ents))
     place_heads.extend(_occasion_places(head, ents))
     place_heads.extend(_journey_places(head, ents))
+    place_heads.extend(_scene_places(head, ents))
+    place_heads.extend(_purpose_places(head, ents))
+    place_heads.extend(_when_places(head, ents))
+    place_heads.extend(_occurrence_places(head, tokens, ents))
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
     # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
     held_in = seat if VISIT in match.entry.kinds else building
-    place = venue = hall = None
+    place = venue = hall = inner = None
     for t in (t for tok in place_heads for t in _within(tok, ents) for t in with_conjuncts(t)):
         p = party_of(doc, t, ents) if sent.begin <= t.idx < sent.end else None
         if p is not None and p.key is not None and p.type == PLACE:
@@ -157,6 +165,8 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
             # of someone named was; it does not make a meeting of no one named one
             if t in place_heads or any(q.key for q in parties if q.key != p.key):
                 place = place or p
+            else:
+                inner = inner or p
             parties = [q for q in parties if q.key != p.key]
         elif p is not None and p.key is not None and t in place_heads and (held_in(ents.by_key.get(p.key)) or (
                 _held_at(t, reading, ents) and VISIT not in match.entry.kinds)):
@@ -169,7 +179,14 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
         p = party_of(doc, t, ents)
         venue = venue or (p if p is not None and p.key is not None else None)
         hall = hall or (p if p is not None and seat(ents.by_key.get(p.key)) else None)
-    return place, venue, hall, parties
+    return place, venue, hall, inner, parties
+
+
+def _body_of(party: Token, ents: Owners) -> list[Token]:
+    """The people or body a party is of ("members of the House Republican leadership", "aides of the
+    governor"), not a thing or an event ("families of the victims of the attack")."""
+    return [g for c in party.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and (names_people(g) or (e := ents.entity(g.i)) is not None and e.type in ACTOR_TYPES)]
 
 
 def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
@@ -247,23 +264,90 @@ def _occasion_places(head: Token, ents: Owners) -> list[Token]:
 
 def _journey_places(head: Token, ents: Owners) -> list[Token]:
     """Where a journey of the meeting's clause chain went: the verb of going the trigger verb is done
-    after, or for ("I went to New York, and I met with", "went to Flint to talk with the mayor"), or
-    the arrival its "when" clause names ("will meet with Trump when he arrives in Israel"). Not a journey
-    after the meeting ("met Putin and flew to Paris"), nor one the trigger's clause is only timed by."""
-    if head.pos_ != "VERB":
-        return []
+    after, or for ("I went to New York, and I met with", "went to Flint to talk with the mayor", "flew to
+    Beijing for talks"), or the arrival its "when" clause names ("will meet with Trump when he arrives
+    in Israel"). Not a journey after the meeting ("met Putin and flew to Paris"), nor one the trigger's
+    clause is only timed by."""
     journeys = word_set("meeting_journey_verbs.txt")
+    if head.pos_ != "VERB":
+        verbs = [head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "for" else []
+        return [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
     timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in head.children)
     verbs = [head.head] if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i < head.i and not timed else []
     verbs += [c for c in head.children if c.dep_ == "advcl" and any(
         m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
-    gone = [g for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in journeys for c in v.children
+    # a when-clause is a clause whatever the tagger made of its verb ("when he arrives in Israel": NNS)
+    gone = [g for v in verbs if (v.pos_ == "VERB" or v.dep_ == "advcl") and v.lemma_.lower() in journeys for c in v.children
             if c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for g in c.children
             if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
     # "visited the Capitol on Thursday to meet with Senate Democrats": what was visited, a place or a seat
     visited = [o for v in verbs if v.pos_ == "VERB" and _visit_verb(v) for o in v.children
                if o.dep_ in ("dobj", "obj") and ((e := ents.entity(o.i)) is not None and e.type == PLACE or seat(e))]
     return gone + visited
+
+
+def _occurrence_places(head: Token, parties: list[Token], ents: Owners) -> list[Token]:
+    """"a meeting with Mr. Trump, which took place at Trump Tower", "the talks, held this year in
+    Beijing": a clause on the meeting noun saying where it took place or was held, also where the
+    parser hung a "which" clause on the last party of its phrase (no person "takes place")."""
+    if head.pos_ != "NOUN":
+        return []
+    occur = word_set("meeting_occur_verbs.txt")
+
+    def tells_where_held(verb: Token) -> bool:
+        relative = any(c.dep_ in SUBJECTS and c.tag_ == "WDT" for c in verb.children)
+        held = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in word_set("meeting_holding_verbs.txt")
+        return (verb.dep_ == "relcl" and relative and verb.lemma_.lower() in occur) or (held and verb.head.i == head.i)
+
+    own = {t.i for t in head.subtree}
+    clauses = [c for t in [head, *(p for p in parties if p.i in own)] for c in t.children
+               if c.dep_ in ("relcl", "acl") and tells_where_held(c)]
+    return [g for v in clauses for c in v.children for g in place_objects(c, ents)]
+
+
+def _when_places(head: Token, ents: Owners) -> list[Token]:
+    """"first met in 2007 when their aides arranged a chat at Reagan National Airport", "met Obama when
+    he spoke in Ohio": a when-clause happens at the time of the meeting, and where it happens is where
+    the meeting was (a place, or a building named as an organisation: ``_where`` tells them apart)."""
+    if head.pos_ != "VERB":
+        return []
+    clauses = [c for c in head.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ == "when" and m.i < c.i for m in c.children)]
+    return [g for v in clauses for c in v.children for g in place_objects(c, ents)
+            if (e := ents.entity(g.i)) is not None and (e.type == PLACE or building(e))]
+
+
+def _purpose_places(head: Token, ents: Owners) -> list[Token]:
+    """"when delegates convene to nominate him in Cleveland": what a meeting is held to do is done at
+    it, so the place phrase of its infinitive of purpose is where it is held (a place inside the
+    infinitive's object, "to discuss the war in Syria", is that object's and not looked at)."""
+    if head.pos_ != "VERB":
+        return []
+    purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [g for v in purposes for c in v.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
+            for g in c.children if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
+
+
+def _scene_places(head: Token, ents: Owners) -> list[Token]:
+    """"In New York, after meeting with Sharpton, Clinton proposed ...": a place phrase that opens the
+    sentence, before its subject, sets the scene of all the sentence tells, so of a meeting in a
+    phrase or clause of time on its verb too ("after", "during", "when"). A place phrase later in the
+    sentence is the verb's own ("after meeting Putin, he flew on to speak in Paris")."""
+    holder = head.head if head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" else head
+    scene = prepositions("scene")
+    timed = holder.lower_ in scene if holder is not head else any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in scene for c in head.children)
+    verb = holder.head
+    if not timed or holder.dep_ not in ("prep", "advcl") or verb.pos_ not in ("VERB", "AUX") or verb.i == holder.i:
+        return []
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions("place")
+               and c.left_edge.i == verb.sent.start and c.i < holder.i]
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS]
+    return [g for c in opening if all(c.i < i for i in subjects) for g in c.children
+            if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
 
 
 def _visit_verb(token: Token) -> bool:
