@@ -259,3 +259,42 @@ def test_a_she_in_what_she_said_is_the_one_who_said_it(nlp):
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Maria Costa": PERSON, "Jan Novak": PERSON,
                                         "Lisbon": PLACE})
     assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Jan Novak"}
+
+
+def test_a_he_the_statement_stage_resolved_as_speaker_is_that_speaker(nlp):
+    # the quote stage follows who is speaking across sentences; coreference alone may take the
+    # nearer man ("Trump") for the "he" who reports his own meeting
+    from kg.model import INDIRECT, Statement
+    text = ("Congressman Carl Berg, a Pedro Costa supporter, said Pedro Costa strategists plan to win. "
+            "Victory is vital, he said after meeting Thursday with Pedro Costa aides.")
+    names = {"Carl Berg": PERSON, "Pedro Costa": PERSON}
+    doc = nlp(text)
+    ents = entities_for(text, names)
+    he = text.index("he said")
+    content = Span.of(text, text.index("Victory"), text.index(", he"))
+    said = Statement("s0", [content], INDIRECT, [Span.of(text, he + 3, he + 7)], speaker="e0",
+                     speaker_span=Span.of(text, he, he + 2))
+    ms = find_meetings(doc, ents, [], [said])
+    assert len(ms) == 1
+    keys = {e.key: e.name for e in ents}
+    assert "Carl Berg" in {keys.get(k) for k in ms[0].participants}
+    assert "Pedro Costa" not in {keys.get(k) for k in ms[0].participants}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met with the board at the invitation of Pedro Costa on Monday.",
+    "Anna Berg met with the board at Pedro Costa's invitation on Monday.",
+    "The minister wrote about a visit to Lisbon by Anna Berg at the invitation of the banker, Pedro Costa.",
+])
+def test_who_invites_to_a_meeting_hosts_it(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert names.get(ms[0].host) == "Pedro Costa"
+    assert {"Anna Berg", "Pedro Costa"} <= participants(ms[0], names)
+
+
+def test_a_request_for_a_meeting_makes_no_host(nlp):
+    ms, names = meetings_of(nlp, "Anna Berg met with the board at the request of Pedro Costa on Monday.",
+                            {"Anna Berg": PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1
+    assert ms[0].host is None and "Pedro Costa" not in participants(ms[0], names)

@@ -19,13 +19,14 @@ from kg.nlp.meetings.parties import (
     party_of,
     phrase_span,
     questioning,
+    said_by,
     seat_of_government,
     speaker_pronoun,
     vague,
     with_conjuncts,
 )
 from kg.nlp.meetings.places import building, place_objects, seat
-from kg.nlp.meetings.readings import Reading, refers_to_parties
+from kg.nlp.meetings.readings import clause_chain, Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
 from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
@@ -63,6 +64,7 @@ class _ArticleFacts:
     datelines."""
     speakers: tuple[tuple[Span, str], ...] = ()  # (quoted content, its speaker's key)
     datelines: frozenset[Span] = frozenset()  # "WASHINGTON (AP) —": where the story was filed, never a party
+    speaker_mentions: tuple[tuple[Span, str], ...] = ()  # (the words naming a statement's speaker, its key)
 
 
 def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _ArticleFacts:
@@ -74,7 +76,8 @@ def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _Artic
         if e.type == PLACE and span.text.isupper() and not text[line_start:span.begin].strip() and after in DATELINE_MARKS:
             datelines.add(span)
     return _ArticleFacts(tuple((c, st.speaker) for st in statements if st.speaker for c in st.content),
-                         frozenset(datelines))
+                         frozenset(datelines),
+                         tuple((st.speaker_span, st.speaker) for st in statements if st.speaker and st.speaker_span))
 
 
 def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _ArticleFacts) -> Frame | None:
@@ -116,6 +119,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION) and not (hall is not None and p.key == hall.key)]
         host = visited[0] if visited else None
+    host = host or _inviter(doc, head, ents, named)
     if VISIT in entry.kinds and host is not None and host.type == ORGANISATION and _errand(head, ents):
         return None  # "visited the court to view the casket", "visited the memorial to pay respects": no talks
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
@@ -170,6 +174,30 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
         venue = venue or (p if p is not None and p.key is not None else None)
         hall = hall or (p if p is not None and seat(ents.by_key.get(p.key)) else None)
     return place, venue, hall, parties
+
+
+def _inviter(doc: Doc, head: Token, ents: Owners, named: frozenset[str]) -> Party | None:
+    """Who invited the guests of a meeting or visit "at the invitation of X" or "at X's invitation":
+    X hosts it. The phrase may hang off the trigger, a phrase inside its own (the parser attaches it
+    to the nearest noun: "meeting with the caucus at Reid's invitation") or the verb that governs a
+    nominal trigger ("wrote about a visit ... at the invitation of Pinchuk": an invitation is to the
+    visit, not to the writing); the inviter is the possessor, the "of" object or the name set off by
+    a comma right after that object ("of oligarch, Victor Pinchuk", which the parser often leaves loose)."""
+    around = {t.i for t in head.subtree} | {t.i for t in clause_chain(head)}
+    nouns = word_set("meeting_invitation_nouns.txt")
+    for t in head.sent:
+        if t.lemma_.lower() not in nouns or t.dep_ != "pobj" or t.head.lower_ not in ("at", "on", "upon") or (
+                t.head.head.i not in around):
+            continue
+        inviters = [c for c in t.children if c.dep_ == "poss"]
+        inviters += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inviters += [doc[g.i + 2] for g in inviters if ents.entity(g.i) is None and g.i + 2 < len(doc)
+                     and doc[g.i + 1].text == "," and ents.entity(g.i + 2) is not None]
+        for g in inviters:
+            p = party_of(doc, g, ents, named) if g.pos_ != "PRON" or g.lower_ not in FIRST_PERSON else None
+            if p is not None and p.key is not None and p.type in (PERSON, ORGANISATION):
+                return p
+    return None
 
 
 def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
@@ -294,7 +322,8 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
     by_verb: dict[int, set[str]] = {}  # the keys the pronouns of each verb stand for
     unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
-        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else None
+        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else (
+            said_by(t, ents, facts.speaker_mentions, named))
         if speaker is not None:
             found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
         else:

@@ -17,7 +17,7 @@ from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.linking import gazetteer_place
 from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
-from kg.nlp.meetings.words import ACTOR_TYPES, NOT_PARTIES, NOT_PEOPLE, word_set
+from kg.nlp.meetings.words import ACTOR_TYPES, NOT_PARTIES, NOT_PEOPLE, PRONOUN_SEX, word_set
 from kg.nlp.owners import Owners
 
 
@@ -331,3 +331,16 @@ def speaker_pronoun(token: Token, ents: Owners, speakers: Sequence[tuple[Span, s
     """"In my first meeting with him, ..." inside a quotation: "my" is the quotation's speaker."""
     return next((key for span, key in speakers if span.begin <= token.idx < span.end
                  and ents.type_of(key) == PERSON), None)
+
+
+def said_by(token: Token, ents: Owners, speaker_mentions: Sequence[tuple[Span, str]],
+            exclude: frozenset[str] = frozenset()) -> str | None:
+    """"Outright victory is vital, he said after meeting with Trump aides": a he or she that is the
+    subject of a statement's cue is the speaker the statement stage resolved it to (it follows who
+    is speaking across sentences: "Congressman Chris Collins ... said ... he said"), when a person."""
+    if PRONOUN_SEX.get(token.lower_) is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    key = next((key for span, key in speaker_mentions if span.begin == token.idx and span.end == token.idx + len(token.text)), None)
+    if key is None or key in exclude or ents.type_of(key) != PERSON or not pronoun_fits(token.doc, token, key, ents):
+        return None
+    return key
