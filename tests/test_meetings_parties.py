@@ -298,3 +298,30 @@ def test_a_request_for_a_meeting_makes_no_host(nlp):
                             {"Anna Berg": PERSON, "Pedro Costa": PERSON})
     assert len(ms) == 1
     assert ms[0].host is None and "Pedro Costa" not in participants(ms[0], names)
+
+
+def test_we_in_a_quotation_counts_its_speaker_among_the_parties(nlp):
+    # the speaker is one of "we" (Cummings of the platform committee: "We'll be meeting on Friday")
+    from kg.model import DIRECT, Statement
+    text = "\u201cWe will be meeting with Pedro Costa on Friday in Lisbon,\u201d Carl Berg said."
+    names = {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE}
+    doc = nlp(text)
+    ents = entities_for(text, names)
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    ms = find_meetings(doc, ents, [], [quote])
+    keys = {e.key: e.name for e in ents}
+    assert len(ms) == 1
+    assert {keys[k] for k in ms[0].participants} == {"Carl Berg", "Pedro Costa"}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg spoke at a meeting attended by Pedro Costa.",
+    "The talks in Lisbon on Monday were attended by Pedro Costa and Anna Berg.",
+    "The meeting, organized by Anna Berg and attended by Pedro Costa, ended on Monday.",
+])
+def test_whoever_attends_or_holds_a_meeting_by_a_participle_takes_part(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}

@@ -29,7 +29,7 @@ from kg.nlp.meetings.places import building, place_objects, seat
 from kg.nlp.meetings.readings import clause_chain, Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
-from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
+from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, FIRST_PERSON_PLURAL, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
                                    trigger_words, VISIT, word_set)
 from kg.nlp.owners import Owners
 
@@ -322,10 +322,10 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
     by_verb: dict[int, set[str]] = {}  # the keys the pronouns of each verb stand for
     unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
-        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else (
+        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON + FIRST_PERSON_PLURAL else (
             said_by(t, ents, facts.speaker_mentions, named))
         if speaker is not None:
-            found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
+            found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), ents.type_of(speaker))]
         else:
             # "She met her": two people ("In my meeting with him, he said": "he" may well be "him")
             verb = _argument_of(t)

@@ -451,8 +451,11 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
             out.parties.append(c)
         if (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON"):
             out.referring = True  # "the talks", "their meeting"
-        if c.dep_ == "acl" and c.lemma_.lower() in word_set("meeting_arrange_verbs.txt"):
-            out.parties.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        # "the meeting, requested by Sanders", "talks hosted by Oman and attended by the envoy": whoever
+        # arranges, holds or attends it takes part (each participle of a coordination)
+        if c.dep_ == "acl":
+            out.parties.extend(g for v in [c, *c.conjuncts] if _done_by_a_party(v)
+                               for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         if c.dep_ == "relcl" and c.lemma_.lower() in word_set("meeting_support_verbs.txt"):
             out.parties.extend(t for t in _subjects(c) if t.tag_ not in ("WDT", "WP"))
             out.add(_prepositional_reading(doc, c, ents, False, is_visit))
@@ -479,6 +482,14 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
     return out
 
 
+def _done_by_a_party(participle: Token) -> bool:
+    """A participle on a meeting noun whose agent took part: one that arranges it ("requested by"),
+    or a past participle that holds or attends it ("held by", "attended by", "joined by")."""
+    lemma = participle.lemma_.lower()
+    return lemma in word_set("meeting_arrange_verbs.txt") or (
+        participle.tag_ == "VBN" and lemma in word_set("meeting_support_verbs.txt"))
+
+
 def _proceeded_with(head: Token, governor: Token) -> bool:
     """"he would go ahead with the Trump meeting", "proceed with the talks": the subject holds it."""
     top = climb(head)
@@ -503,7 +514,10 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = (head.dep_ in OBJECTS and (
         verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
-        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor)
+        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor) or (
+        # "the talks were attended by the envoy", "the meeting was hosted by Oman": the agent is the subject
+        climb(head).dep_ == "nsubjpass" and verb in word_set("meeting_support_verbs.txt")
+        and any(c.dep_ == "agent" for c in governor.children))
     attended = _attended(head)
     top = climb(head)
     out = Reading()
