@@ -325,3 +325,32 @@ def test_whoever_attends_or_holds_a_meeting_by_a_participle_takes_part(nlp, text
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+
+
+def test_who_an_including_phrase_on_a_quantity_names_was_at_the_meeting(nlp):
+    # the parser hangs "including" on "Some", not on the advisers; "were at the meeting" tells who was there
+    text = ("Anna Berg had a private meeting with Pedro Costa on Saturday in Lisbon. "
+            "She spoke about the economy. She spoke about the poor. She praised the city. She left. "
+            "Some of Berg's advisers, including her husband, Carl Berg, also were at the meeting.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Carl Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert {"Anna Berg", "Pedro Costa", "Carl Berg"} <= participants(ms[0], names)
+
+
+def test_we_of_a_clause_a_meeting_is_only_an_adjunct_of_is_no_party(nlp):
+    # "in any negotiation, we will send a signal": who speaks of negotiations, not who holds one
+    from kg.model import DIRECT, Statement
+    text = "\u201cIn any negotiation we will send a clear signal,\u201d Carl Berg said."
+    doc = nlp(text)
+    ents = entities_for(text, {"Carl Berg": PERSON})
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    assert all("e0" not in m.participants for m in find_meetings(doc, ents, [], [quote]))
+
+
+def test_between_two_names_a_headline_joins_with_a_comma(nlp):
+    ms, names = meetings_of(nlp, "Private Meeting Between Berg, Costa Prompts Speculation.",
+                            {"Berg": PERSON, "Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Berg", "Costa"}

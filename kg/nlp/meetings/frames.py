@@ -90,9 +90,12 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     sents = sentence_spans(doc)
     sent = sents[sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
+    # "Some of Sanders's advisers, including his wife, Jane": the parser hangs the "including" phrase
+    # on "Some", not on the advisers it names
+    quantities = [t for t in party_heads if _of_phrase(t) is not t]
     party_heads = [_of_phrase(t) for t in party_heads]
     members = prepositions("member")  # "top Senate Democrats, including Harry Reid"; of each conjunct
-    heads = party_heads + [g for tok in party_heads for t in with_conjuncts(tok) for c in t.children
+    heads = party_heads + [g for tok in party_heads + quantities for t in with_conjuncts(tok) for c in t.children
                            if c.dep_ == "prep" and c.lower_ in members for g in c.children if g.dep_ == "pobj"]
     heads += [s for tok in party_heads for s in _among_them(tok)]
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
@@ -106,7 +109,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     both = [t for t in tokens if refers_to_parties(doc, t, ents)]
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
-    parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
+    parties, unresolved_they = _resolved_parties(doc, head, tokens, named, ents, facts)
     place, venue, hall, parties = _where(doc, match, reading, tokens, parties, ents)
     if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
         return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
@@ -312,7 +315,7 @@ def _of_phrase(token: Token) -> Token:
     return objects[0] if objects else token
 
 
-def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
+def _resolved_parties(doc: Doc, head: Token, tokens: list[Token], named: frozenset[str], ents: Owners,
                       facts: _ArticleFacts) -> tuple[list[Party], bool]:
     """The parties the words name, each once, names before pronouns (a pronoun must name another than
     the names, and than a pronoun of the same verb: "She met her"); and whether a "they" was left
@@ -322,8 +325,8 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
     by_verb: dict[int, set[str]] = {}  # the keys the pronouns of each verb stand for
     unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
-        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON + FIRST_PERSON_PLURAL else (
-            said_by(t, ents, facts.speaker_mentions, named))
+        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON or (
+            t.lower_ in FIRST_PERSON_PLURAL and _own_argument(t, head)) else said_by(t, ents, facts.speaker_mentions, named)
         if speaker is not None:
             found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), ents.type_of(speaker))]
         else:
@@ -346,6 +349,15 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
                 seen.add(p.key)
             parties.append(p)
     return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _own_argument(token: Token, head: Token) -> bool:
+    """A word the trigger itself takes: its subject or object, possessor or with-object ("we met",
+    "our meeting", "met with us"), not the subject of a clause a meeting noun is only an adjunct of
+    ("in any negotiation, we will send a signal": who speaks of a negotiation, not who holds one)."""
+    if token.head.i == head.i:
+        return token.dep_ in SUBJECTS + OBJECTS + ("poss", "dative")
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.i == head.i
 
 
 def _argument_of(pronoun: Token) -> int | None:

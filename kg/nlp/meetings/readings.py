@@ -329,6 +329,8 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"] or _raised_objects(c)
         low = c.lower_
+        if low == "between":
+            objs += _second_of_a_pair(objs, ents)
         if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
         # "deal with Trump during its annual meeting": a with-phrase of another verb names its own partner
@@ -346,6 +348,19 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             out.destinations.extend(objs)
         out.kinds.extend(remote_words()[g.lower_] for g in objs if g.lower_ in remote_words())
     return out
+
+
+def _second_of_a_pair(objects: list[Token], ents: Owners) -> list[Token]:
+    """"Private Meeting Between Clinton, Warren Prompts VP Speculation": "between" takes two, and a
+    headline joins them with a comma the parser does not read as a coordination; the name right after
+    the comma after the one name is the other."""
+    if len(objects) != 1 or objects[0].conjuncts or ents.entity(objects[0].i) is None:
+        return []
+    doc, end = objects[0].doc, objects[0].i  # the name ends at its head (its right edge may run on)
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].pos_ != "PROPN":
+        return []
+    other = ents.entity(end + 2)
+    return [doc[end + 2]] if other is not None and other.type == ents.entity(objects[0].i).type else []
 
 
 def _time_noun(token: Token) -> bool:
