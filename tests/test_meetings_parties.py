@@ -354,3 +354,23 @@ def test_between_two_names_a_headline_joins_with_a_comma(nlp):
                             {"Berg": PERSON, "Costa": PERSON})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Berg", "Costa"}
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Carl Berg was holding a meeting in his office and told aides that he viewed Costa as a threat.", "aides"),
+    ("Carl Berg held talks with Pedro Costa and told Anna Mann that it went well.", "Anna Mann"),
+])
+def test_whom_the_holder_of_a_meeting_tells_in_the_same_breath_was_there(nlp, text, told):
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    assert len(ms) == 1
+    assert told in participants(ms[0], names) | {s.text for s in ms[0].unresolved_participant_spans}
+
+
+@pytest.mark.parametrize("text", [
+    "Carl Berg held talks with Pedro Costa and told reporters that it went well.",
+    "Carl Berg held talks with Pedro Costa on Monday and later told Anna Mann that it went well.",
+])
+def test_an_audience_or_a_later_telling_is_not_at_the_meeting(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}

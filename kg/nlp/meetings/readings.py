@@ -505,6 +505,20 @@ def _done_by_a_party(participle: Token) -> bool:
         participle.tag_ == "VBN" and lemma in word_set("meeting_support_verbs.txt"))
 
 
+def _told_in_the_same_breath(governor: Token, ents: Owners) -> list[Token]:
+    """"Mook was holding a meeting in his office ... and told aides that he viewed Sanders as a threat":
+    whom the holder of a meeting tells, in a verb coordinated with the holding that has no subject and
+    no time of its own, was at it (not an audience: "and told reporters"; not "and later told X")."""
+    address = word_set("meeting_address_verbs.txt")
+    out = []
+    for verb in (v for v in governor.conjuncts if v.i > governor.i and v.lemma_.lower() in address):
+        if any(c.dep_ in SUBJECTS or c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("later", "then", "afterward",
+               "afterwards", "subsequently") for c in verb.children):
+            continue
+        out.extend(o for o in verb.children if o.dep_ in ("dobj", "dative") and not is_audience(o, ents))
+    return out
+
+
 def _proceeded_with(head: Token, governor: Token) -> bool:
     """"he would go ahead with the Trump meeting", "proceed with the talks": the subject holds it."""
     top = climb(head)
@@ -551,6 +565,8 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
         if governor.i not in by_head:
             out.add(_prepositional_reading(doc, governor, ents, False, is_visit, own=supported))
+        if supported:
+            out.parties.extend(_told_in_the_same_breath(governor, ents))
         if attended and top.head.lower_ in prepositions("during") and verb in word_set("meeting_address_verbs.txt"):
             # "Pena Nieto told Mr. Trump at the beginning of the meeting": whom one tells there is there
             out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative")
