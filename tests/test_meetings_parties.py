@@ -374,3 +374,14 @@ def test_an_audience_or_a_later_telling_is_not_at_the_meeting(nlp, text):
     ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}
+
+
+def test_we_alone_with_nothing_else_said_makes_no_meeting(nlp):
+    from kg.model import DIRECT, Statement
+    text = "\u201cWhen we met 45 years ago, we fell in love,\u201d Carl Berg said."
+    doc = nlp(text)
+    ents = entities_for(text, {"Carl Berg": PERSON})
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    assert find_meetings(doc, ents, [], [quote]) == []

@@ -111,6 +111,10 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
     parties, unresolved_they = _resolved_parties(doc, head, tokens, named, ents, facts)
     place, venue, hall, parties = _where(doc, match, reading, tokens, parties, ents)
+    if all(p.span.text.lower() in FIRST_PERSON_PLURAL for p in parties) and not (place or venue or hall or reading.host):
+        # "when we met, we fell in love": the speaker is one of "we", the others are not named; with
+        # nothing else said of it, one known party is too little to make it a meeting
+        parties = []
     if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
         return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
     if "participant" in entry.conditions and not any(p.key for p in parties):
