@@ -385,3 +385,11 @@ def test_we_alone_with_nothing_else_said_makes_no_meeting(nlp):
     quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
                       speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
     assert find_meetings(doc, ents, [], [quote]) == []
+
+
+def test_whom_a_visitor_met_where_the_visit_went_hosts_it(nlp):
+    text = "Carl Berg's visit to Mexico, where he met Pedro Costa, was a success."
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Mexico": PLACE})
+    assert len(ms) == 1  # the visit and the meeting in it: one occasion
+    assert names.get(ms[0].host) == "Pedro Costa"
+    assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}

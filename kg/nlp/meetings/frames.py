@@ -125,7 +125,7 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION) and not (hall is not None and p.key == hall.key)]
-        host = visited[0] if visited else None
+        host = visited[0] if visited else _met_where(doc, reading.destinations, ents, named)
     host = host or _inviter(doc, head, ents, named)
     if VISIT in entry.kinds and host is not None and host.type == ORGANISATION and _errand(head, ents):
         return None  # "visited the court to view the casket", "visited the memorial to pay respects": no talks
@@ -181,6 +181,25 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
         venue = venue or (p if p is not None and p.key is not None else None)
         hall = hall or (p if p is not None and seat(ents.by_key.get(p.key)) else None)
     return place, venue, hall, parties
+
+
+def _met_where(doc: Doc, destinations: list[Token], ents: Owners, named: frozenset[str]) -> Party | None:
+    """"a visit to Mexico, where he met the Mexican president": whom the visitor met where the visit
+    went hosts the visit (the object of a meeting verb in a "where" clause on the destination)."""
+    for place in destinations:
+        for verb in (c for c in place.children if c.dep_ == "relcl" and _meet_verb(c) and any(
+                a.dep_ == "advmod" and a.lower_ == "where" for a in c.children)):
+            met = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            met += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            hosts = [p for t in met if (p := party_of(doc, t, ents, named)) and p.key and p.type in (PERSON, ORGANISATION)]
+            if hosts:
+                return hosts[0]
+    return None
+
+
+def _meet_verb(token: Token) -> bool:
+    entries = trigger_words().get(token.lemma_.lower(), [])
+    return any(e.pos == "VERB" and len(e.words) == 1 and VISIT not in e.kinds for e in entries)
 
 
 def _inviter(doc: Doc, head: Token, ents: Owners, named: frozenset[str]) -> Party | None:
