@@ -259,3 +259,137 @@ def test_a_she_in_what_she_said_is_the_one_who_said_it(nlp):
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Maria Costa": PERSON, "Jan Novak": PERSON,
                                         "Lisbon": PLACE})
     assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Jan Novak"}
+
+
+def test_a_he_the_statement_stage_resolved_as_speaker_is_that_speaker(nlp):
+    # the quote stage follows who is speaking across sentences; coreference alone may take the
+    # nearer man ("Trump") for the "he" who reports his own meeting
+    from kg.model import INDIRECT, Statement
+    text = ("Congressman Carl Berg, a Pedro Costa supporter, said Pedro Costa strategists plan to win. "
+            "Victory is vital, he said after meeting Thursday with Pedro Costa aides.")
+    names = {"Carl Berg": PERSON, "Pedro Costa": PERSON}
+    doc = nlp(text)
+    ents = entities_for(text, names)
+    he = text.index("he said")
+    content = Span.of(text, text.index("Victory"), text.index(", he"))
+    said = Statement("s0", [content], INDIRECT, [Span.of(text, he + 3, he + 7)], speaker="e0",
+                     speaker_span=Span.of(text, he, he + 2))
+    ms = find_meetings(doc, ents, [], [said])
+    assert len(ms) == 1
+    keys = {e.key: e.name for e in ents}
+    assert "Carl Berg" in {keys.get(k) for k in ms[0].participants}
+    assert "Pedro Costa" not in {keys.get(k) for k in ms[0].participants}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg met with the board at the invitation of Pedro Costa on Monday.",
+    "Anna Berg met with the board at Pedro Costa's invitation on Monday.",
+    "The minister wrote about a visit to Lisbon by Anna Berg at the invitation of the banker, Pedro Costa.",
+])
+def test_who_invites_to_a_meeting_hosts_it(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert names.get(ms[0].host) == "Pedro Costa"
+    assert {"Anna Berg", "Pedro Costa"} <= participants(ms[0], names)
+
+
+def test_a_request_for_a_meeting_makes_no_host(nlp):
+    ms, names = meetings_of(nlp, "Anna Berg met with the board at the request of Pedro Costa on Monday.",
+                            {"Anna Berg": PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1
+    assert ms[0].host is None and "Pedro Costa" not in participants(ms[0], names)
+
+
+def test_we_in_a_quotation_counts_its_speaker_among_the_parties(nlp):
+    # the speaker is one of "we" (Cummings of the platform committee: "We'll be meeting on Friday")
+    from kg.model import DIRECT, Statement
+    text = "\u201cWe will be meeting with Pedro Costa on Friday in Lisbon,\u201d Carl Berg said."
+    names = {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE}
+    doc = nlp(text)
+    ents = entities_for(text, names)
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    ms = find_meetings(doc, ents, [], [quote])
+    keys = {e.key: e.name for e in ents}
+    assert len(ms) == 1
+    assert {keys[k] for k in ms[0].participants} == {"Carl Berg", "Pedro Costa"}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg spoke at a meeting attended by Pedro Costa.",
+    "The talks in Lisbon on Monday were attended by Pedro Costa and Anna Berg.",
+    "The meeting, organized by Anna Berg and attended by Pedro Costa, ended on Monday.",
+])
+def test_whoever_attends_or_holds_a_meeting_by_a_participle_takes_part(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+
+
+def test_who_an_including_phrase_on_a_quantity_names_was_at_the_meeting(nlp):
+    # the parser hangs "including" on "Some", not on the advisers; "were at the meeting" tells who was there
+    text = ("Anna Berg had a private meeting with Pedro Costa on Saturday in Lisbon. "
+            "She spoke about the economy. She spoke about the poor. She praised the city. She left. "
+            "Some of Berg's advisers, including her husband, Carl Berg, also were at the meeting.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Carl Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert {"Anna Berg", "Pedro Costa", "Carl Berg"} <= participants(ms[0], names)
+
+
+def test_we_of_a_clause_a_meeting_is_only_an_adjunct_of_is_no_party(nlp):
+    # "in any negotiation, we will send a signal": who speaks of negotiations, not who holds one
+    from kg.model import DIRECT, Statement
+    text = "\u201cIn any negotiation we will send a clear signal,\u201d Carl Berg said."
+    doc = nlp(text)
+    ents = entities_for(text, {"Carl Berg": PERSON})
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    assert all("e0" not in m.participants for m in find_meetings(doc, ents, [], [quote]))
+
+
+def test_between_two_names_a_headline_joins_with_a_comma(nlp):
+    ms, names = meetings_of(nlp, "Private Meeting Between Berg, Costa Prompts Speculation.",
+                            {"Berg": PERSON, "Costa": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Berg", "Costa"}
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Carl Berg was holding a meeting in his office and told aides that he viewed Costa as a threat.", "aides"),
+    ("Carl Berg held talks with Pedro Costa and told Anna Mann that it went well.", "Anna Mann"),
+])
+def test_whom_the_holder_of_a_meeting_tells_in_the_same_breath_was_there(nlp, text, told):
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    assert len(ms) == 1
+    assert told in participants(ms[0], names) | {s.text for s in ms[0].unresolved_participant_spans}
+
+
+@pytest.mark.parametrize("text", [
+    "Carl Berg held talks with Pedro Costa and told reporters that it went well.",
+    "Carl Berg held talks with Pedro Costa on Monday and later told Anna Mann that it went well.",
+])
+def test_an_audience_or_a_later_telling_is_not_at_the_meeting(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}
+
+
+def test_we_alone_with_nothing_else_said_makes_no_meeting(nlp):
+    from kg.model import DIRECT, Statement
+    text = "\u201cWhen we met 45 years ago, we fell in love,\u201d Carl Berg said."
+    doc = nlp(text)
+    ents = entities_for(text, {"Carl Berg": PERSON})
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, 1, text.index(",\u201d"))], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl"), said - 1))
+    assert find_meetings(doc, ents, [], [quote]) == []
+
+
+def test_whom_a_visitor_met_where_the_visit_went_hosts_it(nlp):
+    text = "Carl Berg's visit to Mexico, where he met Pedro Costa, was a success."
+    ms, names = meetings_of(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Mexico": PLACE})
+    assert len(ms) == 1  # the visit and the meeting in it: one occasion
+    assert names.get(ms[0].host) == "Pedro Costa"
+    assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}

@@ -19,16 +19,17 @@ from kg.nlp.meetings.parties import (
     party_of,
     phrase_span,
     questioning,
+    said_by,
     seat_of_government,
     speaker_pronoun,
     vague,
     with_conjuncts,
 )
 from kg.nlp.meetings.places import building, place_objects, seat
-from kg.nlp.meetings.readings import Reading, refers_to_parties
+from kg.nlp.meetings.readings import clause_chain, Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
-from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
+from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, FIRST_PERSON_PLURAL, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
                                    trigger_words, VISIT, word_set)
 from kg.nlp.owners import Owners
 
@@ -64,6 +65,7 @@ class _ArticleFacts:
     datelines."""
     speakers: tuple[tuple[Span, str], ...] = ()  # (quoted content, its speaker's key)
     datelines: frozenset[Span] = frozenset()  # "WASHINGTON (AP) —": where the story was filed, never a party
+    speaker_mentions: tuple[tuple[Span, str], ...] = ()  # (the words naming a statement's speaker, its key)
 
 
 def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _ArticleFacts:
@@ -75,7 +77,8 @@ def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _Artic
         if e.type == PLACE and span.text.isupper() and not text[line_start:span.begin].strip() and after in DATELINE_MARKS:
             datelines.add(span)
     return _ArticleFacts(tuple((c, st.speaker) for st in statements if st.speaker for c in st.content),
-                         frozenset(datelines))
+                         frozenset(datelines),
+                         tuple((st.speaker_span, st.speaker) for st in statements if st.speaker and st.speaker_span))
 
 
 def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _ArticleFacts) -> Frame | None:
@@ -88,9 +91,12 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     sents = sentence_spans(doc)
     sent = sents[sentence_index(sents, head.idx)]
     # a misparse can attach words of the next line: only words of the trigger's sentence count
+    # "Some of Sanders's advisers, including his wife, Jane": the parser hangs the "including" phrase
+    # on "Some", not on the advisers it names
+    quantities = [t for t in party_heads if _of_phrase(t) is not t]
     party_heads = [_of_phrase(t) for t in party_heads]
     members = prepositions("member")  # "top Senate Democrats, including Harry Reid"; of each conjunct
-    heads = party_heads + [g for tok in party_heads for t in with_conjuncts(tok) for c in t.children
+    heads = party_heads + [g for tok in party_heads + quantities for t in with_conjuncts(tok) for c in t.children
                            if c.dep_ == "prep" and c.lower_ in members for g in c.children if g.dep_ == "pobj"]
     heads += [s for tok in party_heads for s in _among_them(tok)]
     tokens = [t for tok in heads for t in with_conjuncts(tok) if sent.begin <= t.idx < sent.end]
@@ -104,8 +110,12 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     both = [t for t in tokens if refers_to_parties(doc, t, ents)]
     tokens = [t for t in tokens if t not in both]
     named = frozenset(p.key for t in tokens if t.pos_ != "PRON" and (p := party_of(doc, t, ents)) and p.key)
-    parties, unresolved_they = _resolved_parties(doc, tokens, named, ents, facts)
+    parties, unresolved_they = _resolved_parties(doc, head, tokens, named, ents, facts)
     place, venue, hall, inner, parties = _where(doc, match, reading, tokens, parties, ents)
+    if all(p.span.text.lower() in FIRST_PERSON_PLURAL for p in parties) and not (place or venue or hall or inner or reading.host):
+        # "when we met, we fell in love": the speaker is one of "we", the others are not named; with
+        # nothing else said of it, one known party is too little to make it a meeting
+        parties = []
     if "questioning" in entry.conditions and (not questioning(parties, ents) or _several_questioned(head)):
         return None  # "said in an interview with CNN": the press; "interviewed Rice and Rhodes": several
     if "participant" in entry.conditions and not any(p.key for p in parties):
@@ -116,7 +126,8 @@ def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _Art
     if host is None:  # "visited Putin", "a visit to the Kremlin": whom the visitor went to hosts
         visited = [p for t in reading.destinations if (p := party_of(doc, t, ents, named)) and p.key
                    and p.type in (PERSON, ORGANISATION) and not (hall is not None and p.key == hall.key)]
-        host = visited[0] if visited else None
+        host = visited[0] if visited else _met_where(doc, reading.destinations, ents, named)
+    host = host or _inviter(doc, head, ents, named)
     if VISIT in entry.kinds and host is not None and host.type == ORGANISATION and _errand(head, ents):
         return None  # "visited the court to view the casket", "visited the memorial to pay respects": no talks
     place_name = (ents.by_key[place.key].name if place.key in ents.by_key else place.span.text) if place else ""
@@ -187,6 +198,49 @@ def _body_of(party: Token, ents: Owners) -> list[Token]:
     governor"), not a thing or an event ("families of the victims of the attack")."""
     return [g for c in party.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj" and (names_people(g) or (e := ents.entity(g.i)) is not None and e.type in ACTOR_TYPES)]
+
+
+def _met_where(doc: Doc, destinations: list[Token], ents: Owners, named: frozenset[str]) -> Party | None:
+    """"a visit to Mexico, where he met the Mexican president": whom the visitor met where the visit
+    went hosts the visit (the object of a meeting verb in a "where" clause on the destination)."""
+    for place in destinations:
+        for verb in (c for c in place.children if c.dep_ == "relcl" and _meet_verb(c) and any(
+                a.dep_ == "advmod" and a.lower_ == "where" for a in c.children)):
+            met = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            met += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            hosts = [p for t in met if (p := party_of(doc, t, ents, named)) and p.key and p.type in (PERSON, ORGANISATION)]
+            if hosts:
+                return hosts[0]
+    return None
+
+
+def _meet_verb(token: Token) -> bool:
+    entries = trigger_words().get(token.lemma_.lower(), [])
+    return any(e.pos == "VERB" and len(e.words) == 1 and VISIT not in e.kinds for e in entries)
+
+
+def _inviter(doc: Doc, head: Token, ents: Owners, named: frozenset[str]) -> Party | None:
+    """Who invited the guests of a meeting or visit "at the invitation of X" or "at X's invitation":
+    X hosts it. The phrase may hang off the trigger, a phrase inside its own (the parser attaches it
+    to the nearest noun: "meeting with the caucus at Reid's invitation") or the verb that governs a
+    nominal trigger ("wrote about a visit ... at the invitation of Pinchuk": an invitation is to the
+    visit, not to the writing); the inviter is the possessor, the "of" object or the name set off by
+    a comma right after that object ("of oligarch, Victor Pinchuk", which the parser often leaves loose)."""
+    around = {t.i for t in head.subtree} | {t.i for t in clause_chain(head)}
+    nouns = word_set("meeting_invitation_nouns.txt")
+    for t in head.sent:
+        if t.lemma_.lower() not in nouns or t.dep_ != "pobj" or t.head.lower_ not in ("at", "on", "upon") or (
+                t.head.head.i not in around):
+            continue
+        inviters = [c for c in t.children if c.dep_ == "poss"]
+        inviters += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inviters += [doc[g.i + 2] for g in inviters if ents.entity(g.i) is None and g.i + 2 < len(doc)
+                     and doc[g.i + 1].text == "," and ents.entity(g.i + 2) is not None]
+        for g in inviters:
+            p = party_of(doc, g, ents, named) if g.pos_ != "PRON" or g.lower_ not in FIRST_PERSON else None
+            if p is not None and p.key is not None and p.type in (PERSON, ORGANISATION):
+                return p
+    return None
 
 
 def _held_at(token: Token, reading: Reading, ents: Owners) -> bool:
@@ -368,7 +422,7 @@ def _of_phrase(token: Token) -> Token:
     return objects[0] if objects else token
 
 
-def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents: Owners,
+def _resolved_parties(doc: Doc, head: Token, tokens: list[Token], named: frozenset[str], ents: Owners,
                       facts: _ArticleFacts) -> tuple[list[Party], bool]:
     """The parties the words name, each once, names before pronouns (a pronoun must name another than
     the names, and than a pronoun of the same verb: "She met her"); and whether a "they" was left
@@ -378,9 +432,10 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
     by_verb: dict[int, set[str]] = {}  # the keys the pronouns of each verb stand for
     unresolved_they = False
     for t in sorted(tokens, key=lambda t: t.pos_ == "PRON"):
-        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON else None
+        speaker = speaker_pronoun(t, ents, facts.speakers) if t.lower_ in FIRST_PERSON or (
+            t.lower_ in FIRST_PERSON_PLURAL and _own_argument(t, head)) else said_by(t, ents, facts.speaker_mentions, named)
         if speaker is not None:
-            found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), PERSON)]
+            found = [Party(speaker, Span.of(article_text(doc), t.idx, t.idx + len(t.text)), ents.type_of(speaker))]
         else:
             # "She met her": two people ("In my meeting with him, he said": "he" may well be "him")
             verb = _argument_of(t)
@@ -401,6 +456,15 @@ def _resolved_parties(doc: Doc, tokens: list[Token], named: frozenset[str], ents
                 seen.add(p.key)
             parties.append(p)
     return _without_titles(doc, parties, tokens), unresolved_they
+
+
+def _own_argument(token: Token, head: Token) -> bool:
+    """A word the trigger itself takes: its subject or object, possessor or with-object ("we met",
+    "our meeting", "met with us"), not the subject of a clause a meeting noun is only an adjunct of
+    ("in any negotiation, we will send a signal": who speaks of a negotiation, not who holds one)."""
+    if token.head.i == head.i:
+        return token.dep_ in SUBJECTS + OBJECTS + ("poss", "dative")
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.i == head.i
 
 
 def _argument_of(pronoun: Token) -> int | None:

@@ -53,7 +53,8 @@ def _continues(earlier: Frame, later: Frame) -> bool:
     other since. Who attended it ("X, who attended the meeting") joins its parties; a new partner
     ("the meeting with Y", "the AIPAC meeting") does not."""
     if not party_keys(later) <= party_keys(earlier) and not (
-            later.head.dep_ == "dobj" and later.head.head.lemma_.lower() in word_set("meeting_support_verbs.txt")):
+            later.head.dep_ == "dobj" and later.head.head.lemma_.lower() in word_set("meeting_support_verbs.txt")) and not (
+            _been_at(later)):
         return False  # a new party only as who attended or held it: "speaking after the meeting, X" is no attendee
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.head.children)
     own = {t.i for t in later.head.subtree}
@@ -63,6 +64,12 @@ def _continues(earlier: Frame, later: Frame) -> bool:
     words |= {w + "ing" for w in words}  # "met" ... "the meeting"
     return (definite and not later.verbal and later.date is None and later.place is None
             and later.venue is None and not later.partnered and _word(later) in words)
+
+
+def _been_at(frame: Frame) -> bool:
+    """"Some of Sanders's advisers, including his wife, Jane, also were at the meeting": who was there."""
+    head = frame.head
+    return head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.lemma_.lower() == "be"
 
 
 def _word(frame: Frame) -> str:

@@ -17,7 +17,7 @@ from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.linking import gazetteer_place
 from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
-from kg.nlp.meetings.words import ACTOR_TYPES, NOT_PARTIES, NOT_PEOPLE, word_set
+from kg.nlp.meetings.words import ACTOR_TYPES, FIRST_PERSON_PLURAL, NOT_PARTIES, NOT_PEOPLE, PRONOUN_SEX, word_set
 from kg.nlp.owners import Owners
 
 
@@ -328,6 +328,22 @@ def cut_from_a_name(doc: Doc, party: Party, ents: Owners) -> bool:
 
 
 def speaker_pronoun(token: Token, ents: Owners, speakers: Sequence[tuple[Span, str]]) -> str | None:
-    """"In my first meeting with him, ..." inside a quotation: "my" is the quotation's speaker."""
+    """"In my first meeting with him, ..." inside a quotation: "my" is the quotation's speaker; "We'll
+    be meeting on Friday," Cummings said: the speaker is one of the "we" (a person, or the
+    organisation a statement speaks for: "we met with the mayor," the company said)."""
+    speaker_types = (PERSON, ORGANISATION) if token.lower_ in FIRST_PERSON_PLURAL else (PERSON,)
     return next((key for span, key in speakers if span.begin <= token.idx < span.end
-                 and ents.type_of(key) == PERSON), None)
+                 and ents.type_of(key) in speaker_types), None)
+
+
+def said_by(token: Token, ents: Owners, speaker_mentions: Sequence[tuple[Span, str]],
+            exclude: frozenset[str] = frozenset()) -> str | None:
+    """"Outright victory is vital, he said after meeting with Trump aides": a he or she that is the
+    subject of a statement's cue is the speaker the statement stage resolved it to (it follows who
+    is speaking across sentences: "Congressman Chris Collins ... said ... he said"), when a person."""
+    if PRONOUN_SEX.get(token.lower_) is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    key = next((key for span, key in speaker_mentions if span.begin == token.idx and span.end == token.idx + len(token.text)), None)
+    if key is None or key in exclude or ents.type_of(key) != PERSON or not pronoun_fits(token.doc, token, key, ents):
+        return None
+    return key

@@ -329,6 +329,8 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"] or _raised_objects(c)
         low = c.lower_
+        if low == "between":
+            objs += _second_of_a_pair(objs, ents)
         if low in ("with", "between", "among") and own:  # only a party counts: not "with a focus on"
             out.with_party = out.with_party or _names_a_party(doc, objs, ents)
         # "deal with Trump during its annual meeting": a with-phrase of another verb names its own partner
@@ -346,6 +348,19 @@ def _prepositional_reading(doc: Doc, token: Token, ents: Owners, verbal: bool, i
             out.destinations.extend(objs)
         out.kinds.extend(remote_words()[g.lower_] for g in objs if g.lower_ in remote_words())
     return out
+
+
+def _second_of_a_pair(objects: list[Token], ents: Owners) -> list[Token]:
+    """"Private Meeting Between Clinton, Warren Prompts VP Speculation": "between" takes two, and a
+    headline joins them with a comma the parser does not read as a coordination; the name right after
+    the comma after the one name is the other."""
+    if len(objects) != 1 or objects[0].conjuncts or ents.entity(objects[0].i) is None:
+        return []
+    doc, end = objects[0].doc, objects[0].i  # the name ends at its head (its right edge may run on)
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].pos_ != "PROPN":
+        return []
+    other = ents.entity(end + 2)
+    return [doc[end + 2]] if other is not None and other.type == ents.entity(objects[0].i).type else []
 
 
 def _time_noun(token: Token) -> bool:
@@ -451,8 +466,11 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
             out.parties.append(c)
         if (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON"):
             out.referring = True  # "the talks", "their meeting"
-        if c.dep_ == "acl" and c.lemma_.lower() in word_set("meeting_arrange_verbs.txt"):
-            out.parties.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        # "the meeting, requested by Sanders", "talks hosted by Oman and attended by the envoy": whoever
+        # arranges, holds or attends it takes part (each participle of a coordination)
+        if c.dep_ == "acl":
+            out.parties.extend(g for v in [c, *c.conjuncts] if _done_by_a_party(v)
+                               for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         if c.dep_ == "relcl" and c.lemma_.lower() in word_set("meeting_support_verbs.txt"):
             out.parties.extend(t for t in _subjects(c) if t.tag_ not in ("WDT", "WP"))
             out.add(_prepositional_reading(doc, c, ents, False, is_visit))
@@ -476,6 +494,28 @@ def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Ma
         if owner and _attended(head):  # "Obama warned Xi during their meeting": the two of them
             out.parties.remove(owner[0])
             out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative"))
+    return out
+
+
+def _done_by_a_party(participle: Token) -> bool:
+    """A participle on a meeting noun whose agent took part: one that arranges it ("requested by"),
+    or a past participle that holds or attends it ("held by", "attended by", "joined by")."""
+    lemma = participle.lemma_.lower()
+    return lemma in word_set("meeting_arrange_verbs.txt") or (
+        participle.tag_ == "VBN" and lemma in word_set("meeting_support_verbs.txt"))
+
+
+def _told_in_the_same_breath(governor: Token, ents: Owners) -> list[Token]:
+    """"Mook was holding a meeting in his office ... and told aides that he viewed Sanders as a threat":
+    whom the holder of a meeting tells, in a verb coordinated with the holding that has no subject and
+    no time of its own, was at it (not an audience: "and told reporters"; not "and later told X")."""
+    address = word_set("meeting_address_verbs.txt")
+    out = []
+    for verb in (v for v in governor.conjuncts if v.i > governor.i and v.lemma_.lower() in address):
+        if any(c.dep_ in SUBJECTS or c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("later", "then", "afterward",
+               "afterwards", "subsequently") for c in verb.children):
+            continue
+        out.extend(o for o in verb.children if o.dep_ in ("dobj", "dative") and not is_audience(o, ents))
     return out
 
 
@@ -503,7 +543,10 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = (head.dep_ in OBJECTS and (
         verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
-        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor)
+        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor) or (
+        # "the talks were attended by the envoy", "the meeting was hosted by Oman": the agent is the subject
+        climb(head).dep_ == "nsubjpass" and verb in word_set("meeting_support_verbs.txt")
+        and any(c.dep_ == "agent" for c in governor.children))
     attended = _attended(head)
     top = climb(head)
     out = Reading()
@@ -522,6 +565,8 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
         # "following his meeting with Ryan, Trump met with X": X met Trump at the other meeting
         if governor.i not in by_head:
             out.add(_prepositional_reading(doc, governor, ents, False, is_visit, own=supported))
+        if supported:
+            out.parties.extend(_told_in_the_same_breath(governor, ents))
         if attended and top.head.lower_ in prepositions("during") and verb in word_set("meeting_address_verbs.txt"):
             # "Pena Nieto told Mr. Trump at the beginning of the meeting": whom one tells there is there
             out.parties.extend(c for c in governor.children if c.dep_ in ("dobj", "dative")

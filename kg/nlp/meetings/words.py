@@ -30,6 +30,9 @@ DEFINITE = ("the", "this", "that", "these", "those")
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
 
 
+FIRST_PERSON_PLURAL = ("we", "us", "our", "ours", "ourselves")  # a group the speaker is one of
+
+
 TEMPORAL = ("when", "after", "before", "until", "once", "as")  # "when delegates convene": the future
 
 
