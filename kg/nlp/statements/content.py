@@ -38,6 +38,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
             out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                        for t in c.subtree)
+            out.extend(_rest_of_prepositional_object(verb, word, out))
     # "— he reported earning $132 million": a gerund complement after the cue is what was said,
     # not a clause before it
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
@@ -81,7 +82,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     # a phrasal cue counts whole: "As one adviser pointed out, ..."
     if ((verb.lemma_.lower() in cue_words() or _cue_phrase_text(verb, cue) in cue_words())
             and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
-            and participle_head(verb) is None and not second_cue(verb)
+            and participle_head(verb) is None and not second_cue(verb) and not _subordinate_or_predicate(verb)
             and head.pos_ in ("VERB", "AUX") and (_set_off(verb, fronted) or _as_clause(verb))
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree) - fronted
@@ -93,6 +94,28 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -> list[Token]:
+    """What the parser hung on the verb of a prepositional cue that belongs to its object: an object
+    coordinated with it ("pointing to a big victory in Mississippi and the fact that she ...") and an
+    "as" phrase saying what it is taken for ("point to technology ... as potential guideposts")."""
+    if not said:
+        return []
+    out: list[Token] = []
+    end = max(t.i for t in said)
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= prep.i or child.left_edge.i <= end:
+            continue
+        between = verb.doc[end + 1:child.left_edge.i]
+        # (the "and" may hang on the prepositional object, as the last of its words)
+        coordinated = child.dep_ == "dobj" and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
+        taken_as = child.dep_ == "prep" and child.lower_ == "as"
+        if not (coordinated or taken_as) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        out += list(between) + list(child.subtree)
+        end = child.right_edge.i
+    return out
 
 
 def quotation_between_dashes(verb: Token) -> list[Token]:
@@ -486,7 +509,18 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
-    return without_asides(list(obj.subtree) + _name_rest(verb, obj))
+    return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
+
+
+_TIME_PREPS = ("in", "on", "at", "during")
+
+
+def without_time_adjunct(obj: Token) -> list[Token]:
+    """The object's words less a phrase of time the parser hung on it ("announced his candidacy in
+    June 2015": when he announced it, not what he announced)."""
+    cut = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS and c.i > obj.i
+           and c.right_edge.i == obj.right_edge.i and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children) for t in c.subtree}
+    return [t for t in obj.subtree if t.i not in cut]
 
 
 # prepositions that name what was spoken of: "about", "against", "on", "of"
@@ -530,6 +564,17 @@ def passive_content(verb: Token, content: list[Token]) -> list[Token]:
 # prepositions that carry the rest of a passive report: "criticized for ...", "described as ...",
 # "accused of ...", "charged with ..."
 _PASSIVE_PREPS = ("as", "for", "of", "with")
+
+
+def _subordinate_or_predicate(verb: Token) -> bool:
+    """A cue that cannot frame the clause it hangs on as "..., officials said" does: one in a clause
+    opened by a conjunction other than "as" ("It stabilized, once the report was revealed to be a
+    hoax": the report's revealing is when, not who says it stabilized), or a conjoined predicate with
+    no subject of its own ("Mr. Trump, it turned out, knew their voters": the knowing is Trump's act,
+    the clause before it no report of his)."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+    return verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children)
 
 
 def _as_clause(verb: Token) -> bool:
@@ -749,6 +794,31 @@ def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 _DASHES = ("—", "–", "--", "―")
+# words that open a subordinate clause of time, cause or concession ("When Francis said ...,")
+_SUBORDINATORS = ("when", "after", "before", "once", "while", "because", "since", "until", "although", "though")
+
+
+def without_main_clause(verb: Token, tokens: list[Token]) -> list[Token]:
+    """What was said less the sentence's main clause, where the parser made a cue in a clause opened
+    by "when", "after", "because" ... the root and hung the main clause inside its complement ("When
+    Francis said Mr. Trump ''is not Christian'' in answering a question, the pope not only served up
+    red meat ..."): the words from the comma before a clause with a subject of its own, outside
+    quotation marks, are the journalist's."""
+    if verb.dep_ != "ROOT" or not tokens or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < verb.i
+            and c.i == verb.left_edge.i for c in verb.children):
+        return tokens
+    doc = verb.doc
+    ids = {t.i for t in tokens}
+    for t in sorted(tokens, key=lambda t: t.i):
+        comma = t.left_edge.i - 1
+        if t.i < verb.i or t.pos_ not in ("VERB", "AUX") or comma not in ids or doc[comma].text != "," \
+                or not any(c.dep_ in SUBJECTS + ("expl",) for c in t.children):
+            continue
+        if sum(doc[i].is_quote for i in ids if i < comma) % 2:
+            continue  # a comma inside the quoted words
+        return [s for s in tokens if s.i < comma]
+    return tokens
 
 
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:

@@ -169,8 +169,9 @@ def unreal_report(verb: Token) -> bool:
 
 
 def _supposing(mark: Token) -> bool:
-    """The "if" or "unless" of a condition; "even if" concedes what the clause says."""
-    return mark.lower_ in ("if", "unless") and not (mark.i > 0 and mark.nbor(-1).lower_ == "even")
+    """The "if" or "unless" of a condition, the "whether" of a question ("unclear whether Sanders will
+    ever tell them to ..."); "even if" concedes what the clause says."""
+    return mark.lower_ in ("if", "unless", "whether") and not (mark.i > 0 and mark.nbor(-1).lower_ == "even")
 
 
 def withheld_report(verb: Token) -> bool:
