@@ -105,7 +105,7 @@ def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -
     out: list[Token] = []
     end = max(t.i for t in said)
     for child in sorted(verb.children, key=lambda c: c.i):
-        if child.i <= prep.i or child.left_edge.i <= end:
+        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct:
             continue
         between = verb.doc[end + 1:child.left_edge.i]
         # (the "and" may hang on the prepositional object, as the last of its words)
@@ -425,7 +425,10 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(t for t in verb.head.subtree if t.i not in clause)
             out.extend(t for t in obj.subtree if t.tag_ != "WP$")
         else:
-            out.extend(obj.subtree)
+            # a phrase of time ends only the object that ends the content ("announced his candidacy in
+            # June 2015"); "called his remarks on Saturday “a wake-up call”" keeps its day
+            last = not said_of and obj.i == max(o.i for o in objects)
+            out.extend(without_time_adjunct(obj) if last else obj.subtree)
             out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
     return [] if only_pronouns(out) else without_asides(out)
@@ -570,11 +573,14 @@ def _subordinate_or_predicate(verb: Token) -> bool:
     """A cue that cannot frame the clause it hangs on as "..., officials said" does: one in a clause
     opened by a conjunction other than "as" ("It stabilized, once the report was revealed to be a
     hoax": the report's revealing is when, not who says it stabilized), or a conjoined predicate with
-    no subject of its own ("Mr. Trump, it turned out, knew their voters": the knowing is Trump's act,
-    the clause before it no report of his)."""
-    if verb.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
-    return verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children)
+    no subject of its own and no quotation before it ("Mr. Trump, it turned out, knew their voters":
+    the knowing is Trump's act, the clause before it no report of his; in '"We were wrong," Ramos, 58,
+    told AFP' the parser split the speaker off the cue of a quotation)."""
+    if verb.dep_ == "advcl":  # "once ...", "after ...", and "when ..." (which the parser may make an adverb)
+        return any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB") and c.lower_ != "as" and c.i < verb.i
+                   for c in verb.children)
+    return verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children) \
+        and not any(t.is_quote for t in verb.head.subtree if t.i < verb.i)
 
 
 def _as_clause(verb: Token) -> bool:

@@ -40,7 +40,7 @@ from kg.nlp.statements.cues import (
     unreal_report,
     withheld_report,
 )
-from kg.nlp.statements.unsaid import not_done
+from kg.nlp.statements.unsaid import not_done, others_words
 from kg.nlp.statements.speakers import (
     actor_kind,
     addressee_of,
@@ -322,7 +322,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None or _bare_act(said):
+    if said is None or _bare_act(said) or others_words(said, subject):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
