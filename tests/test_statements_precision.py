@@ -52,6 +52,14 @@ def test_a_subjectless_conjoined_cue_does_not_frame_the_clause_before_it(stateme
     assert not any("turned out" in c.text for s in statements for c in s.content)
 
 
+def test_a_cue_with_an_object_of_its_own_does_not_frame_the_clause_before_it(statements_of):
+    text = ("From his point of view, there was no real disagreement; he and Brafman had basically said "
+            "the same thing.")
+    assert not any("disagreement" in c.text for s in statements_of(text) for c in s.content)
+    text = "The program is gaining traction, the deputy secretary told reporters."
+    assert content_of(statements_of(text), "told") == ["The program is gaining traction"]
+
+
 def test_a_cue_in_a_clause_of_time_does_not_frame_the_main_clause(statements_of):
     for text in ("Shares rose quickly, once the company commented.",
                  "The crowd cheered loudly, when the senator explained."):

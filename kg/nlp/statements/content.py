@@ -49,7 +49,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     for child in verb.children:
         if aside is not None and child.i == aside.i:
             continue  # "Trump, asked about the wall, said ...": the aside is not what he said
-        if child.dep_ in CONTENT_DEPS and _found_state(verb, child):
+        if child.dep_ in CONTENT_DEPS and (_found_state(verb, child) or _clause_before_unreported(verb, child)):
             continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
@@ -82,7 +82,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     # a phrasal cue counts whole: "As one adviser pointed out, ..."
     if ((verb.lemma_.lower() in cue_words() or _cue_phrase_text(verb, cue) in cue_words())
             and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
-            and participle_head(verb) is None and not second_cue(verb) and not _subordinate_or_predicate(verb)
+            and participle_head(verb) is None and not second_cue(verb) and not _not_a_frame(verb)
             and head.pos_ in ("VERB", "AUX") and (_set_off(verb, fronted) or _as_clause(verb))
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree) - fronted
@@ -569,13 +569,35 @@ def passive_content(verb: Token, content: list[Token]) -> list[Token]:
 _PASSIVE_PREPS = ("as", "for", "of", "with")
 
 
-def _subordinate_or_predicate(verb: Token) -> bool:
-    """A cue that cannot frame the clause it hangs on as "..., officials said" does: one in a clause
+def _clause_before_unreported(verb: Token, clause: Token) -> bool:
+    """A clause the parser hung before the cue that the cue does not report: one a semicolon ends
+    ("there was no real disagreement; he and Brafman had said the same thing"), or any before a cue
+    with an object of its own that is not the one spoken to ("said the same thing")."""
+    if clause.i > verb.i or clause.right_edge.i + 1 >= verb.i:
+        return False
+    if verb.doc[clause.right_edge.i + 1].text == ";":
+        return True
+    return _own_object(verb)
+
+
+def _own_object(verb: Token) -> bool:
+    """A noun object after the cue that is not the one spoken to ("told reporters") nor the words
+    themselves ("as she put it")."""
+    return verb.lemma_.lower() not in word_list("speech_addressee_cues.txt") and any(
+        c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON" for c in verb.children)
+
+
+def _not_a_frame(verb: Token) -> bool:
+    """A cue that cannot frame the clause it hangs on as "..., officials said" does: one with an object
+    of its own (see _own_object: "...; he and Brafman had basically said the same thing"), one in a
+    clause
     opened by a conjunction other than "as" ("It stabilized, once the report was revealed to be a
     hoax": the report's revealing is when, not who says it stabilized), or a conjoined predicate with
     no subject of its own and no quotation before it ("Mr. Trump, it turned out, knew their voters":
     the knowing is Trump's act, the clause before it no report of his; in '"We were wrong," Ramos, 58,
     told AFP' the parser split the speaker off the cue of a quotation)."""
+    if _own_object(verb):
+        return True
     if verb.dep_ == "advcl":  # "once ...", "after ...", and "when ..." (which the parser may make an adverb)
         return any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB") and c.lower_ != "as" and c.i < verb.i
                    for c in verb.children)
