@@ -58,6 +58,12 @@ def test_a_cue_with_an_object_of_its_own_does_not_frame_the_clause_before_it(sta
     assert not any("disagreement" in c.text for s in statements_of(text) for c in s.content)
     text = "The program is gaining traction, the deputy secretary told reporters."
     assert content_of(statements_of(text), "told") == ["The program is gaining traction"]
+    text = "There is no need to move them, Kennedy wrote Linick."
+    assert content_of(statements_of(text), "wrote") == ["There is no need to move them"]
+    # an apposition the parser made the object is set off by a comma: the quotation stays his
+    text = ("“We like a lot of the candidates,” Adelson said during the interview in Macau, the world’s "
+            "largest gambling hub, ahead of the opening of his new hotel.")
+    assert content_of(statements_of(text), "said") == ["“We like a lot of the candidates,”"]
 
 
 def test_a_cue_in_a_clause_of_time_does_not_frame_the_main_clause(statements_of):

@@ -581,10 +581,12 @@ def _clause_before_unreported(verb: Token, clause: Token) -> bool:
 
 
 def _own_object(verb: Token) -> bool:
-    """A noun object after the cue that is not the one spoken to ("told reporters") nor the words
-    themselves ("as she put it")."""
+    """A common noun object after the cue that is not the one spoken to ("told reporters", "wrote
+    Linick") nor the words themselves ("as she put it"), and that no comma sets off ("said during the
+    interview in Macau, the world's largest gambling hub": an apposition the parser hung on it)."""
     return verb.lemma_.lower() not in word_list("speech_addressee_cues.txt") and any(
-        c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON" for c in verb.children)
+        c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"
+        and not any(t.is_punct for t in verb.doc[verb.i + 1:c.left_edge.i]) for c in verb.children)
 
 
 def _not_a_frame(verb: Token) -> bool:
