@@ -136,3 +136,14 @@ def test_a_cue_in_a_when_clause_parsed_as_root_leaves_the_main_clause_out(statem
             "writers, but again demonstrated his knack for sticking his nose into secular affairs.")
     assert content_of(statements_of(text), "said") == [
         "Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from Mexico"]
+
+
+def test_a_coordinated_cue_with_a_clause_of_its_own_is_its_own_report(statements_of):
+    text = ("She told ABC’s “Good Morning America” on Monday the tone of the interview was cordial, with tense "
+            "moments, and predicted viewers “will be feeling a little uncomfortable.”")
+    statements = statements_of(text)
+    assert content_of(statements, "told") == ["the tone of the interview was cordial, with tense moments"]
+    assert content_of(statements, "predicted") == ["viewers “will be feeling a little uncomfortable.”"]
+    # a predicate without a clause of its own stays in what was said
+    assert content_of(statements_of("He said he was tired and wanted to leave."), "said") == [
+        "he was tired and wanted to leave"]

@@ -782,7 +782,8 @@ def coordinated_report(token: Token) -> Token | None:
         return None
     cue = clause.head
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in cue_verbs() or token.tag_ != cue.tag_ \
-            or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause):
+            or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause) \
+            and not _own_complement_clause(token):
         return None
     if any(c.dep_ in SUBJECTS + ("expl", "aux", "auxpass") for c in token.children):
         return None
@@ -793,6 +794,14 @@ def coordinated_report(token: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.i == token.left_edge.i - 1 for c in clause.children):
         return None
     return cue
+
+
+def _own_complement_clause(verb: Token) -> bool:
+    """A verb of saying with a complement clause of its own, subject and all ("told ABC the tone was
+    cordial, and predicted viewers will be uncomfortable"): a report of its own even in the tense of
+    the clause before it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(d.dep_ in SUBJECTS for d in c.children)
+               for c in verb.children)
 
 
 def coordinated_cue(token: Token) -> bool:
