@@ -147,3 +147,20 @@ def test_a_coordinated_cue_with_a_clause_of_its_own_is_its_own_report(statements
     # a predicate without a clause of its own stays in what was said
     assert content_of(statements_of("He said he was tired and wanted to leave."), "said") == [
         "he was tired and wanted to leave"]
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(statements_of):
+    text = ("The revelation set off another round of partisan fireworks on Friday: Republicans said they're "
+            "increasingly convinced the Justice Department mishandled the investigation.")
+    assert content_of(statements_of(text), "said") == [
+        "they're increasingly convinced the Justice Department mishandled the investigation"]
+
+
+def test_a_paragraph_before_the_cue_is_not_its_content(statements_of):
+    text = ("“Of course it’s not appropriate,” Cruz said in response to a question from a reporter. “What a "
+            "bizarre world we’re in, where reporters are forced to ask the question, ‘Should political campaign "
+            "staffers physically assault reporters?’”\n\nFormer Breitbart reporter Michelle Fields accused "
+            "Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida "
+            "last week.")
+    assert content_of(statements_of(text), "accused") == [
+        "Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida last week"]

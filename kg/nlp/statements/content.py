@@ -570,12 +570,16 @@ _PASSIVE_PREPS = ("as", "for", "of", "with")
 
 
 def _clause_before_unreported(verb: Token, clause: Token) -> bool:
-    """A clause the parser hung before the cue that the cue does not report: one a semicolon ends
-    ("there was no real disagreement; he and Brafman had said the same thing"), or any before a cue
-    with an object of its own that is not the one spoken to ("said the same thing")."""
+    """A clause the parser hung before the cue that the cue does not report: one a semicolon or a
+    colon ends ("there was no real disagreement; he and Brafman had said the same thing"), one of an
+    earlier sentence or paragraph (a full stop or a line break between: the parse ran over the
+    sentence end), or any before a cue with an object of its own that is not the one spoken to
+    ("said the same thing")."""
     if clause.i > verb.i or clause.right_edge.i + 1 >= verb.i:
         return False
-    if verb.doc[clause.right_edge.i + 1].text == ";":
+    if verb.doc[clause.right_edge.i + 1].text in (";", ":"):
+        return True
+    if any(t.text == "." or "\n" in t.text for t in verb.doc[clause.right_edge.i + 1:verb.i]):
         return True
     return _own_object(verb)
 
