@@ -38,6 +38,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
             out.extend(t for c in word.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                        for t in c.subtree)
+            out.extend(_rest_of_prepositional_object(verb, word, out))
     # "— he reported earning $132 million": a gerund complement after the cue is what was said,
     # not a clause before it
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
@@ -48,7 +49,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     for child in verb.children:
         if aside is not None and child.i == aside.i:
             continue  # "Trump, asked about the wall, said ...": the aside is not what he said
-        if child.dep_ in CONTENT_DEPS and _found_state(verb, child):
+        if child.dep_ in CONTENT_DEPS and (_found_state(verb, child) or _clause_before_unreported(verb, child)):
             continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
             out.extend(child.subtree)
@@ -81,7 +82,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     # a phrasal cue counts whole: "As one adviser pointed out, ..."
     if ((verb.lemma_.lower() in cue_words() or _cue_phrase_text(verb, cue) in cue_words())
             and verb.dep_ in PARENTHETICAL_DEPS and head is not verb
-            and participle_head(verb) is None and not second_cue(verb)
+            and participle_head(verb) is None and not second_cue(verb) and not _not_a_frame(verb)
             and head.pos_ in ("VERB", "AUX") and (_set_off(verb, fronted) or _as_clause(verb))
             and (head.i < verb.i or verb.dep_ == "parataxis" or _as_clause(verb))):
         inside = set(t.i for t in verb.subtree) - fronted
@@ -93,6 +94,28 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
                 return list(child.subtree)
     # a passive's object is its subject ("the plan was noted"): passive_content takes it
     return [] if passive_report(verb) else _said_object(verb, cue)
+
+
+def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -> list[Token]:
+    """What the parser hung on the verb of a prepositional cue that belongs to its object: an object
+    coordinated with it ("pointing to a big victory in Mississippi and the fact that she ...") and an
+    "as" phrase saying what it is taken for ("point to technology ... as potential guideposts")."""
+    if not said:
+        return []
+    out: list[Token] = []
+    end = max(t.i for t in said)
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct:
+            continue
+        between = verb.doc[end + 1:child.left_edge.i]
+        # (the "and" may hang on the prepositional object, as the last of its words)
+        coordinated = child.dep_ == "dobj" and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
+        taken_as = child.dep_ == "prep" and child.lower_ == "as"
+        if not (coordinated or taken_as) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        out += list(between) + list(child.subtree)
+        end = child.right_edge.i
+    return out
 
 
 def quotation_between_dashes(verb: Token) -> list[Token]:
@@ -402,7 +425,10 @@ def _object_content(verb: Token) -> list[Token]:
             out.extend(t for t in verb.head.subtree if t.i not in clause)
             out.extend(t for t in obj.subtree if t.tag_ != "WP$")
         else:
-            out.extend(obj.subtree)
+            # a phrase of time ends only the object that ends the content ("announced his candidacy in
+            # June 2015"); "called his remarks on Saturday “a wake-up call”" keeps its day
+            last = not said_of and obj.i == max(o.i for o in objects)
+            out.extend(without_time_adjunct(obj) if last else obj.subtree)
             out.extend(_name_rest(verb, obj))
     out.extend(t for c in said_of for t in c.subtree)
     return [] if only_pronouns(out) else without_asides(out)
@@ -486,7 +512,18 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
-    return without_asides(list(obj.subtree) + _name_rest(verb, obj))
+    return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
+
+
+_TIME_PREPS = ("in", "on", "at", "during")
+
+
+def without_time_adjunct(obj: Token) -> list[Token]:
+    """The object's words less a phrase of time the parser hung on it ("announced his candidacy in
+    June 2015": when he announced it, not what he announced)."""
+    cut = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS and c.i > obj.i
+           and c.right_edge.i == obj.right_edge.i and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children) for t in c.subtree}
+    return [t for t in obj.subtree if t.i not in cut]
 
 
 # prepositions that name what was spoken of: "about", "against", "on", "of"
@@ -530,6 +567,48 @@ def passive_content(verb: Token, content: list[Token]) -> list[Token]:
 # prepositions that carry the rest of a passive report: "criticized for ...", "described as ...",
 # "accused of ...", "charged with ..."
 _PASSIVE_PREPS = ("as", "for", "of", "with")
+
+
+def _clause_before_unreported(verb: Token, clause: Token) -> bool:
+    """A clause the parser hung before the cue that the cue does not report: one a semicolon or a
+    colon ends ("there was no real disagreement; he and Brafman had said the same thing"), one of an
+    earlier sentence or paragraph (a full stop or a line break between: the parse ran over the
+    sentence end), or any before a cue with an object of its own that is not the one spoken to
+    ("said the same thing")."""
+    if clause.i > verb.i or clause.right_edge.i + 1 >= verb.i:
+        return False
+    if verb.doc[clause.right_edge.i + 1].text in (";", ":"):
+        return True
+    if any(t.text == "." or "\n" in t.text for t in verb.doc[clause.right_edge.i + 1:verb.i]):
+        return True
+    return _own_object(verb)
+
+
+def _own_object(verb: Token) -> bool:
+    """A common noun object after the cue that is not the one spoken to ("told reporters", "wrote
+    Linick") nor the words themselves ("as she put it"), and that no comma sets off ("said during the
+    interview in Macau, the world's largest gambling hub": an apposition the parser hung on it)."""
+    return verb.lemma_.lower() not in word_list("speech_addressee_cues.txt") and any(
+        c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"
+        and not any(t.is_punct for t in verb.doc[verb.i + 1:c.left_edge.i]) for c in verb.children)
+
+
+def _not_a_frame(verb: Token) -> bool:
+    """A cue that cannot frame the clause it hangs on as "..., officials said" does: one with an object
+    of its own (see _own_object: "...; he and Brafman had basically said the same thing"), one in a
+    clause
+    opened by a conjunction other than "as" ("It stabilized, once the report was revealed to be a
+    hoax": the report's revealing is when, not who says it stabilized), or a conjoined predicate with
+    no subject of its own and no quotation before it ("Mr. Trump, it turned out, knew their voters":
+    the knowing is Trump's act, the clause before it no report of his; in '"We were wrong," Ramos, 58,
+    told AFP' the parser split the speaker off the cue of a quotation)."""
+    if _own_object(verb):
+        return True
+    if verb.dep_ == "advcl":  # "once ...", "after ...", and "when ..." (which the parser may make an adverb)
+        return any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB") and c.lower_ != "as" and c.i < verb.i
+                   for c in verb.children)
+    return verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children) \
+        and not any(t.is_quote for t in verb.head.subtree if t.i < verb.i)
 
 
 def _as_clause(verb: Token) -> bool:
@@ -707,7 +786,8 @@ def coordinated_report(token: Token) -> Token | None:
         return None
     cue = clause.head
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in cue_verbs() or token.tag_ != cue.tag_ \
-            or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause):
+            or token.tag_ not in FINITE or clause.tag_ == token.tag_ and not _has_modal(clause) \
+            and not _own_complement_clause(token):
         return None
     if any(c.dep_ in SUBJECTS + ("expl", "aux", "auxpass") for c in token.children):
         return None
@@ -718,6 +798,14 @@ def coordinated_report(token: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.i == token.left_edge.i - 1 for c in clause.children):
         return None
     return cue
+
+
+def _own_complement_clause(verb: Token) -> bool:
+    """A verb of saying with a complement clause of its own, subject and all ("told ABC the tone was
+    cordial, and predicted viewers will be uncomfortable"): a report of its own even in the tense of
+    the clause before it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(d.dep_ in SUBJECTS for d in c.children)
+               for c in verb.children)
 
 
 def coordinated_cue(token: Token) -> bool:
@@ -749,6 +837,31 @@ def without_later_reports(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 _DASHES = ("—", "–", "--", "―")
+# words that open a subordinate clause of time, cause or concession ("When Francis said ...,")
+_SUBORDINATORS = ("when", "after", "before", "once", "while", "because", "since", "until", "although", "though")
+
+
+def without_main_clause(verb: Token, tokens: list[Token]) -> list[Token]:
+    """What was said less the sentence's main clause, where the parser made a cue in a clause opened
+    by "when", "after", "because" ... the root and hung the main clause inside its complement ("When
+    Francis said Mr. Trump ''is not Christian'' in answering a question, the pope not only served up
+    red meat ..."): the words from the comma before a clause with a subject of its own, outside
+    quotation marks, are the journalist's."""
+    if verb.dep_ != "ROOT" or not tokens or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < verb.i
+            and c.i == verb.left_edge.i for c in verb.children):
+        return tokens
+    doc = verb.doc
+    ids = {t.i for t in tokens}
+    for t in sorted(tokens, key=lambda t: t.i):
+        comma = t.left_edge.i - 1
+        if t.i < verb.i or t.pos_ not in ("VERB", "AUX") or comma not in ids or doc[comma].text != "," \
+                or not any(c.dep_ in SUBJECTS + ("expl",) for c in t.children):
+            continue
+        if sum(doc[i].is_quote for i in ids if i < comma) % 2:
+            continue  # a comma inside the quoted words
+        return [s for s in tokens if s.i < comma]
+    return tokens
 
 
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:

@@ -169,7 +169,12 @@ def unreal_report(verb: Token) -> bool:
 
 
 def _supposing(mark: Token) -> bool:
-    """The "if" or "unless" of a condition; "even if" concedes what the clause says."""
+    """The "if" or "unless" of a condition, the "whether" of an open question ("What is unclear is
+    whether Sanders will ever tell them to ..."; one a preposition hangs on a group's stance, "split on
+    whether they would vote for Garland", tells where they stand); "even if" concedes what the clause
+    says."""
+    if mark.lower_ == "whether":
+        return mark.head.dep_ not in ("pcomp", "pobj")
     return mark.lower_ in ("if", "unless") and not (mark.i > 0 and mark.nbor(-1).lower_ == "even")
 
 

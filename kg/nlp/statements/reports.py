@@ -26,6 +26,7 @@ from kg.nlp.statements.content import (
     token_spans,
     with_quotations,
     without_later_reports,
+    without_main_clause,
     without_trailing_aside,
 )
 from kg.nlp.statements.cues import (
@@ -39,6 +40,7 @@ from kg.nlp.statements.cues import (
     unreal_report,
     withheld_report,
 )
+from kg.nlp.statements.unsaid import not_done, others_words
 from kg.nlp.statements.speakers import (
     actor_kind,
     addressee_of,
@@ -78,7 +80,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     # "which he said runs the risk", "what they said was the need": the relative word before the
     # cue is the noun the clause hangs on, not part of what was said
     reported = reported_tokens(token, cue)
-    later = {t.i for t in reported} - {t.i for t in without_trailing_aside(without_later_reports(token, reported))}
+    later = {t.i for t in reported} - {t.i for t in without_main_clause(
+        token, without_trailing_aside(without_later_reports(token, reported)))}
     # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
     # said: both part of it; only the relative word of the reported clause itself is left out)
     content_tokens = [t for t in reported if t.i not in later and not (
@@ -124,7 +127,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
             or _named(token):
         return None
-    if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token):
+    if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token) or not_done(token):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
     if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
             and not judged_as(token) and _thing_subject(subject, speakers):
@@ -319,7 +322,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None or _bare_act(said):
+    if said is None or _bare_act(said) or others_words(said, subject):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
@@ -437,7 +440,7 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
         if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "NUM") for t in content_tokens):
             return None  # "According to MSNBC, basically.": nothing said follows, the words were before
     elif head.pos_ in ("VERB", "AUX"):
-        content_tokens = [t for t in head.subtree if t.i not in phrase]
+        content_tokens = [t for t in head.subtree if t.i not in phrase and t.i not in _after_phrase(head, according)]
     else:
         content_tokens = [t for t in according.sent if t.i not in phrase]
     spans = token_spans(doc, content_tokens)
@@ -447,6 +450,20 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
     speaker_span, speaker = speakers.resolve(source, None) if source is not None else (None, None)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, sentence=sentence_span(doc, according.idx, according.idx + 1))
+
+
+def _after_phrase(head: Token, according: Token) -> set[int]:
+    """A clause set against the one "according to" hangs on, after the phrase ("Trump has won 758
+    delegates, according to a CNN tally, but his pathway ... is narrowing"): the journalist's turn
+    from the source's figures ("..., and the top 10 percent paid 69 percent" goes on with them)."""
+    out: set[int] = set()
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.left_edge.i > according.right_edge.i
+                 and any(d.dep_ in SUBJECTS for d in c.children)):
+        but = next((t for t in head.children if t.dep_ == "cc" and t.lower_ in ("but", "yet")
+                    and according.right_edge.i < t.i < conj.left_edge.i), None)
+        if but is not None:
+            out |= {t.i for t in conj.subtree} | {but.i}
+    return out
 
 
 def _closes_sentence(according: Token) -> bool:

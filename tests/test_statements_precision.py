@@ -1,0 +1,166 @@
+"""Statements: cue uses that report nothing said, and where a content span ends (issue 12,
+precision)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.pipeline import extract
+
+PUBLISHED = date(2025, 12, 24)
+
+
+@pytest.fixture(scope="module")
+def statements_of(nlp):
+    def run(text: str):
+        return extract(Article("t", text, PUBLISHED), nlp(text)).statements
+    return run
+
+
+def cues(statements) -> list[str]:
+    return [" ".join(c.text for c in s.cue) for s in statements]
+
+
+def content_of(statements, cue: str) -> list[str]:
+    found = [s for s in statements if " ".join(c.text for c in s.cue) == cue]
+    assert len(found) == 1, [(" ".join(c.text for c in s.cue), [c.text for c in s.content]) for s in statements]
+    return [c.text for c in found[0].content]
+
+
+# --- cue uses that report nothing ---------------------------------------------------------------
+
+def test_a_cue_after_without_reports_nothing(statements_of):
+    text = ("“Sometimes our politics doesn't express all the goodness of the people,” he said, without "
+            "referring specifically to any of the presidential candidates.")
+    statements = statements_of(text)
+    assert "referring to" not in cues(statements)
+    assert "said" in cues(statements)
+
+
+def test_a_cue_in_a_whether_question_reports_nothing(statements_of):
+    text = ("What is unclear is whether Sanders, who enjoys higher favorable numbers than Clinton, will ever "
+            "tell those voters to support the winner of the primary contests.")
+    assert "tell" not in cues(statements_of(text))
+
+
+def test_a_subjectless_conjoined_cue_does_not_frame_the_clause_before_it(statements_of):
+    text = "Mr. Trump, it turned out, knew their voters better than they did."
+    statements = statements_of(text)
+    assert not any("turned out" in c.text for s in statements for c in s.content)
+
+
+def test_a_cue_with_an_object_of_its_own_does_not_frame_the_clause_before_it(statements_of):
+    text = ("From his point of view, there was no real disagreement; he and Brafman had basically said "
+            "the same thing.")
+    assert not any("disagreement" in c.text for s in statements_of(text) for c in s.content)
+    text = "The program is gaining traction, the deputy secretary told reporters."
+    assert content_of(statements_of(text), "told") == ["The program is gaining traction"]
+    text = "There is no need to move them, Kennedy wrote Linick."
+    assert content_of(statements_of(text), "wrote") == ["There is no need to move them"]
+    # an apposition the parser made the object is set off by a comma: the quotation stays his
+    text = ("“We like a lot of the candidates,” Adelson said during the interview in Macau, the world’s "
+            "largest gambling hub, ahead of the opening of his new hotel.")
+    assert content_of(statements_of(text), "said") == ["“We like a lot of the candidates,”"]
+
+
+def test_a_cue_in_a_clause_of_time_does_not_frame_the_main_clause(statements_of):
+    for text in ("Shares rose quickly, once the company commented.",
+                 "The crowd cheered loudly, when the senator explained."):
+        statements = statements_of(text)
+        assert not any("rose" in c.text or "cheered" in c.text for s in statements for c in s.content)
+
+
+def test_a_subjectless_conjoined_cue_after_a_quotation_still_frames_it(statements_of):
+    text = ("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP "
+            "in an interview in Mexico City on Monday.")
+    assert content_of(statements_of(text), "told")[0].startswith("“We were tremendously wrong")
+
+
+def test_a_verb_of_grasping_with_a_noun_object_reports_nothing(statements_of):
+    statements = statements_of("Migrants themselves understand the anxiety they engender.")
+    assert "understand" not in cues(statements)
+    # with a clause it still reports a belief
+    statements = statements_of("Mr. Obama understood that a legislative push would be fruitless.")
+    assert content_of(statements, "understood") == ["that a legislative push would be fruitless"]
+
+
+def test_releasing_someone_elses_documents_says_nothing(statements_of):
+    text = "WikiLeaks released the DNC emails just before the Democratic National Convention."
+    assert "released" not in cues(statements_of(text))
+    text = "The campaign released a statement criticizing the decision."
+    assert content_of(statements_of(text), "released") == ["a statement criticizing the decision"]
+
+
+# --- where the content ends ---------------------------------------------------------------------
+
+def test_according_to_stops_before_the_journalists_but_clause(statements_of):
+    text = ("Trump so far has won 758 pledged delegates, compared to Cruz’s 538, according to a CNN tally, "
+            "but his pathway to outright victory is narrowing.")
+    assert content_of(statements_of(text), "according to") == [
+        "Trump so far has won 758 pledged delegates, compared to Cruz’s 538"]
+
+
+def test_according_to_keeps_a_coordinated_clause_of_the_source(statements_of):
+    text = ("The top 1 percent paid 25 percent of all federal taxes, according to the Congressional Budget "
+            "Office, and the top 10 percent paid 69 percent.")
+    content = content_of(statements_of(text), "according to")
+    assert content[-1].endswith("the top 10 percent paid 69 percent")
+
+
+def test_a_prepositional_cue_takes_its_as_phrase(statements_of):
+    text = ("They point to technology that has eradicated child pornography on the web, or older tools for "
+            "spotting computer viruses, as potential guideposts for blocking terror-related content.")
+    content = content_of(statements_of(text), "point to")
+    assert content[-1].endswith("as potential guideposts for blocking terror-related content")
+
+
+def test_a_prepositional_cue_takes_an_object_coordinated_with_it(statements_of):
+    text = ("Clinton sought to brush aside her Michigan loss, pointing to a big victory in Mississippi and the "
+            "fact that she emerged with more total delegates on Tuesday than her opponent.")
+    assert content_of(statements_of(text), "pointing to") == [
+        "a big victory in Mississippi and the fact that she emerged with more total delegates on Tuesday "
+        "than her opponent"]
+
+
+def test_a_time_phrase_after_the_object_is_when_not_what(statements_of):
+    text = "When Trump announced his candidacy in June 2015, he referred to Mexican immigrants as criminals."
+    assert content_of(statements_of(text), "announced") == ["his candidacy"]
+
+
+def test_a_cue_in_a_when_clause_parsed_as_root_leaves_the_main_clause_out(statements_of):
+    text = ("When Francis said Mr. Trump ''is not Christian'' in answering a reporter's question on his "
+            "return flight from Mexico, the Latin American pope not only served up red meat for headline "
+            "writers, but again demonstrated his knack for sticking his nose into secular affairs.")
+    assert content_of(statements_of(text), "said") == [
+        "Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from Mexico"]
+
+
+def test_a_coordinated_cue_with_a_clause_of_its_own_is_its_own_report(statements_of):
+    text = ("She told ABC’s “Good Morning America” on Monday the tone of the interview was cordial, with tense "
+            "moments, and predicted viewers “will be feeling a little uncomfortable.”")
+    statements = statements_of(text)
+    assert content_of(statements, "told") == ["the tone of the interview was cordial, with tense moments"]
+    assert content_of(statements, "predicted") == ["viewers “will be feeling a little uncomfortable.”"]
+    # a predicate without a clause of its own stays in what was said
+    assert content_of(statements_of("He said he was tired and wanted to leave."), "said") == [
+        "he was tired and wanted to leave"]
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(statements_of):
+    text = ("The revelation set off another round of partisan fireworks on Friday: Republicans said they're "
+            "increasingly convinced the Justice Department mishandled the investigation.")
+    assert content_of(statements_of(text), "said") == [
+        "they're increasingly convinced the Justice Department mishandled the investigation"]
+
+
+def test_a_paragraph_before_the_cue_is_not_its_content(statements_of):
+    text = ("“Of course it’s not appropriate,” Cruz said in response to a question from a reporter. “What a "
+            "bizarre world we’re in, where reporters are forced to ask the question, ‘Should political campaign "
+            "staffers physically assault reporters?’”\n\nFormer Breitbart reporter Michelle Fields accused "
+            "Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida "
+            "last week.")
+    assert content_of(statements_of(text), "accused") == [
+        "Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida last week"]
