@@ -43,7 +43,8 @@ def test_place_after_a_shared_object(nlp):
 
 
 def test_place_the_journey_went_to(nlp):
-    text = "When I became governor, I went to New York, and I met with Paul Singer."
+    # quoted: the first person of the article's own words is its writer (tests/test_meetings_occasion_kinds.py)
+    text = "“When I became governor, I went to New York, and I met with Paul Singer,” Kasich said."
     assert place_of(nlp, text, {"Paul Singer": PERSON, "New York": PLACE}) == "New York"
     text = "Amanda Renteria went to Flint last week to talk with Karen Weaver."
     assert place_of(nlp, text, {"Amanda Renteria": PERSON, "Karen Weaver": PERSON, "Flint": PLACE}) == "Flint"

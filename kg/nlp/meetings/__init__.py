@@ -37,7 +37,10 @@ and its frame is read off the dependency parse around the trigger:
 The parse also says when a trigger is no meeting: a debate or an interview with the press (not in
 the trigger list), a call or talk with the press or the public ("a conference call with reporters"),
 several occasions or none ("meetings", "phone calls", "meets voters every day", "people I have
-met", "would you meet them?"), other senses ("make ends meet", "a threshold met by"), a campaign
+met", "would you meet them?", "would like to go there to meet", "a pledge to be neutral during peace
+talks"), the writer's own encounters ("I met with Sanders in his office", "I" outside any quotation),
+a pronoun that only gathered ("they convened"), a visit to a building by its name ("his visit to
+Trump Tower"), other senses ("make ends meet", "a threshold met by"), a campaign
 stop ("visited Missouri": a visit goes to a person or a government; the home country a city is
 judged from is the dateline's, else the article's most named one).
 
@@ -46,7 +49,9 @@ a definite nominal trigger refers back to the meeting just described when its pa
 however far on, to the meeting mentioned last when it names no date, place or party of its own: "an
 employee who attended the meeting"), a headline's meeting is the one the story opens with, and
 two triggers with the same participants are one meeting (extra triggers); a date, place or kind
-that disagrees (a month and a day inside it agree), or "another", "again", keeps two occasions apart.
+that disagrees (a month and a day inside it agree), "another", "again", or a with-phrase naming a
+partner the other mention's with-phrase did not ("after meeting with the caucus ... before his
+meeting with Clinton") keeps two occasions apart.
 
 The package has one room per job: ``words`` (shared word lists, trigger entries and labels),
 ``sentence_split`` (sentences and which one a character is in), ``pronouns`` (whom a pronoun stands

@@ -25,7 +25,7 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
     if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
             earlier.place and later.place and earlier.place.key != later.place.key):
         return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
-    if earlier.status != later.status or later.distinct:
+    if earlier.status != later.status or later.distinct or _other_partner(earlier, later):
         return False
     if last and earlier.headline and not later.headline and a <= b and (a or _one_word(earlier, later)) and (
             later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
@@ -45,6 +45,20 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
     if latest and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
+
+
+def _other_partner(earlier: Frame, later: Frame) -> bool:
+    """Both mentions say whom the meeting was with, and the later names a party the earlier does not
+    ("right after meeting with the Senate caucus, and hours before his meeting with Clinton"): two
+    occasions, whatever else they share."""
+    return _with_someone(earlier) and _with_someone(later) and bool(party_keys(later) - party_keys(earlier))
+
+
+def _with_someone(frame: Frame) -> bool:
+    """A with- or between-phrase of the trigger itself, whether or not an entity stands for its object
+    ("meeting with the rest of the caucus")."""
+    return frame.partnered or any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
+        g.dep_ == "pobj" for g in c.children) for c in frame.head.children)
 
 
 def _continues(earlier: Frame, later: Frame) -> bool:

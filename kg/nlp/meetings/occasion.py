@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from kg.model import Span
+from kg.nlp import docindex
 from kg.nlp.meetings.frames import Frame
 from kg.nlp.meetings.readings import clause_chain, climb, purpose_infinitive
 from kg.nlp.meetings.sentence_split import SENTENCE_END, sentence_index
-from kg.nlp.meetings.words import OBJECTS, SUBJECTS, TEMPORAL, word_set
+from kg.nlp.meetings.words import OBJECTS, SUBJECTS, TEMPORAL, VISIT, word_set
 from kg.nlp.owners import Owners
 
 
@@ -41,6 +42,8 @@ def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "offered to meet with them if needed": a meeting that hangs on a condition
     if any(_counterfactual(t) for t in verbs):
         return False  # "he would have attended the meeting if ...": what did not happen
+    if any(_wish(t) for t in verbs):
+        return False  # "would like to go to the United States to meet with mayors": a wish, whatever its place
     if frame.verbal and head.dep_ in ("ROOT", "ccomp", "parataxis", "appos", "advcl") and head.tag_ == "VB" and not any(
             c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children):
         return False  # "Meet people not once, but twice", "the playbook: Meet people": an imperative, advice
@@ -62,6 +65,10 @@ def one_occasion(frame: Frame, ents: Owners, sents: Sequence[Span]) -> bool:
         return False  # "Democrats have pushed for new negotiations": a demand, no occasion
     if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for p in frame.party_heads for c in p.children):
         return False  # "will meet with any candidate", "meeting with any and every Tea Party group"
+    if _visit_to_a_building(frame, ents):
+        return False  # "during his visit to Trump Tower": a building visited, no one met there
+    if _the_writer(chain):
+        return False  # "I met with Sanders in his office to discuss ...": the writer's interview, not the news
     if frame.verbal and head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj"):
         return False  # "meeting relatives of prisoners has an impact": the activity in general
     if frame.verbal and head.tag_ == "VBP" and any(c.dep_ in SUBJECTS and c.lower_ == "you" for c in head.children):
@@ -79,10 +86,14 @@ def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Sp
     head = frame.head
     if frame.verbal and (_experience(head) or _object_gap(head)):
         return True  # "I've met him", "friends that I met": an experience, who and not when
+    if frame.verbal and _pronoun_alone(frame):
+        return True  # "Because Santilli got their attention, they convened": who met whom, where, when, untold
+    if not frame.verbal and _in_a_stance(head):
+        return True  # "his pledge to be neutral during peace talks": talks of a kind, in what one would do
     if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about")\
             and head.head.head.pos_ == "NOUN":
         return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
-    modals = [c.lower_ for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
+    modals = [c.lower_.replace("’", "'") for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
     if any(m in ("could", "might", "may", "should") for m in modals) or (
             chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
         return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
@@ -125,8 +136,64 @@ def _purpose_or_gerund(verb: Token) -> bool:
 
 def _counterfactual(verb: Token) -> bool:
     """"would have attended", "could have met": a modal perfect speaks of what did not happen."""
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    aux = [c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"]
     return any(a in ("would", "could", "might", "should", "'d") for a in aux) and "have" in aux and verb.tag_ == "VBN"
+
+
+def _wish(verb: Token) -> bool:
+    """"would like to", "'d love to": a wish, which no plan or date of its own makes an occasion."""
+    return verb.lemma_.lower() in word_set("meeting_wish_verbs.txt") and any(
+        c.dep_ == "aux" and c.lower_.replace("’", "'") in ("would", "'d") for c in verb.children)
+
+
+def _visit_to_a_building(frame: Frame, ents: Owners) -> bool:
+    """A visit whose only host is a building by its name ("Trump Tower", "the Mayflower Hotel"), whatever
+    the entity's type, with no other party than the visitor: a place gone to, no one visited (a seat of
+    government, "the White House", is a visit to its office)."""
+    host = ents.by_key.get(frame.host.key) if frame.host is not None and frame.host.key else None
+    if VISIT not in frame.kinds or host is None:
+        return False
+    words = host.name.lower().split()
+    words = words[1:] if words[:1] == ["the"] else words
+    if len(words) < 2 or words[-1] not in word_set("meeting_building_nouns.txt") or " ".join(words) in word_set(
+            "meeting_seat_names.txt"):
+        return False
+    return len({p.key for p in frame.parties if p.key and p.key != host.key}) <= 1
+
+
+def _the_writer(chain: list[Token]) -> bool:
+    """"I" outside any quotation as the subject of the trigger or of the verbs above it, or "my" on a
+    meeting noun: the writer, a journalist, whose interviews and encounters are no meeting of the news."""
+    quoted = docindex.quoted_text(chain[0].doc)
+    words = [c for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ in SUBJECTS]
+    words += [c for c in chain[0].children if c.dep_ == "poss"]
+    return any(c.lower_ in ("i", "my") and not quoted.inside(c.idx) for c in words)
+
+
+def _pronoun_alone(frame: Frame) -> bool:
+    """An intransitive meeting verb whose one party is a pronoun subject ("they convened", "he met"):
+    no one it met, nor where or when, only what the pronoun may stand for."""
+    head = frame.head
+    if any(c.dep_ in OBJECTS or c.dep_ == "prep" for c in head.children):
+        return False
+    if frame.both_sides:
+        return False  # "They met again a year later": the two of the meeting described before
+    keys = {p.key for p in frame.parties if p.key}
+    return len(keys) <= 1 and bool(frame.party_heads) and all(t.pos_ == "PRON" for t in frame.party_heads)
+
+
+def _in_a_stance(head: Token) -> bool:
+    """A bare meeting noun ("peace talks", no article, possessor or number) in a phrase of an
+    infinitive that describes a noun ("a pledge to be neutral during peace talks", "the duty to be
+    present at meetings"): what one promises or ought to do in such talks, not one occasion."""
+    if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return False
+    top = climb(head)
+    if top.dep_ != "pobj" or top.head.dep_ != "prep":
+        return False
+    verb = top.head.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _object_gap(head: Token) -> bool:

@@ -181,10 +181,14 @@ def _status(head: Token) -> str | None:
         status = PLANNED  # "until I meet with Bibi", "after the president meets with Sanders"
     occur = word_set("meeting_occur_verbs.txt")
     adjunct = during = False  # "Clinton proposed ... after meeting with Sharpton": the verb above is another event
+    arranged = False  # planned only by a participle of its own: "a hastily arranged visit"
     for k, t in enumerate(chain):
         kids = list(t.children)
         if adjunct:  # only its tense says when: "will speak after meeting X"
-            if any(c.dep_ == "aux" and (c.lower_ in plan or c.lower_ == "going") for c in kids) or (
+            if arranged and t.pos_ in ("VERB", "AUX") and _past(t) and not _planning(t):
+                status = OCCURRED  # "arrived for a hastily arranged visit": arranged then, and it took place
+            arranged = False
+            if any(c.dep_ == "aux" and (_straight(c.lower_) in plan or c.lower_ == "going") for c in kids) or (
                     during and t.pos_ == "VERB" and t.lemma_.lower() in word_set("meeting_expect_verbs.txt")):
                 status = PLANNED  # "is expected to act at its meeting": what happens there is to come, so is it
             continue
@@ -198,7 +202,9 @@ def _status(head: Token) -> str | None:
         until = any(c.lower_ in ("until", "till") for c in kids)  # "did not meet until 2010": it did, then
         if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not (predicate or until):
             return None
-        words = [t.lemma_.lower(), t.lower_] + [c.lemma_.lower() for c in kids if c.dep_ in ("aux", "amod", "prt")]
+        # a curly apostrophe is the straight one ("We’ll be meeting" is "We'll be meeting")
+        words = [t.lemma_.lower(), t.lower_] + [_straight(c.lemma_.lower()) for c in kids
+                                                if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
         # the parser makes "next" of "next week" an nmod too; "the next morning" of a story is no plan
         words += [g.lower_ for c in kids if c.dep_ in ("npadvmod", "tmod") and not any(
@@ -214,7 +220,22 @@ def _status(head: Token) -> str | None:
             return CANCELLED
         if any(w in plan for w in words) or any(c.dep_ == "aux" and c.lower_ == "going" for c in kids):
             status = PLANNED
+            # a participle ("arranged", "scheduled"), not "upcoming" or "next", which look ahead of today
+            arranged = k == 0 and any(c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in plan for c in kids)
     return status
+
+
+def _planning(verb: Token) -> bool:
+    """A verb that plans, proposes or expects what it governs ("called for a planned summit",
+    "prepared for the scheduled talks"): its past does not make the meeting past."""
+    lemma = verb.lemma_.lower()
+    return lemma in word_set("meeting_plan_words.txt") | word_set("meeting_proposal_verbs.txt") | word_set(
+        "meeting_expect_verbs.txt")
+
+
+def _straight(word: str) -> str:
+    """A word with its typographic apostrophe made the plain one the word lists use ("’ll" -> "'ll")."""
+    return word.replace("’", "'")
 
 
 def awaited(head: Token) -> bool:
@@ -250,7 +271,7 @@ def _past(verb: Token) -> bool:
         if up.pos_ not in ("VERB", "AUX") or up.i == verb.i:
             break
         verb = up
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [_straight(c.lower_) for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "would", "'ll", "shall") for a in aux):
         return False
     return verb.tag_ == "VBD" or any(a in ("had", "did", "was", "were") for a in aux)
