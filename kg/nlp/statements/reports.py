@@ -491,9 +491,10 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
 def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
     """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker; failing a
     that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
+    # an expletive subject makes a clause too: "Trump's claim that there have been thousands of shootings"
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and any(m.dep_ in SUBJECTS for m in c.children)), None) or intended_infinitive(noun)
+                   and any(m.dep_ in SUBJECTS + ("expl",) for m in c.children)), None) or intended_infinitive(noun)
     if clause is None:
         return _topic_statement(doc, noun, quotations, speakers)
     spans = with_quotations(article_text(doc), token_spans(doc, list(clause.subtree)), [noun], quotations)
@@ -503,6 +504,11 @@ def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: S
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None:  # "Trump claims that ...": a verb the tagger took for a plural noun
         owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ in ("PROPN", "NOUN") and noun.head.dep_ == "ROOT" \
+            and noun.head.i == noun.i - 1:
+        # "Trump charges that ...": the verb read as a noun and its subject as the root (a noun takes
+        # no object: only a misparse gives it one)
+        owner = noun.head
     if owner is None and noun.dep_ == "dobj":
         owner = next((c for c in noun.head.children if c.dep_ in SPEAKER_DEPS), None)
     if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"
