@@ -52,3 +52,32 @@ def test_verb_read_as_the_object_noun_of_its_subject(statements_of):
     text = "Trump charges that countries that stand to benefit from the deal donated millions of dollars."
     assert statements_of(text) == [
         ("charges", "Trump", "that countries that stand to benefit from the deal donated millions of dollars")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court deemed the law unconstitutional.", [("deemed", "The court", "the law unconstitutional")]),
+    ("Initially, state regulators did not consider Mr. Clarke a realistic option.",
+     [("consider", "state regulators", "Mr. Clarke a realistic option")]),
+    ("Bin Laden judged America a paper tiger.", [("judged", "Bin Laden", "America a paper tiger")]),
+])
+def test_judging_a_small_clause_is_a_judgement(statements_of, text, expected):
+    assert statements_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The committee will consider the bill next week.",  # no predicate: weighing, not judging
+    "She considered running for the Senate.",
+    "It is considered a threat to U.S. troops.",  # passive: no one judges
+    "Trump wavered in answering a question about whether he would consider Jerusalem the capital of Israel.",
+])
+def test_consider_without_a_stated_judgement_reports_nothing(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_an_as_judgement_reports_its_object_not_the_clause_the_parser_hung_on_it(statements_of):
+    # the parser made "sees" the root and the main clause its complement
+    text = "Viguerie is upbeat about Cruz's chances of winning in November, in part because he sees Cruz as a uniter."
+    assert statements_of(text) == [("sees", "he", "Cruz as a uniter")]
+    text = ("Both Bolton and Gorka saw the death of the SEAL as a sign of the administration's disarray, "
+            "with Gorka noting the absurdity of the plan.")
+    assert ("saw", "Bolton", "the death of the SEAL as a sign of the administration's disarray") in statements_of(text)

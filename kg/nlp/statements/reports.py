@@ -247,7 +247,8 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
     finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
     know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
     voters think ...", "is expected to" are motives, suppositions and guesses."""
-    if verb.lemma_.lower() not in word_list("speech_belief_cues.txt"):
+    # a judgement of a small clause is a belief too: "asked whether he would consider Jerusalem the capital"
+    if verb.lemma_.lower() not in word_list("speech_belief_cues.txt") | word_list("speech_small_clause_cues.txt"):
         return False
     if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
         return True
