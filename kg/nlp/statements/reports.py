@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.model import DIRECT, INDIRECT, PERSON, Span, Statement
+from kg.model import DIRECT, INDIRECT, ORGANISATION, PERSON, Span, Statement
 from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
@@ -126,7 +126,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None
     if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
-    if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
+    if subject is not None and _said_only_by_someone(token) and len(cue) == 1 \
             and not judged_as(token) and _thing_subject(subject, speakers):
         return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
@@ -193,6 +193,14 @@ def _gloss(verb: Token, cue: list[Token]) -> bool:
     return verb.dep_ in ("advcl", "xcomp", "conj") and head.i != verb.i and cue_phrase(head) is not None
 
 
+def _said_only_by_someone(verb: Token) -> bool:
+    """A verb that reports nothing of a thing or "it" as its subject: one that is no verb of saying (any
+    verb with a that-clause), and the cues of speech_person_cues.txt ("low rates encouraged companies
+    to borrow", "it assumes that ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma not in cue_verbs() or lemma in word_list("speech_person_cues.txt")
+
+
 def _thing_subject(subject: Token, speakers: SpeakerResolver) -> bool:
     """A common noun subject that is no one, no group and no document ("case", "idea", "growth")."""
     if subject.pos_ != "NOUN" or speakers.mention_at(subject) is not None:
@@ -212,7 +220,7 @@ def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
     "None of those three have declared", "no one is talking about": nobody said anything; nor
     "That said, ..." nor one who "declined to be named"."""
     if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
-                                   or len(cue) == 1 and verb.lemma_.lower() not in cue_verbs()):
+                                   or len(cue) == 1 and _said_only_by_someone(verb)):
         return True
     if subject.lower_ in ("that", "this") and subject.tag_ == "DT":
         return True  # "That said, ...", "That shows how ...": a fact or a turn of phrase, no one
@@ -366,7 +374,7 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
     if after >= len(doc) or doc[after].text != ",":
         return None
     inside = {t.i for t in phrase}
-    author = _own_words_author(head, source)
+    author = _own_words_author(head, source, speakers)
     if author is not None:  # "In an interview, she joked ...": she speaks; her words are the rest
         inside |= {t.i for t in author.subtree} | {head.i}
     content = in_paragraph(article_text(doc), head, [t for t in head.subtree if t.i not in inside])
@@ -386,11 +394,13 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
                      sentence=sentence_span(doc, prep.idx, prep.idx + 1))
 
 
-def _own_words_author(head: Token, source: Token) -> Token | None:
+def _own_words_author(head: Token, source: Token, speakers: SpeakerResolver) -> Token | None:
     """The subject of a clause opened by "In an interview" / "In his book" / "In a statement": the
     one whose own words those are ("In a subsequent interview, she joked about ..."), when it is a
-    person's pronoun or a name; not the subject of "In the latest poll, Clinton led" (a poll reports
-    on others: speech_own_source_nouns.txt lists the sources that are their author's words)."""
+    person's pronoun or a name (of a person or organisation, by the model's tag or by the article's
+    entities: "In an interview with ..., Ham made it clear ..."); not the subject of "In the latest
+    poll, Clinton led" (a poll reports on others: speech_own_source_nouns.txt lists the sources
+    that are their author's words)."""
     if source.lemma_.lower() not in word_list("speech_own_source_nouns.txt"):
         return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -398,7 +408,9 @@ def _own_words_author(head: Token, source: Token) -> Token | None:
         return None
     if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they", "i", "we"):
         return subject
-    return subject if subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", "ORG") else None
+    named = speakers.mention_at(subject)
+    return subject if subject.pos_ == "PROPN" and (subject.ent_type_ in ("PERSON", "ORG") or named is not None
+                                                   and named[1].type in (PERSON, ORGANISATION)) else None
 
 
 def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Quotation], quoted: QuotedText,
