@@ -113,3 +113,28 @@ def test_in_an_interview_the_subject_the_article_names_speaks(statements_of):
     text = ("Retired Gen. Norman Ham spoke on Monday. In an interview with Trending Today USA with Rusty "
             "Humphries, Ham made it clear he had major misgivings about the armed forces.")
     assert [(cue, speaker) for cue, speaker, _ in statements_of(text)] == [("made", "Ham")]
+
+
+def test_a_dateline_parsed_as_the_subject_gives_way_to_its_apposition(statements_of):
+    text = ("The convention opened on Monday.\n\nCLEVELAND, July 19 (UPI) — Former Attorney General Michael "
+            "Mukasey told delegates that Hillary Clinton lied.")
+    assert [(cue, speaker) for cue, speaker, _ in statements_of(text)] == [("told", "Michael Mukasey")]
+
+
+def test_the_subject_of_the_reported_clause_after_the_cue_is_not_the_speaker(nlp):
+    from kg.nlp.statements.speakers import _adjacent_noun
+    from kg.nlp import docindex
+    doc = nlp("Obama, dedicating the museum, said it would tell an American story.")
+    said = next(t for t in doc if t.lower_ == "said")
+    it = said.nbor(1)
+    assert it.dep_ == "nsubj" and it.head.head.i == said.i  # the parse the rule is for
+    assert _adjacent_noun(said, docindex.quoted_text(doc)) is None
+
+
+def test_a_participle_read_as_a_preposition_reports_nothing(statements_of):
+    text = "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic claims."
+    assert statements_of(text) == [("rated", "PolitiFact", "32% of Republican claims as “false” or “pants on fire,”")]
+
+
+def test_assuming_a_thing_is_taking_it_on(statements_of):
+    assert statements_of("The company assumed Patriot's environmental obligations.") == []
