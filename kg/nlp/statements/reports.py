@@ -63,9 +63,8 @@ from kg.nlp.statements.words import (
 def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
-    if cue is None or token.dep_ == "amod" or token.dep_ == "prep" and token.lower_ != "according" \
-            or token.dep_ == "acl" and token.tag_ == "VBN" \
-            and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
+    if cue is None or token.dep_ in ("amod", "prep") and token.lower_ != "according" or token.dep_ == "acl" \
+            and token.tag_ == "VBN" and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
         # "475 pledged delegates", "a super PAC called Our Principles": a participle that describes
         # or names a noun reports nothing, nor one the parser read as a preposition ("compared to 11%")
         return None
