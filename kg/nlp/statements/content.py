@@ -33,6 +33,12 @@ def in_paragraph(text: str, token: Token, tokens: list[Token]) -> list[Token]:
 
 def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     """The tokens of what the cue verb reports, from the parse alone."""
+    # "identified X as one of the reasons that ...": the object and its "as" phrase; and "because he
+    # sees Cruz as a uniter": not the clause the parser hung on the cue
+    if judged_as(verb):
+        out = _object_content(verb)
+        if out:
+            return out
     out: list[Token] = []
     for word in cue[1:]:
         if word.dep_ == "prep":  # "called for new elections", "pointed to the polls"; not "commented on Monday"
@@ -64,10 +70,6 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
     out = _misparsed_report(verb)
     if out:
         return out
-    if judged_as(verb):  # "identified X as one of the reasons that ...": the object and its "as" phrase
-        out = _object_content(verb)
-        if out:
-            return out
     for t in verb.subtree:
         # "said at the time that ...": a that-clause misparsed as a relative clause of a noun after the cue
         if t.i > verb.i and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -406,6 +408,8 @@ def _object_content(verb: Token) -> list[Token]:
         return []
     said_of = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("dobj", "oprd")
                and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+                    # what an "X as Y" judgement takes its object for is the "as" phrase alone
+                    and not (c.lower_ != "as" and verb.lemma_.lower() in word_list("speech_as_cues.txt"))
                     # "shows Clinton ahead by five points": the word right after the object
                     or c.dep_ == "advmod" and objects and c.i == objects[-1].right_edge.i + 1
                     and c.ent_type_ not in ("DATE", "TIME"))

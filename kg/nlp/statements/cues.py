@@ -53,11 +53,29 @@ def _intending_adjective(adjective: Token) -> bool:
 def judged_as(verb: Token) -> bool:
     """ "Critics see the program as a loophole", "painted Trump as a caricature": a verb of
     speech_as_cues.txt with an object and an "as" phrase after it says what the object is taken
-    for; the same verb without one ("saw the film") reports nothing."""
-    if verb.lemma_.lower() not in word_list("speech_as_cues.txt"):
+    for; the same verb without one ("saw the film") reports nothing. So does a verb of
+    speech_small_clause_cues.txt with a predicate said of its object (see _small_clause)."""
+    lemma = verb.lemma_.lower()
+    if lemma in word_list("speech_small_clause_cues.txt"):
+        return _small_clause(verb)
+    if lemma not in word_list("speech_as_cues.txt"):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
+
+
+def _small_clause(verb: Token) -> bool:
+    """ "deemed the law unconstitutional" (an object and its predicate), "did not consider Mr. Clarke
+    a realistic option" (parsed as a verbless clause with a subject): an active verb whose object
+    has something said of it. "will consider the bill" has none; "is considered a threat" has no
+    one judging."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return any(c.dep_ == "oprd" and c.i > obj.i for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("NOUN", "ADJ")
+               and any(s.dep_ == "nsubj" for s in c.children) for c in verb.children)
 
 
 def intended_infinitive(noun: Token) -> Token | None:

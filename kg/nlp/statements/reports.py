@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.model import DIRECT, INDIRECT, PERSON, Span, Statement
+from kg.model import DIRECT, INDIRECT, ORGANISATION, PERSON, Span, Statement
 from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
@@ -65,10 +65,10 @@ from kg.nlp.statements.words import (
 def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: QuotedText,
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
-    if cue is None or token.dep_ == "amod" or token.dep_ == "acl" and token.tag_ == "VBN" \
-            and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
+    if cue is None or token.dep_ in ("amod", "prep") and token.lower_ != "according" or token.dep_ == "acl" \
+            and token.tag_ == "VBN" and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
         # "475 pledged delegates", "a super PAC called Our Principles": a participle that describes
-        # or names a noun reports nothing
+        # or names a noun reports nothing, nor one the parser read as a preposition ("compared to 11%")
         return None
     aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
     if aside is not None and aside.i == token.i:
@@ -129,7 +129,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
         return None
     if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token) or not_done(token):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
-    if subject is not None and token.lemma_.lower() not in cue_verbs() and len(cue) == 1 \
+    if subject is not None and _said_only_by_someone(token) and len(cue) == 1 \
             and not judged_as(token) and _thing_subject(subject, speakers):
         return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
@@ -196,6 +196,14 @@ def _gloss(verb: Token, cue: list[Token]) -> bool:
     return verb.dep_ in ("advcl", "xcomp", "conj") and head.i != verb.i and cue_phrase(head) is not None
 
 
+def _said_only_by_someone(verb: Token) -> bool:
+    """A verb that reports nothing of a thing or "it" as its subject: one that is no verb of saying (any
+    verb with a that-clause), and the cues of speech_person_cues.txt ("low rates encouraged companies
+    to borrow", "it assumes that ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma not in cue_verbs() or lemma in word_list("speech_person_cues.txt")
+
+
 def _thing_subject(subject: Token, speakers: SpeakerResolver) -> bool:
     """A common noun subject that is no one, no group and no document ("case", "idea", "growth")."""
     if subject.pos_ != "NOUN" or speakers.mention_at(subject) is not None:
@@ -215,7 +223,7 @@ def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
     "None of those three have declared", "no one is talking about": nobody said anything; nor
     "That said, ..." nor one who "declined to be named"."""
     if subject.lower_ == "it" and (subject.dep_ == "expl" or verb.lemma_.lower() == "be"
-                                   or len(cue) == 1 and verb.lemma_.lower() not in cue_verbs()):
+                                   or len(cue) == 1 and _said_only_by_someone(verb)):
         return True
     if subject.lower_ in ("that", "this") and subject.tag_ == "DT":
         return True  # "That said, ...", "That shows how ...": a fact or a turn of phrase, no one
@@ -250,7 +258,8 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
     finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
     know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
     voters think ...", "is expected to" are motives, suppositions and guesses."""
-    if verb.lemma_.lower() not in word_list("speech_belief_cues.txt"):
+    # a judgement of a small clause is a belief too: "asked whether he would consider Jerusalem the capital"
+    if verb.lemma_.lower() not in word_list("speech_belief_cues.txt") | word_list("speech_small_clause_cues.txt"):
         return False
     if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
         return True
@@ -368,7 +377,7 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
     if after >= len(doc) or doc[after].text != ",":
         return None
     inside = {t.i for t in phrase}
-    author = _own_words_author(head, source)
+    author = _own_words_author(head, source, speakers)
     if author is not None:  # "In an interview, she joked ...": she speaks; her words are the rest
         inside |= {t.i for t in author.subtree} | {head.i}
     content = in_paragraph(article_text(doc), head, [t for t in head.subtree if t.i not in inside])
@@ -388,11 +397,13 @@ def in_source(doc: Doc, prep: Token, quotations: list[Quotation], quoted: Quoted
                      sentence=sentence_span(doc, prep.idx, prep.idx + 1))
 
 
-def _own_words_author(head: Token, source: Token) -> Token | None:
+def _own_words_author(head: Token, source: Token, speakers: SpeakerResolver) -> Token | None:
     """The subject of a clause opened by "In an interview" / "In his book" / "In a statement": the
     one whose own words those are ("In a subsequent interview, she joked about ..."), when it is a
-    person's pronoun or a name; not the subject of "In the latest poll, Clinton led" (a poll reports
-    on others: speech_own_source_nouns.txt lists the sources that are their author's words)."""
+    person's pronoun or a name (of a person or organisation, by the model's tag or by the article's
+    entities: "In an interview with ..., Ham made it clear ..."); not the subject of "In the latest
+    poll, Clinton led" (a poll reports on others: speech_own_source_nouns.txt lists the sources
+    that are their author's words)."""
     if source.lemma_.lower() not in word_list("speech_own_source_nouns.txt"):
         return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -400,7 +411,9 @@ def _own_words_author(head: Token, source: Token) -> Token | None:
         return None
     if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they", "i", "we"):
         return subject
-    return subject if subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", "ORG") else None
+    named = speakers.mention_at(subject)
+    return subject if subject.pos_ == "PROPN" and (subject.ent_type_ in ("PERSON", "ORG") or named is not None
+                                                   and named[1].type in (PERSON, ORGANISATION)) else None
 
 
 def _introducing_colon(doc: Doc, verb: Token, subject: Token, quotations: list[Quotation], quoted: QuotedText,
@@ -508,9 +521,10 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
 def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
     """ "Trump's claim that ...": the that-clause is the content, the possessor the speaker; failing a
     that-clause, what the noun is about ("Trump's attacks on Khan", see _topic_statement)."""
+    # an expletive subject makes a clause too: "Trump's claim that there have been thousands of shootings"
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and any(m.dep_ in SUBJECTS for m in c.children)), None) or intended_infinitive(noun)
+                   and any(m.dep_ in SUBJECTS + ("expl",) for m in c.children)), None) or intended_infinitive(noun)
     if clause is None:
         return _topic_statement(doc, noun, quotations, speakers)
     spans = with_quotations(article_text(doc), token_spans(doc, list(clause.subtree)), [noun], quotations)
@@ -520,6 +534,11 @@ def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: S
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None:  # "Trump claims that ...": a verb the tagger took for a plural noun
         owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ in ("PROPN", "NOUN") and noun.head.dep_ == "ROOT" \
+            and noun.head.i == noun.i - 1:
+        # "Trump charges that ...": the verb read as a noun and its subject as the root (a noun takes
+        # no object: only a misparse gives it one)
+        owner = noun.head
     if owner is None and noun.dep_ == "dobj":
         owner = next((c for c in noun.head.children if c.dep_ in SPEAKER_DEPS), None)
     if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"

@@ -20,7 +20,7 @@ from kg.nlp.statements.content import (
     perfect_read_as_passive,
     token_at,
 )
-from kg.nlp.statements.words import article_text, cue_verbs, document_nouns, FINITE, SPEAKER_DEPS, word_list
+from kg.nlp.statements.words import article_text, cue_verbs, document_nouns, FINITE, SPEAKER_DEPS, SUBJECTS, word_list
 
 
 def names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
@@ -28,6 +28,18 @@ def names_someone(subject: Token, speakers: SpeakerResolver) -> bool:
     description of people, "the letter"."""
     return speakers.mention_at(subject) is not None or subject.pos_ in ("PROPN", "PRON") \
         or actor_kind(subject) is not None or subject.lemma_.lower() in word_list("speech_source_nouns.txt")
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told ...": the parser made
+    the dateline opening the paragraph (a word in capitals) the subject, and the one who speaks its
+    apposition after it."""
+    before = article_text(subject.doc)[:subject.idx].rstrip(" \t")
+    if not subject.text.isupper() or len(subject.text) < 2 or before and not before.endswith("\n"):
+        return subject
+    # not the agency in brackets ("(UPI)"): the apposition after the dash
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
+                 and "(" not in (c.left_edge.text, subject.doc[c.left_edge.i - 1].text)), subject)
 
 
 def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
@@ -55,7 +67,7 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
                 # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
                 if not quoted.inside(child.idx) and in_paragraph(article_text(verb.doc), cue, [child]) \
                         and any(ch.isalnum() for ch in child.text):
-                    return child
+                    return _past_dateline(child)
                 return _adjacent_noun(cue, quoted) or _subject_of_earlier_conjunct(cue, quoted)
             if child.dep_ == "nsubjpass":
                 # "he was told" is no speaker, but "she was whisked off after saying ..." is, and so
@@ -143,9 +155,18 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
                 and in_paragraph(article_text(doc), verb, [doc[i]]) \
                 and (i == inverted != verb.i + 1 or not _object_of_another_word(doc[i], verb)) \
+                and not (i == verb.i + 1 and _subject_below(doc[i], verb)) \
                 and doc[i].ent_type_ not in ("DATE", "TIME"):  # '"...," he said Thursday'
             return doc[i]
     return None
+
+
+def _subject_below(word: Token, verb: Token) -> bool:
+    """ "..., said it would tell an American story": the "it" after the cue is the subject of the
+    clause the cue reports, a thing, not who says it. (A personal pronoun there, "4 in 10 say they
+    want ...", mostly stands for the speaker the parser lost: it stays.)"""
+    return word.lower_ in ("it", "this", "that") and word.dep_ in SUBJECTS and word.head.i != verb.i \
+        and any(a.i == verb.i for a in word.ancestors)
 
 
 def _inverted_subject(verb: Token) -> int:
