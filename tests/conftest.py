@@ -21,6 +21,21 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def attributions_of(nlp):
+    """(cue, speaker mention, content) of each statement of a small literal text, published 2016-10-01."""
+    from datetime import date
+
+    from kg.model import Article
+    from kg.nlp.pipeline import extract
+
+    def run(text: str) -> list[tuple[str | None, str | None, str]]:
+        x = extract(Article("t", text, date(2016, 10, 1)), nlp(text))
+        return [(s.cue[0].text if s.cue else None, s.speaker_span.text if s.speaker_span else None,
+                 " ".join(c.text for c in s.content)) for s in x.statements]
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_article():
     """The seed article (examples/seed-article.txt) as kg reads it: the one definition of it for the tests."""
     from kg.articles import read_inputs
