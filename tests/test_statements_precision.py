@@ -164,3 +164,29 @@ def test_a_paragraph_before_the_cue_is_not_its_content(statements_of):
             "last week.")
     assert content_of(statements_of(text), "accused") == [
         "Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida last week"]
+
+
+def test_a_thought_about_a_topic_reports_no_belief(statements_of):
+    assert "Thinks" not in cues(statements_of("How Paul Ryan Thinks About Donald Trump."))
+    text = "Murphy, who thinks often about the son's final words, spoke to reporters."
+    assert "thinks" not in cues(statements_of(text))
+    # a cue phrase with its preposition is a stance of its own
+    assert "worry about" in cues(statements_of("These days, many residents worry about derogatory portrayals of Muslims."))
+
+
+def test_a_passive_of_withholding_with_its_object_kept_reports_nothing(statements_of):
+    text = ("They hope the debate will give the provision a privilege that so many other parts of Obamacare "
+            "have been denied: a chance to be refined.")
+    assert "denied" not in cues(statements_of(text))
+    assert "denied" not in cues(statements_of("Reporters were denied access to the hearing."))
+    assert "denied" in cues(statements_of("The allegations were denied by the campaign."))
+    # a relative "when" says something of the subject
+    text = "There have been pivotal points, moments when he was described as becoming newly serious."
+    assert "described" in cues(statements_of(text))
+
+
+def test_a_thing_posted_reports_nothing(statements_of):
+    text = "Serafinowicz, who starred in Parks and Recreation, posted the clip to YouTube on Thursday."
+    assert "posted" not in cues(statements_of(text))
+    assert "posted" not in cues(statements_of("Palin posted a photo of herself and her son on Facebook."))
+    assert "posted" in cues(statements_of("Cruz posted comments on Facebook attacking the ruling."))

@@ -40,7 +40,7 @@ from kg.nlp.statements.cues import (
     unreal_report,
     withheld_report,
 )
-from kg.nlp.statements.unsaid import not_done, others_words
+from kg.nlp.statements.unsaid import no_words, not_done, others_words
 from kg.nlp.statements.speakers import (
     actor_kind,
     addressee_of,
@@ -127,7 +127,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
             or _named(token):
         return None
-    if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token) or not_done(token):
+    if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token) or not_done(token) \
+            or no_words(token, cue, content_tokens, passive, any(quoted.inside(c.begin) for c in spans)):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
     if subject is not None and _said_only_by_someone(token) and len(cue) == 1 \
             and not judged_as(token) and _thing_subject(subject, speakers):
