@@ -190,3 +190,11 @@ def test_a_thing_posted_reports_nothing(statements_of):
     assert "posted" not in cues(statements_of(text))
     assert "posted" not in cues(statements_of("Palin posted a photo of herself and her son on Facebook."))
     assert "posted" in cues(statements_of("Cruz posted comments on Facebook attacking the ruling."))
+
+
+def test_thinking_about_doing_something_is_a_stance(statements_of):
+    text = "Michael Bloomberg, who's thinking about running for president, said it was impossible."
+    assert "thinking" in cues(statements_of(text))
+    text = ("Paradis and Bennett didn't know at the time that the candidates they were supporting would surge "
+            "to commanding victories.")
+    assert "know" in cues(statements_of(text))

@@ -34,13 +34,16 @@ def topic_of_thought(verb: Token, cue: list[Token], content: list[Token]) -> boo
     """ "How Paul Ryan thinks about Donald Trump", "how voters feel about Clinton": a verb of thinking
     or feeling (speech_belief_cues.txt) whose only content is the object of a preposition names what
     the thought is about, not what is thought. A belief is a proposition: a clause ("thinks that
-    ..."), an infinitive or an object ("feared the worst"); a topic leaves the stance unsaid. A cue
+    ..."), an infinitive or an object ("feared the worst"); a topic leaves the stance unsaid; a clause
+    or gerund inside the preposition's phrase is no topic. A cue
     phrase with its preposition ("worry about") is a stance of its own (speech_cues.txt)."""
     if len(cue) > 1 or verb.lemma_.lower() not in word_list("speech_belief_cues.txt") or not content:
         return False
     if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "oprd") for c in verb.children):
         return False
     preps = [c for c in verb.children if c.dep_ == "prep"]
+    if any(c.dep_ == "pcomp" for p in preps for c in p.children) or any(t.lower_ == "that" and t.tag_ in ("IN", "WDT") for t in content):
+        return False  # "thinking about running" (a plan), "know at the time that ..." (a clause): a stance
     inside = {t.i for p in preps for t in p.subtree}
     return bool(preps) and all(t.i in inside for t in content)
 
