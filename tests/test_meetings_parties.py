@@ -393,3 +393,51 @@ def test_whom_a_visitor_met_where_the_visit_went_hosts_it(nlp):
     assert len(ms) == 1  # the visit and the meeting in it: one occasion
     assert names.get(ms[0].host) == "Pedro Costa"
     assert participants(ms[0], names) == {"Carl Berg", "Pedro Costa"}
+
+
+def _transcript_meetings(nlp, text: str, names: dict[str, str]):
+    """Meetings of a text whose first quotation is Carl Berg's statement (cue "said")."""
+    from kg.model import DIRECT, Statement
+    doc = nlp(text)
+    ents = entities_for(text, names)
+    begin = text.index("\u201c")
+    said = text.index("said")
+    quote = Statement("s0", [Span.of(text, begin, text.index("\u201d") + 1)], DIRECT, [Span.of(text, said, said + 4)],
+                      speaker="e0", speaker_span=Span.of(text, text.index("Carl Berg"), text.index("Carl Berg") + 9))
+    keys = {e.key: e.name for e in ents}
+    return [{keys.get(k) for k in m.participants} for m in find_meetings(doc, ents, [], [quote])]
+
+
+def test_a_quotation_going_on_after_a_speakers_statement_is_that_speakers(nlp):
+    # a transcript after the speaker's statement: no cue of its own, its "I" is still Carl Berg
+    text = ("Carl Berg said, \u201cWe won tonight.\u201d\n\nTranscript as follows:\n\n"
+            "\u201cWhen I became governor, I met with Pedro Costa. Things were bad.\u201d")
+    assert _transcript_meetings(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON}) == [{"Carl Berg", "Pedro Costa"}]
+
+
+def test_a_quotation_after_another_person_is_named_is_not_the_earlier_speakers(nlp):
+    text = ("Carl Berg said, \u201cWe won tonight.\u201d\n\nAnna Mann spoke next.\n\n"
+            "\u201cWhen I became governor, I met with Pedro Costa. Things were bad.\u201d")
+    found = _transcript_meetings(nlp, text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    assert all("Carl Berg" not in parties for parties in found)
+
+
+@pytest.mark.parametrize("between, speaks", [
+    ("More troubling was Pedro Costa's refusal to say more. ", False),  # maybe Pedro Costa's "he"
+    ("", True),
+])
+def test_a_he_carried_over_past_another_person_is_no_sure_speaker_for_i(nlp, between, speaks):
+    from kg.model import DIRECT, Statement
+    text = ("\u201cIt was offensive,\u201d said Carl Berg.\n\n" + between
+            + "\u201cI want to wait until I meet with Anna Mann,\u201d he said.")
+    doc = nlp(text)
+    ents = entities_for(text, {"Carl Berg": PERSON, "Pedro Costa": PERSON, "Anna Mann": PERSON})
+    first, second = text.index("\u201cIt"), text.index("\u201cI want")
+    berg, he = text.index("Carl Berg"), text.index("he said")
+    said = [Statement("s0", [Span.of(text, first, text.index("\u201d") + 1)], DIRECT, [Span.of(text, berg - 5, berg - 1)],
+                      speaker="e0", speaker_span=Span.of(text, berg, berg + 9)),
+            Statement("s1", [Span.of(text, second, he - 1)], DIRECT, [Span.of(text, he + 3, he + 7)],
+                      speaker="e0", speaker_span=Span.of(text, he, he + 2))]
+    ms = find_meetings(doc, ents, [], said)
+    assert len(ms) == 1 and "e2" in ms[0].participants
+    assert ("e0" in ms[0].participants) == speaks

@@ -25,11 +25,13 @@ from kg.nlp.meetings.parties import (
     vague,
     with_conjuncts,
 )
+from kg.nlp import docindex
+from kg.nlp.meetings.pronouns import pronoun_fits
 from kg.nlp.meetings.places import building, place_objects, seat
 from kg.nlp.meetings.readings import clause_chain, Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
-from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, FIRST_PERSON_PLURAL, OBJECTS, prepositions, SUBJECTS, TEMPORAL,
+from kg.nlp.meetings.words import (ACTOR_TYPES, DATELINE_MARKS, FIRST_PERSON, FIRST_PERSON_PLURAL, OBJECTS, prepositions, PRONOUN_SEX, SUBJECTS, TEMPORAL,
                                    trigger_words, VISIT, word_set)
 from kg.nlp.owners import Owners
 
@@ -76,9 +78,67 @@ def article_facts(doc: Doc, ents: Owners, statements: list[Statement]) -> _Artic
         after = text[span.end:span.end + 3].strip()[:1]
         if e.type == PLACE and span.text.isupper() and not text[line_start:span.begin].strip() and after in DATELINE_MARKS:
             datelines.add(span)
-    return _ArticleFacts(tuple((c, st.speaker) for st in statements if st.speaker for c in st.content),
+    said = tuple((c, st.speaker) for st in statements if st.speaker and _surely_carried(doc, ents, st, statements)
+                 for c in st.content)
+    return _ArticleFacts(said + _continued_quotations(doc, ents, statements),
                          frozenset(datelines),
                          tuple((st.speaker_span, st.speaker) for st in statements if st.speaker and st.speaker_span))
+
+
+def _surely_carried(doc: Doc, ents: Owners, statement: Statement, statements: list[Statement]) -> bool:
+    """Whether a statement's speaker may stand for the "I" of its quotation: not when its cue's he or
+    she was carried over from an earlier speaker past a sentence, none of that speaker's statements,
+    naming another person it may stand for ("'It was offensive,' said Fleischer. / More troubling was
+    Trump's unwillingness ... 'I want to wait until I meet with Bibi,' he said": maybe Trump)."""
+    span, key = statement.speaker_span, statement.speaker
+    pronoun = doc.char_span(span.begin, span.end) if span is not None else None
+    if pronoun is None or len(pronoun) != 1 or PRONOUN_SEX.get(pronoun[0].lower_) is None:
+        return True
+    own = [s.sentence for s in statements if s.speaker == key and s.sentence is not None and s is not statement]
+    named = [m.end for m, e in ents.mentions if e.key == key and m.end <= span.begin]
+    named += [s.speaker_span.end for s in statements if s.speaker == key and s.speaker_span is not None
+              and s.speaker_span.end <= span.begin and s is not statement]
+    if not named:
+        return True
+    quoted = docindex.quoted_text(doc)
+    return not any(max(named) <= m.begin < span.begin and e.key != key and e.type == PERSON and not quoted.inside(m.begin)
+                   and not any(o.begin <= m.begin < o.end for o in own) and pronoun_fits(doc, pronoun[0], e.key, ents)
+                   for m, e in ents.mentions)
+
+
+def _continued_quotations(doc: Doc, ents: Owners, statements: list[Statement]) -> tuple[tuple[Span, str], ...]:
+    """(part, speaker) for each quotation no statement covers that opens a paragraph at most two
+    paragraphs after a person's statement, with no one else named or quoted between ('Kasich said,
+    "..." / Transcript as follows: / "... I met with the rating agencies ..."'): the news convention
+    for a speaker's remarks going on; its "I" is that speaker, not the writer."""
+    text = article_text(doc)
+    covered = [c for st in statements for c in st.content]
+    people = [(span.begin, e.key) for span, e in ents.mentions if e.type == PERSON]
+    out: list[tuple[Span, str]] = []
+    for q in docindex.quotations(doc):
+        first = q.parts[0]
+        if any(c.begin < p.end and p.begin < c.end for p in q.parts for c in covered) \
+                or text[text.rfind("\n", 0, first.begin) + 1:first.begin].strip():
+            continue
+        before = [st for st in statements if st.content and st.content[-1].end <= first.begin]
+        said = [st for st in before if st.speaker and ents.type_of(st.speaker) == PERSON]
+        if not said:
+            continue
+        key, end = said[-1].speaker, said[-1].content[-1].end
+        others = [st for st in before if st.content[-1].end > end and not _names(st, key, people)]
+        if others or text.count("\n\n", end, first.begin) > 3 or any(
+                end <= b < first.begin and k != key for b, k in people):
+            continue  # too far back, or someone else named or quoted since: maybe the one speaking
+        out.extend((p, key) for p in q.parts)
+    return tuple(out)
+
+
+def _names(statement: Statement, key: str, people: list[tuple[int, str]]) -> bool:
+    """Whether a statement is the person's: theirs, or one whose speaker is unresolved in a sentence
+    that names them ("Gov. John Kasich (R-OH), said, ...")."""
+    if statement.speaker is not None or statement.sentence is None:
+        return statement.speaker == key
+    return any(statement.sentence.begin <= b < statement.sentence.end and k == key for b, k in people)
 
 
 def frame_of(doc: Doc, match: Match, reading: Reading, ents: Owners, facts: _ArticleFacts) -> Frame | None:
