@@ -107,8 +107,8 @@ def _surely_carried(doc: Doc, ents: Owners, statement: Statement, statements: li
 
 
 def _continued_quotations(doc: Doc, ents: Owners, statements: list[Statement]) -> tuple[tuple[Span, str], ...]:
-    """(part, speaker) for each quotation no statement covers that opens a paragraph at most two
-    paragraphs after a person's statement, with no one else named or quoted between ('Kasich said,
+    """(part, speaker) for each quotation no statement covers that opens a paragraph at most three
+    paragraph breaks after a person's statement, with no one else named or quoted between ('Kasich said,
     "..." / Transcript as follows: / "... I met with the rating agencies ..."'): the news convention
     for a speaker's remarks going on; its "I" is that speaker, not the writer."""
     text = article_text(doc)

@@ -1,6 +1,8 @@
 """Statements: cue uses that report nothing said — a verb of saying inside "without" ("he said,
 without referring to any of the candidates": what was not done is no report), and speech acts that
-hand over someone else's words ("released the DNC emails")."""
+hand over someone else's words ("released the DNC emails"), or that take a thing, not words: a topic
+of thought ("thinks about Trump"), a thing given or withheld ("were denied access"), a thing posted
+("posted the clip")."""
 
 from __future__ import annotations
 
