@@ -184,17 +184,21 @@ def _main_key(keys: dict[str, set[str]]) -> str:
 def _named_for(node: str, users: dict[str, int], context: dict[str, set[str]],
                posts: dict[str, set[str]]) -> str | None:
     """The other node that ``node``'s own name stands for in the corpus, if the evidence is clear."""
-    own = users.get(node, 0)
     others = {x: n for x, n in users.items() if x != node}
-    if not others:
+    # at least as many articles as the node's own: else the name is mostly the node's
+    best = _clear_holder(others, sum(others.values()), users.get(node, 0))
+    return best if best is not None and _compatible(node, best, context, posts) else None
+
+
+def _clear_holder(candidates: dict[str, int], uses: int, floor: int) -> str | None:
+    """The candidate node that holds a name (node → articles) in at least ``floor`` articles and in
+    DOMINANT_SHARE of its ``uses`` by others; None when two hold it as often (no telling which) or it
+    is shared among several entities."""
+    ranked = sorted(candidates.items(), key=lambda xn: (-xn[1], xn[0]))
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
-    ranked = sorted(others.items(), key=lambda xn: (-xn[1], xn[0]))
     best, n = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] == n:
-        return None  # two entities go by the name as often: no telling which
-    if n < own or n < DOMINANT_SHARE * sum(others.values()):
-        return None  # the name is mostly the node's own, or shared among several entities
-    return best if _compatible(node, best, context, posts) else None
+    return best if n >= floor and n >= DOMINANT_SHARE * uses else None
 
 
 def _compatible(node: str, other: str, context: dict[str, set[str]], posts: dict[str, set[str]]) -> bool:
@@ -212,14 +216,9 @@ def _full_name_for(node: str, surname: str, users: dict[str, int], main_keys: di
     articles may say "Obama" alone than "Barack Obama", so the count of the node's own uses does not
     decide here as it does in _named_for. A given name ("Jane" of Jane Sanders) is no surname."""
     others = {x: n for x, n in users.items() if x != node}
-    full = sorted(((x, n) for x, n in others.items() if " " in main_keys.get(x, "")
-                   and main_keys[x].rsplit(" ", 1)[1] == surname), key=lambda xn: (-xn[1], xn[0]))
-    if not full:
-        return None
-    best, n = full[0]
-    if n < SURNAME_ARTICLES or (len(full) > 1 and full[1][1] == n) or n < DOMINANT_SHARE * sum(others.values()):
-        return None
-    return best if _compatible(node, best, context, posts) else None
+    full = {x: n for x, n in others.items() if " " in main_keys.get(x, "") and main_keys[x].rsplit(" ", 1)[1] == surname}
+    best = _clear_holder(full, sum(others.values()), SURNAME_ARTICLES)
+    return best if best is not None and _compatible(node, best, context, posts) else None
 
 
 def _unambiguous_middle_names(keys: Iterable[str]) -> set[str]:
@@ -247,13 +246,8 @@ def _without_middle_name_for(node: str, key: str, uses: dict[tuple[str, str], di
     last name in at least SURNAME_ARTICLES articles and holds most of its uses. Two nodes that the
     articles often keep apart are two people ("John Adams" beside "John Quincy Adams")."""
     users = {x: n for x, n in uses[(PERSON, without_middle_names(key))].items() if x != node}
-    if not users:
-        return None
-    ranked = sorted(users.items(), key=lambda xn: (-xn[1], xn[0]))
-    best, n = ranked[0]
-    if n < SURNAME_ARTICLES or (len(ranked) > 1 and ranked[1][1] == n) or n < DOMINANT_SHARE * sum(users.values()):
-        return None
-    if len(articles[node] & articles[best]) > (1 - DOMINANT_SHARE) * len(articles[node]):
+    best = _clear_holder(users, sum(users.values()), SURNAME_ARTICLES)
+    if best is None or len(articles[node] & articles[best]) > (1 - DOMINANT_SHARE) * len(articles[node]):
         return None  # an article that tells them apart (their family's story) now and then is no evidence
     return best if _compatible(node, best, context, posts) else None
 

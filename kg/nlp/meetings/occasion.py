@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.model import Span
 from kg.nlp import docindex
 from kg.nlp.meetings.frames import Frame
-from kg.nlp.meetings.readings import clause_chain, climb, purpose_infinitive
+from kg.nlp.meetings.readings import clause_chain, climb, purpose_infinitive, straight
 from kg.nlp.meetings.sentence_split import SENTENCE_END, sentence_index
 from kg.nlp.meetings.words import OBJECTS, SUBJECTS, TEMPORAL, VISIT, word_set
 from kg.nlp.owners import Owners
@@ -93,7 +93,7 @@ def _unanchored(frame: Frame, chain: list[Token], sent: Span, sents: Sequence[Sp
     if frame.verbal and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of", "on", "about")\
             and head.head.head.pos_ == "NOUN":
         return True  # "the basis for meeting with these individuals", "our focus is on negotiating with the EU"
-    modals = [c.lower_.replace("’", "'") for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
+    modals = [straight(c.lower_) for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux"]
     if any(m in ("could", "might", "may", "should") for m in modals) or (
             chain[-1].dep_ != "ccomp" and any(m in ("would", "'d") for m in modals)):
         return True  # "it would be good to meet", "they might meet Trump": a hypothesis ("announced he would meet X" reports a plan)
@@ -109,7 +109,7 @@ def _long_standing(verb: Token) -> bool:
     a long time, not one occasion."""
     kids = list(verb.children)
     return any(c.dep_ == "advmod" and c.lower_ == "long" for c in kids) and any(
-        c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "had", "'ve", "'s") for c in kids)
+        c.dep_ == "aux" and straight(c.lower_) in ("have", "has", "had", "'ve", "'s") for c in kids)
 
 
 def _on_condition(verb: Token, depth: int = 0) -> bool:
@@ -136,14 +136,14 @@ def _purpose_or_gerund(verb: Token) -> bool:
 
 def _counterfactual(verb: Token) -> bool:
     """"would have attended", "could have met": a modal perfect speaks of what did not happen."""
-    aux = [c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"]
+    aux = [straight(c.lower_) for c in verb.children if c.dep_ == "aux"]
     return any(a in ("would", "could", "might", "should", "'d") for a in aux) and "have" in aux and verb.tag_ == "VBN"
 
 
 def _wish(verb: Token) -> bool:
     """"would like to", "'d love to": a wish, which no plan or date of its own makes an occasion."""
     return verb.lemma_.lower() in word_set("meeting_wish_verbs.txt") and any(
-        c.dep_ == "aux" and c.lower_.replace("’", "'") in ("would", "'d") for c in verb.children)
+        c.dep_ == "aux" and straight(c.lower_) in ("would", "'d") for c in verb.children)
 
 
 def _visit_to_a_building(frame: Frame, ents: Owners) -> bool:
@@ -228,7 +228,7 @@ def _experience(head: Token) -> bool:
     """The perfect of experience: "I've met Mr. Trump", "have you ever met", "people I have met"
     (the news perfect "Aeroflot has negotiated the purchase" reports one event)."""
     kids = list(head.children)
-    if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in ("have", "has", "'ve") for c in kids):
+    if not any(c.dep_ == "aux" and straight(c.lower_) in ("have", "has", "'ve") for c in kids):
         return False
     first_second = any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we", "you") for c in kids)
     return first_second or head.dep_ == "relcl" or any(c.lower_ in ("ever", "never", "before", "previously")

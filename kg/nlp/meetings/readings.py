@@ -188,7 +188,7 @@ def _status(head: Token) -> str | None:
             if arranged and t.pos_ in ("VERB", "AUX") and _past(t) and not _planning(t):
                 status = OCCURRED  # "arrived for a hastily arranged visit": arranged then, and it took place
             arranged = False
-            if any(c.dep_ == "aux" and (_straight(c.lower_) in plan or c.lower_ == "going") for c in kids) or (
+            if any(c.dep_ == "aux" and (straight(c.lower_) in plan or c.lower_ == "going") for c in kids) or (
                     during and t.pos_ == "VERB" and t.lemma_.lower() in word_set("meeting_expect_verbs.txt")):
                 status = PLANNED  # "is expected to act at its meeting": what happens there is to come, so is it
             continue
@@ -203,7 +203,7 @@ def _status(head: Token) -> str | None:
         if any(c.dep_ == "neg" for c in kids) and t.pos_ in ("VERB", "AUX") and not (predicate or until):
             return None
         # a curly apostrophe is the straight one ("We’ll be meeting" is "We'll be meeting")
-        words = [t.lemma_.lower(), t.lower_] + [_straight(c.lemma_.lower()) for c in kids
+        words = [t.lemma_.lower(), t.lower_] + [straight(c.lemma_.lower()) for c in kids
                                                 if c.dep_ in ("aux", "amod", "prt")]
         # "a meeting next week", "will meet on Thursday next week"
         # the parser makes "next" of "next week" an nmod too; "the next morning" of a story is no plan
@@ -233,7 +233,7 @@ def _planning(verb: Token) -> bool:
         "meeting_expect_verbs.txt")
 
 
-def _straight(word: str) -> str:
+def straight(word: str) -> str:
     """A word with its typographic apostrophe made the plain one the word lists use ("’ll" -> "'ll")."""
     return word.replace("’", "'")
 
@@ -271,7 +271,7 @@ def _past(verb: Token) -> bool:
         if up.pos_ not in ("VERB", "AUX") or up.i == verb.i:
             break
         verb = up
-    aux = [_straight(c.lower_) for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [straight(c.lower_) for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "would", "'ll", "shall") for a in aux):
         return False
     return verb.tag_ == "VBD" or any(a in ("had", "did", "was", "were") for a in aux)
