@@ -18,6 +18,7 @@ from kg.nlp.statements.reports import (
     statement_at,
     transcript_turns,
 )
+from kg.nlp.statements.raising import raised_report
 from kg.nlp.statements.speakers import SpeakerResolver, speakers_carried_over
 from kg.nlp.statements.words import article_text, CUE_POS, cue_words, DAY_MONTH_YEAR, word_list
 from kg.nlp.timex import date_for
@@ -51,7 +52,8 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             continue
         statement = quoting_verb(doc, token, quotations, quoted, speakers) \
             or in_source(doc, token, quotations, quoted, speakers) \
-            or speech_act(doc, token, quotations, quoted, speakers)
+            or speech_act(doc, token, quotations, quoted, speakers) \
+            or raised_report(token, quotations, quoted, speakers)
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
             found.append((statement, "~"))
             taken.extend(statement.content)
