@@ -18,7 +18,7 @@ from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import in_paragraph, sentence_span, token_spans, with_quotations
 from kg.nlp.statements.cues import cue_phrase, cue_spans, unreal_report
 from kg.nlp.statements.speakers import actor_kind, SpeakerResolver
-from kg.nlp.statements.words import article_text, FINITE, word_list
+from kg.nlp.statements.words import article_text, FINITE, SUBJECTS, word_list
 
 # a clause these open compares or supposes ("as improbable as it may seem", "if he appears to")
 _NOT_STATING_MARKS = ("as", "if", "unless", "though", "whether", "than")
@@ -51,8 +51,9 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     # a complement that is a cue of its own ("seemed to think that ...", "appeared to blame workers")
     # reports through that cue, with the subject as its speaker
-    if not complements or any(c.pos_ == "VERB" and cue_phrase(c) is not None for c in complements):
-        return None
+    if not complements or any(t.pos_ == "VERB" and cue_phrase(t) is not None and (t.i == c.i or not any(
+            s.dep_ in SUBJECTS for s in t.children)) for c in complements for t in c.subtree):
+        return None  # nor one further down it ("never seem to tire of telling the story")
     content = [t for c in complements for t in c.subtree]
     if subject.lower_ != "it":
         content += list(subject.subtree)

@@ -91,7 +91,17 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     interrupted = _interrupted_subject(cue, quoted)
     if interrupted is not None:
         return interrupted
+    if _finite_verb_read_as_object(cue) and not quoted.inside(cue.head.idx):
+        return cue.head  # "Trump refuses to ...": the name parsed as the root, the verb its object
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _finite_verb_read_as_object(verb: Token) -> bool:
+    """ "Trump refuses to make public his returns": a finite verb the parser made the object of the
+    name before it, read as a noun at the root. A real object is never a finite verb."""
+    head = verb.head
+    return verb.dep_ == "dobj" and verb.tag_ in ("VBZ", "VBD") and head.dep_ == "ROOT" \
+        and head.pos_ in ("NOUN", "PROPN") and head.i == verb.i - 1
 
 
 def _feeling_passive(verb: Token, subject: Token) -> bool:
