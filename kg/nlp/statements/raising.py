@@ -23,6 +23,9 @@ from kg.nlp.statements.words import article_text, FINITE, SUBJECTS, word_list
 # a clause these open compares or supposes ("as improbable as it may seem", "if he appears to")
 _NOT_STATING_MARKS = ("as", "if", "unless", "though", "whether", "than")
 _PREDICATE_DEPS = ("acomp", "oprd")
+# how a verb sharing the subject hangs below a complement ("tire of telling", "try to say"); a
+# participle describing a noun ("models opposed to Mexicans") is no act of the subject
+_CONTROLLED = ("xcomp", "pcomp")
 
 
 def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
@@ -51,7 +54,7 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     # a complement that is a cue of its own ("seemed to think that ...", "appeared to blame workers")
     # reports through that cue, with the subject as its speaker
-    if not complements or any(t.pos_ == "VERB" and cue_phrase(t) is not None and (t.i == c.i or not any(
+    if not complements or any(t.pos_ == "VERB" and cue_phrase(t) is not None and (t.i == c.i or t.dep_ in _CONTROLLED and not any(
             s.dep_ in SUBJECTS for s in t.children)) for c in complements for t in c.subtree):
         return None  # nor one further down it ("never seem to tire of telling the story")
     content = [t for c in complements for t in c.subtree]

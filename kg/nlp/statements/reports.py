@@ -489,6 +489,9 @@ def _closes_sentence(according: Token) -> bool:
     return first > according.sent.start and doc[first - 1].text == "," and all(t.is_punct or t.is_space for t in rest)
 
 
+_COPULAS = ("be", "become", "remain")
+
+
 def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speakers: SpeakerResolver) -> Statement | None:
     """ "Trump's attacks on Khan", "criticism of the bank from Warren", "Trump made comments about the
     shooting": the object of the preposition is what was said, when the text tells who said it and
@@ -504,6 +507,9 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_list("speech_act_verbs.txt"):
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        # "she has been a consistent supporter of NATO": the copula's subject holds the stance
         owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if owner is None:
         return None
