@@ -554,7 +554,8 @@ def passive_content(verb: Token, content: list[Token]) -> list[Token]:
         return content
     # the passive subject is the content only of a verb whose object is ("the plan was criticized")
     # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
-    if verb.lemma_.lower() not in word_list("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children):
+    if verb.lemma_.lower() not in word_list("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children) \
+            and not judged_as(verb):
         return content
     if subject.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
         # "a remark ..., which was being stated as fact": the remark is what was stated

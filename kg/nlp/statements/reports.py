@@ -263,7 +263,8 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
     if verb.lemma_.lower() not in word_list("speech_belief_cues.txt") | word_list("speech_small_clause_cues.txt"):
         return False
     if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
-        return True
+        # but "the program is seen as a loophole" states a judgement, its holders unnamed
+        return not (judged_as(verb) and any(c.dep_ == "auxpass" for c in verb.children))
     if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in verb.children):
         return True
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
