@@ -62,7 +62,7 @@ def judged_as(verb: Token) -> bool:
         return False
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.children):
         # "the program is seen as a loophole (by critics)": the passive subject is what is judged
-        return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+        return any((c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd") and c.i > verb.i for c in verb.children)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
 
