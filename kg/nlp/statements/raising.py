@@ -121,3 +121,28 @@ def _agent(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
+
+
+def evident_clause(adjective: Token, quotations: list[Quotation], quoted: QuotedText) -> Statement | None:
+    """ "It is apparent that Clinton wanted to shield her dealings", "it was clear Clinton is reaching
+    out": an "it" with a copula and an adjective of speech_evident_adjectives.txt states its clause
+    as the writer's finding, with no speaker. Negated ("it is not clear that") it states nothing."""
+    copula = adjective.head
+    if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in word_list("speech_evident_adjectives.txt") \
+            or copula.lemma_.lower() not in ("be", "become", "seem") or quoted.inside(adjective.idx):
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children) \
+            or any(c.dep_ == "neg" for c in copula.children) or not _stated(copula):
+        return None
+    clause = next((c for c in [*adjective.children, *copula.children] if c.dep_ == "ccomp" and c.i > adjective.i
+                   and any(s.dep_ in SUBJECTS for s in c.children)
+                   and not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)), None)
+    if clause is None:
+        return None
+    text = article_text(adjective.doc)
+    spans = with_quotations(text, token_spans(adjective.doc, in_paragraph(text, adjective, list(clause.subtree))),
+                            [], quotations)
+    if not spans:
+        return None
+    return Statement("", spans, INDIRECT, cue=cue_spans(adjective.doc, [adjective]),
+                     sentence=sentence_span(adjective.doc, copula.idx, max(max(spans).end, adjective.idx + 1)))
