@@ -45,8 +45,12 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
     else:
         return None
     subject = next((c for c in verb.children if c.dep_ == subject_dep), None)
-    if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ in ("you", "one"):
-        return None  # "what appeared to be ...", a relative, "you seem": no impression of a thing stated
+    if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ in ("you", "one") \
+            or subject.lower_ in entity_lexicon.pronouns("relative") \
+            or any(c.dep_ == "det" and c.lower_.endswith("ever") for c in subject.children):
+        # "what appeared to be ...", a relative, "you seem", a free relative ("whichever view seems
+        # more credible will ..."): no impression of a thing stated
+        return None
     if subject.lower_ == "it":
         # "it appeared that ...": the clause is the content; "it seems clear" (an "it" standing for
         # something said before, or for a clause after) gives no content of its own
@@ -76,8 +80,8 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
 def _stated(verb: Token) -> bool:
     """A tensed main or complement clause of its own: not a relative ("price tags that seem to start
     at six figures"), a participle, a comparison or a supposition."""
-    if verb.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp") or unreal_report(verb):
-        return False
+    if verb.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "csubj", "csubjpass") or unreal_report(verb):
+        return False  # (a clause as subject: "whichever view seems more credible will help ...")
     if any(c.dep_ == "mark" and c.lower_ in _NOT_STATING_MARKS for c in verb.children):
         return False
     return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and (c.tag_ in FINITE or c.tag_ == "MD")

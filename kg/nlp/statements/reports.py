@@ -504,6 +504,10 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
     if what is None or only_pronouns(list(what.subtree)):
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        # "she has been a consistent supporter of NATO", "Graham is the party's most outspoken
+        # proponent of ...": the copula's subject holds the stance, not the possessor
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -511,9 +515,6 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
     # about ...") is what that clause's verb reports
     holding = noun.head.lemma_.lower() in word_list("speech_holding_verbs.txt") and noun.head.dep_ == "ROOT"
     if owner is None and noun.dep_ == "dobj" and (noun.head.lemma_.lower() in word_list("speech_act_verbs.txt") or holding):
-        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    if owner is None and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
-        # "she has been a consistent supporter of NATO": the copula's subject holds the stance
         owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if owner is None:
         return None
