@@ -81,3 +81,8 @@ def test_it_is_clear_that_states_a_finding_with_no_speaker(attributions_of):
         ("apparent", None, "that Clinton wanted to shield her dealings")]
     assert attributions_of("It was unclear whether coal companies could do the same.") == []
     assert attributions_of("It is not clear that he will win.") == []
+
+
+def test_a_passive_small_clause_judgement_has_no_holder(attributions_of):
+    assert attributions_of("He is considered a front-runner.") == [("considered", None, "He a front-runner")]
+    assert attributions_of("The bill will be considered next week.") == []

@@ -54,13 +54,17 @@ def judged_as(verb: Token) -> bool:
     """ "Critics see the program as a loophole", "painted Trump as a caricature": a verb of
     speech_as_cues.txt with an object and an "as" phrase after it says what the object is taken
     for; the same verb without one ("saw the film") reports nothing. So does a verb of
-    speech_small_clause_cues.txt with a predicate said of its object (see _small_clause)."""
+    speech_small_clause_cues.txt with a predicate said of its object (see _small_clause). In the
+    passive ("is seen as a loophole", "is considered a threat") the subject is what is judged, by
+    holders left unnamed: PolNeAR annotates these with no source."""
     lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.children)
     if lemma in word_list("speech_small_clause_cues.txt"):
-        return _small_clause(verb)
+        # "it is considered a threat": the passive subject with the predicate judged of it
+        return any(c.dep_ == "oprd" and c.i > verb.i for c in verb.children) if passive else _small_clause(verb)
     if lemma not in word_list("speech_as_cues.txt"):
         return False
-    if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.children):
+    if passive:
         # "the program is seen as a loophole (by critics)": the passive subject is what is judged
         return any((c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd") and c.i > verb.i for c in verb.children)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
