@@ -364,7 +364,6 @@ def test_speech_in_a_relative_clause_is_a_statement_of_its_own(statements_of):
     "Fiorina stayed at the company, believing the takeover would vindicate her.",
     "The Democrats act as though they want to lose the election.",
     "If voters think the economy is weak, they will punish the party.",
-    "The senator is expected to win the primary.",
 ])
 def test_motives_suppositions_and_guesses_are_not_statements(statements_of, text):
     assert statements_of(text)[0] == []

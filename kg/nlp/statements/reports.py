@@ -258,7 +258,7 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
     """A verb of thinking or feeling reports a stance only when the text states it of its holder: a
     finite verb with a subject, outside a supposition ("Mr. Obama believes that ...", "voters should
     know ..."). "believing the takeover would vindicate her", "as though they want to lose", "if
-    voters think ...", "is expected to" are motives, suppositions and guesses."""
+    voters think ..." are motives and suppositions ("is expected to" is raising.py's)."""
     # a judgement of a small clause is a belief too: "asked whether he would consider Jerusalem the capital"
     if verb.lemma_.lower() not in word_list("speech_belief_cues.txt") | word_list("speech_small_clause_cues.txt"):
         return False
