@@ -553,10 +553,11 @@ def passive_content(verb: Token, content: list[Token]) -> list[Token]:
     if subject is None or (subject.lower_ == "it" and content):
         return content
     # the passive subject is the content only of a verb whose object is ("the plan was criticized")
-    # or when a to-infinitive says it ("is expected to"); "the holiday was observed" reports nothing
-    # or when a by-phrase names who said it ("the issue was first reported by the Dispatch")
-    if verb.lemma_.lower() not in word_list("speech_object_cues.txt") and not any(c.dep_ == "xcomp" for c in verb.children) \
-            and not judged_as(verb) and not any(c.dep_ == "agent" for c in verb.children):
+    # or when a to-infinitive, a judged predicate or a by-phrase naming who said it goes with it ("is
+    # expected to", "is seen as a loophole", "was first reported by the Dispatch"); "the holiday was
+    # observed" reports nothing
+    said_of = any(c.dep_ in ("xcomp", "agent") for c in verb.children) or judged_as(verb)
+    if verb.lemma_.lower() not in word_list("speech_object_cues.txt") and not said_of:
         return content
     if subject.lower_ in entity_lexicon.pronouns("relative") and verb.dep_ == "relcl":
         # "a remark ..., which was being stated as fact": the remark is what was stated

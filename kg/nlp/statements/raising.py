@@ -58,23 +58,32 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     # a complement that is a cue of its own ("seemed to think that ...", "appeared to blame workers")
     # reports through that cue, with the subject as its speaker
-    if not complements or any(t.pos_ == "VERB" and cue_phrase(t) is not None and (t.i == c.i or t.dep_ in _CONTROLLED and not any(
-            s.dep_ in SUBJECTS for s in t.children)) for c in complements for t in c.subtree):
-        return None  # nor one further down it ("never seem to tire of telling the story")
+    if not complements or any(_own_cue(t, c) for c in complements for t in c.subtree):
+        return None
     content = [t for c in complements for t in c.subtree]
     if subject.lower_ != "it":
         content += list(subject.subtree)
     holder = _holder(verb, complements, speakers) if not passive else _agent(verb)
-    if holder is not None:
-        content = [t for t in content if t.i not in {h.i for h in holder.head.subtree}]
+    if holder is not None:  # "to me", "by analysts" says whose impression, not what it is
+        phrase = {h.i for h in holder.head.subtree}
+        content = [t for t in content if t.i not in phrase]
     text = article_text(verb.doc)
     spans = with_quotations(text, token_spans(verb.doc, in_paragraph(text, verb, content)), [], quotations)
     if not spans:
         return None
     speaker_span, speaker = speakers.resolve(holder, verb) if holder is not None else (None, None)
+    sentence = sentence_span(verb.doc, min(min(spans).begin, verb.idx), max(max(spans).end, verb.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(verb.doc, [verb]), speaker=speaker,
-                     speaker_span=speaker_span,
-                     sentence=sentence_span(verb.doc, min(min(spans).begin, verb.idx), max(max(spans).end, verb.idx + 1)))
+                     speaker_span=speaker_span, sentence=sentence)
+
+
+def _own_cue(word: Token, complement: Token) -> bool:
+    """Whether ``word`` in ``complement`` is a cue of the subject's own act: the complement itself
+    ("seemed to think that ...") or a verb sharing its subject further down ("never seem to tire of
+    telling the story"); a participle describing a noun ("models opposed to Mexicans") is not."""
+    if word.pos_ != "VERB" or cue_phrase(word) is None:
+        return False
+    return word.i == complement.i or word.dep_ in _CONTROLLED and not any(s.dep_ in SUBJECTS for s in word.children)
 
 
 def _stated(verb: Token) -> bool:

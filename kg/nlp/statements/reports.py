@@ -514,7 +514,8 @@ def _topic_statement(doc: Doc, noun: Token, quotations: list[Quotation], speaker
     # a stance held in a main clause; one inside another clause ("made it clear he had misgivings
     # about ...") is what that clause's verb reports
     holding = noun.head.lemma_.lower() in word_list("speech_holding_verbs.txt") and noun.head.dep_ == "ROOT"
-    if owner is None and noun.dep_ == "dobj" and (noun.head.lemma_.lower() in word_list("speech_act_verbs.txt") or holding):
+    acting = noun.head.lemma_.lower() in word_list("speech_act_verbs.txt")
+    if owner is None and noun.dep_ == "dobj" and (acting or holding):
         owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if owner is None:
         return None
