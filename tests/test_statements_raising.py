@@ -86,3 +86,9 @@ def test_it_is_clear_that_states_a_finding_with_no_speaker(attributions_of):
 def test_a_passive_small_clause_judgement_has_no_holder(attributions_of):
     assert attributions_of("He is considered a front-runner.") == [("considered", None, "He a front-runner")]
     assert attributions_of("The bill will be considered next week.") == []
+
+
+def test_a_stance_noun_with_a_content_clause(attributions_of):
+    assert attributions_of("The crisis forced a recognition that Europe's borders were weak.") == [
+        ("recognition", None, "that Europe's borders were weak")]
+    assert attributions_of("His legacy is an agreement that the nations reached in Paris.") == []

@@ -19,7 +19,7 @@ def cue_phrase(token: Token) -> list[Token] | None:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return [token, token.nbor(1)] if "according to" in words else None
     if token.pos_ == "NOUN" and (token.lemma_.lower() in word_list("speech_nouns.txt")
-                                 or intended_infinitive(token) is not None):
+                                 or intended_infinitive(token) is not None or _stance_with_clause(token)):
         return [token]
     if token.pos_ == "NOUN":
         prep = topic_preposition(token)
@@ -41,6 +41,15 @@ def cue_phrase(token: Token) -> list[Token] | None:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return [token, child]
     return [token] if lemma in cue_verbs() or _reports_that_clause(token) or judged_as(token) else None
+
+
+def _stance_with_clause(noun: Token) -> bool:
+    """ "a tacit acknowledgment that he may be the only one": a noun of speech_clause_nouns.txt with a
+    content clause (its own "that" and subject; in "the agreement that the nations reached" the "that"
+    is a relative pronoun, no mark)."""
+    return noun.lemma_.lower() in word_list("speech_clause_nouns.txt") and any(
+        c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(_content_that(m) for m in c.children)
+        and any(m.dep_ in SUBJECTS + ("expl",) for m in c.children) for c in noun.children)
 
 
 def _intending_adjective(adjective: Token) -> bool:
