@@ -557,7 +557,8 @@ def _speech_noun(doc: Doc, noun: Token, quotations: list[Quotation], speakers: S
     if owner is None and noun.dep_ == "pobj" and noun.head.head is not noun.head:  # "persisted in arguments that"
         owner = next((c for c in noun.head.head.children if c.dep_ in SPEAKER_DEPS), None)
     speaker_span, speaker = speakers.resolve(owner, None) if owner is not None else (None, None)
-    if speaker is None and noun.lemma_.lower() in word_list("speech_clause_nouns.txt"):
+    if speaker is None and noun.lemma_.lower() in word_list("speech_clause_nouns.txt") and owner is not None \
+            and _thing_subject(owner, speakers):
         speaker_span = None  # "the crisis forced a recognition that ...": a thing holds no stance
     if speaker_span is not None and owner.dep_ == "poss" and speaker_span.end > noun.idx:
         # the noun phrase of "The government's determination" is not who is determined: its possessor is
