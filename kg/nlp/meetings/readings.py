@@ -581,6 +581,7 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = (head.dep_ in OBJECTS and (
         verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
+        or (verb in word_set("meeting_light_verbs.txt") and head.head.i == governor.i)
         or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor) or (
         # "the talks were attended by the envoy", "the meeting was hosted by Oman": the agent is the subject
         climb(head).dep_ == "nsubjpass" and verb in word_set("meeting_support_verbs.txt")
