@@ -441,3 +441,12 @@ def test_a_he_carried_over_past_another_person_is_no_sure_speaker_for_i(nlp, bet
     ms = find_meetings(doc, ents, [], said)
     assert len(ms) == 1 and "e2" in ms[0].participants
     assert ("e0" in ms[0].participants) == speaks
+
+
+def test_whose_meeting_was_called_off_meets_in_its_place(nlp):
+    text = "The White House later canceled his meeting with Pedro Costa, conferring instead with Jan Novak."
+    ms, names = meetings_of(nlp, "Carlos Berg arrived in Lima. " + text,
+                            {"Carlos Berg": PERSON, "White House": ORGANISATION, "Pedro Costa": PERSON, "Jan Novak": PERSON})
+    conferring = [m for m in ms if m.trigger.text == "conferring"]
+    assert len(conferring) == 1 and {"Carlos Berg", "Jan Novak"} <= participants(conferring[0], names)
+    assert "Pedro Costa" not in participants(conferring[0], names)

@@ -169,3 +169,29 @@ def test_a_bare_surname_no_mention_covers_is_the_one_person_of_that_name(nlp):
     ms, names = meetings_of(nlp, text, {"Jan Novak": PERSON, "Anna Berg": PERSON, "Texas": PLACE})
     assert {"Jan Novak", "Anna Berg"} <= participants(ms[0], names)
 
+
+
+def test_a_visit_with_a_named_party_is_a_meeting(nlp):
+    text = "The visit with Jan Novak comes as Anna Berg promises new attacks on the stump."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Jan Novak": PERSON})
+    assert len(ms) == 1 and "Jan Novak" in participants(ms[0], names)
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden paid a visit to Turkey on Wednesday.",
+    "Joe Biden made a trip to Turkey on Wednesday.",
+])
+def test_paying_or_making_a_visit_is_the_visitors(nlp, text):
+    ms, names = meetings_of(nlp, text, {"Joe Biden": PERSON, "Turkey": PLACE})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Joe Biden"} and names[ms[0].location] == "Turkey"
+
+
+def test_a_campaign_trip_is_no_meeting(nlp):
+    ms, _ = meetings_of(nlp, "Joe Biden made a campaign trip to Turkey last month.", {"Joe Biden": PERSON, "Turkey": PLACE})
+    assert ms == []
+
+
+def test_a_light_verb_in_a_misparsed_relative_clause_names_no_party(nlp):
+    text = "Pedro Costa said he had told Jan Novak at the beginning of the meeting that Peru would not pay for a wall."
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Jan Novak": PERSON, "Peru": PLACE})
+    assert all("Peru" not in participants(m, names) for m in ms)

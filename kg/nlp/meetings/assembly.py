@@ -167,7 +167,10 @@ def _headline_end(text: str) -> int:
 def _visit_to_nowhere(frame: Frame) -> bool:
     """A visit that names no one and nowhere visited and no other party, and no date or only a purpose:
     "Clinton's visit comes as ...", "on his first trip from the airport", "Trump's visit Monday to speak
-    to the Detroit Economic Club" say who went, not whom they met."""
+    to the Detroit Economic Club" say who went, not whom they met (a named with-party does: "the
+    visit with Klein")."""
+    if frame.partnered and any(p.key for p in frame.parties):
+        return False  # "the visit with Klein comes as ...": a with-phrase names whom the visitor met
     purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                         for g in c.children) for c in frame.head.children)
     return (VISIT in frame.kinds and frame.host is None and frame.place is None and frame.building is None

@@ -432,6 +432,7 @@ def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Mat
     if any(o.lemma_.lower() in not_objects for o in shared + withs):
         return Reading(rejected=True)
     out.parties.extend(_subjects(head))
+    out.parties.extend(_whose_meeting_was_dropped(head, by_head))
     for obj in objects:
         nested = by_head.get(obj.i)
         if nested is not None and nested.entry.pos != "VERB":  # "convene a conference call": one meeting
@@ -474,6 +475,22 @@ def _verbal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Mat
             out.extra.append(Span.of(article_text(doc), *by_head[g.i].span))
             out.add(_prepositional_reading(doc, g, ents, True, is_visit))
     return out
+
+
+def _whose_meeting_was_dropped(head: Token, by_head: dict[int, Match]) -> list[Token]:
+    """"the White House canceled his meeting with Duterte, conferring instead with Park": a gerund
+    clause on a verb that calls off a meeting tells what its owner did in its place, so the owner
+    ("his") meets too, beside the clause's subject (who may only speak for him)."""
+    verb = head.head
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or verb.i == head.i or verb.pos_ != "VERB":
+        return []
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    cancels = word_set("meeting_cancel_words.txt")
+    if verb.lemma_.lower() not in cancels and f"{verb.lemma_.lower()}_{particle}" not in cancels:
+        return []
+    dropped = [o for o in verb.children if o.dep_ in ("dobj", "obj") and o.i in by_head
+               and by_head[o.i].entry.pos == "NOUN"]
+    return [c for o in dropped for c in o.children if c.dep_ == "poss"]
 
 
 def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Match]) -> Reading:
@@ -564,6 +581,7 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = (head.dep_ in OBJECTS and (
         verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
+        or (verb in word_set("meeting_light_verbs.txt") and head.head.i == governor.i)
         or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor) or (
         # "the talks were attended by the envoy", "the meeting was hosted by Oman": the agent is the subject
         climb(head).dep_ == "nsubjpass" and verb in word_set("meeting_support_verbs.txt")
