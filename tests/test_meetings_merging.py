@@ -74,3 +74,28 @@ def test_a_definite_mention_of_another_word_keeps_its_own_record(nlp):
     timexes = find_time_expressions(doc, date(2016, 5, 12))
     ms = find_meetings(doc, entities_for(text, _NAMES), timexes, [], published=date(2016, 5, 12))
     assert all(m.date is None for m in ms if m.participants)
+
+
+_TOWNS = {**_NAMES, "Lisbon": PLACE}
+
+
+def test_whom_one_met_on_a_visit_is_met_on_that_visit(nlp):
+    ms, names = meetings_of(nlp, "During his trip to Lisbon, Pedro Costa met Anna Berg.", _TOWNS)
+    assert len(ms) == 1 and participants(ms[0], names) == {"Pedro Costa", "Anna Berg"}
+    assert names[ms[0].location] == "Lisbon"
+
+
+def test_a_meeting_named_by_its_party_far_on_is_the_meeting_described(nlp):
+    text = ("Pedro Costa held a tense meeting with Anna Berg and half a dozen lawmakers. "
+            + "Lawmakers had written a letter. " * 5
+            + "Pedro Costa's meeting with the lawmakers was aimed at explaining the policy.")
+    ms, names = meetings_of(nlp, text, _NAMES)
+    assert len(ms) == 1 and {"Pedro Costa", "Anna Berg"} <= participants(ms[0], names)
+
+
+def test_a_named_meeting_after_another_meeting_is_not_merged_back(nlp):
+    text = ("Pedro Costa held a tense meeting with Anna Berg. Anna Berg later met Jan Novak. "
+            + "Lawmakers had written a letter. " * 5
+            + "Pedro Costa's meeting with the lawmakers was aimed at explaining the policy.")
+    ms, _ = meetings_of(nlp, text, _NAMES)
+    assert len(ms) == 3

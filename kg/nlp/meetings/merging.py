@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from kg.model import PLANNED
 from kg.nlp.meetings.frames import Frame
+from kg.nlp.meetings.readings import clause_chain
 from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
 
 
@@ -28,7 +29,8 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
     if earlier.status != later.status or later.distinct or _other_partner(earlier, later):
         return False
-    if earlier.sentence == later.sentence and _where_clause_of(earlier, later) and _agree(earlier, later):
+    if earlier.sentence == later.sentence and (_where_clause_of(earlier, later) or _met_on_the_visit(earlier, later)) and (
+            _agree(earlier, later)):
         return True  # "Trump's visit to Mexico, where he met the Mexican president": whom he met there
     if last and earlier.headline and not later.headline and a <= b and (a or _one_word(earlier, later)) and (
             later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
@@ -50,6 +52,8 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "the summit Thursday" (no one named) ... "his meeting with Ryan": who met at it
     if _planned_trip(earlier, later) or _planned_trip(later, earlier):
         return True  # "will meet Trump when he arrives in Israel" ... "to block Trump's visit to Israel"
+    if latest and b and b <= a and _named_possessor(later, a):
+        return True  # "a tense meeting with House Democrats" ... pages on, "Eggleston's meeting with the Democrats"
     if latest and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
@@ -62,6 +66,23 @@ def _where_clause_of(earlier: Frame, later: Frame) -> bool:
     head = later.head
     return head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children) and (
         head.head.i in {t.i for t in earlier.head.subtree} and head.head.i != earlier.head.i)
+
+
+def _met_on_the_visit(visit: Frame, meeting: Frame) -> bool:
+    """A visit in a "during" or "on" phrase of the verb of the meeting ("During his trip to Moscow, he
+    met Putin", "On a visit to Lisbon, she held talks with ..."): whom the visitor met on that visit,
+    one occasion with it (its place the visit's)."""
+    head = visit.head
+    return VISIT in visit.kinds and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in (
+        "during", "on") and head.head.head.i in {t.i for t in clause_chain(meeting.head)}
+
+
+def _named_possessor(frame: Frame, keys: set[str]) -> bool:
+    """A meeting noun whose possessor is a name of one of ``keys`` ("Eggleston's meeting with the
+    Democrats"): a definite mention, of a meeting of that party's the reader already knows."""
+    poss = [c for c in frame.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return not frame.verbal and any(p.key in keys and p.span.begin <= c.idx < p.span.end
+                                    for c in poss for p in frame.parties if p.key)
 
 
 def _planned_trip(meeting: Frame, visit: Frame) -> bool:
