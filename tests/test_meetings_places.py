@@ -247,3 +247,10 @@ def test_the_hill_is_capitol_hill(nlp):
     text = "Donald Trump met with Republican House and Senate members on the Hill."
     names = {"Donald Trump": PERSON, "Hill": ORGANISATION}
     assert place_of(nlp, text, names) == "Hill"
+
+
+def test_a_place_set_off_after_a_nominal_trigger_is_where_it_was(nlp):
+    text = "Spending is below the level that members committed to reach at the last summit meeting, in Portugal in 2014."
+    ms, names = meetings_of(nlp, text, {"Portugal": PLACE})
+    assert [names[m.location] for m in ms if m.location] == ["Portugal"]
+

@@ -14,7 +14,8 @@ and its frame is read off the dependency parse around the trigger:
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at"/"aboard" phrase naming a place, or what was visited, also the place named inside
   that phrase ("at HP's headquarters in Palo Alto", "at the Phoenix airport", "on her plane in
-  Phoenix") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or the
+  Phoenix") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or set
+  off by a comma right after a nominal trigger ("the alliance's last summit meeting, in Wales"), or the
   noun a "where" clause of the trigger tells of ("a visit to Mexico, where he met"); a seat or a
   building kg types Organisation ("at the White House", "on Capitol Hill", "at the Mayflower Hotel",
   ``lexicon/meeting_seat_names.txt``, ``lexicon/meeting_building_nouns.txt``), or an organisation the
@@ -48,7 +49,12 @@ Several sentences often describe one meeting ("met Putin in Moscow" ... "The tal
 a definite nominal trigger refers back to the meeting just described when its parties agree (and,
 however far on, to the meeting mentioned last when it names no date, place or party of its own: "an
 employee who attended the meeting"), a headline's meeting is the one the story opens with, and
-two triggers with the same participants are one meeting (extra triggers); a date, place or kind
+two triggers with the same participants are one meeting (extra triggers), and so are a visit and
+the meeting its "where" clause or a "during"/"on" phrase of its verb tells of ("a visit to Mexico,
+where he met the president", "During his trip to Moscow, he met Putin"), a definite mention and the
+record just before it that named no one ("the summit Thursday" ... "his meeting with Ryan"), a
+meeting noun whose possessor names a party of the meeting mentioned last ("Eggleston's meeting with
+the Democrats"), and a planned meeting and its party's planned visit to its place; a date, place or kind
 that disagrees (a month and a day inside it agree), "another", "again", or a with-phrase naming a
 partner the other mention's with-phrase did not ("after meeting with the caucus ... before his
 meeting with Clinton") keeps two occasions apart.

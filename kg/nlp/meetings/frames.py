@@ -223,6 +223,7 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     place_heads.extend(_scene_places(head, ents))
     place_heads.extend(_purpose_places(head, ents))
     place_heads.extend(_when_places(head, ents))
+    place_heads.extend(_afterthought_places(head, ents))
     place_heads.extend(_occurrence_places(head, tokens, ents))
     if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
@@ -431,6 +432,24 @@ def _when_places(head: Token, ents: Owners) -> list[Token]:
         m.dep_ in ("mark", "advmod") and m.lower_ == "when" and m.i < c.i for m in c.children)]
     return [g for v in clauses for c in v.children for g in place_objects(c, ents)
             if (e := ents.entity(g.i)) is not None and (e.type == PLACE or building(e))]
+
+
+def _afterthought_places(head: Token, ents: Owners) -> list[Token]:
+    """"committed to spend at the alliance's last summit meeting, in Wales in 2014": a place phrase set
+    off by a comma right after the phrase of a nominal trigger tells where that meeting was, though the
+    parser hangs it on a verb above the trigger's phrase (a place named before the trigger, or after
+    other words, is the verb's own: "met in Paris at the summit", "spoke at the summit about Syria in Paris")."""
+    holder = head.head
+    if head.pos_ != "NOUN" or head.dep_ != "pobj" or holder.dep_ != "prep" or holder.head.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = head.doc
+    after = head.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    prep = doc[after + 1]
+    if prep.dep_ != "prep" or prep.lower_ not in prepositions("place") or prep.head not in holder.ancestors:
+        return []
+    return [g for g in prep.children if g.dep_ == "pobj" and (e := ents.entity(g.i)) is not None and e.type == PLACE]
 
 
 def _purpose_places(head: Token, ents: Owners) -> list[Token]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from kg.model import PLANNED
 from kg.nlp.meetings.frames import Frame
+from kg.nlp.meetings.readings import clause_chain
 from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
 
 
@@ -27,6 +29,9 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "They met again ... when Mr. Obama was visiting Jerusalem": where they met
     if earlier.status != later.status or later.distinct or _other_partner(earlier, later):
         return False
+    if earlier.sentence == later.sentence and (_where_clause_of(earlier, later) or _met_on_the_visit(earlier, later)) and (
+            _agree(earlier, later)):
+        return True  # "Trump's visit to Mexico, where he met the Mexican president": whom he met there
     if last and earlier.headline and not later.headline and a <= b and (a or _one_word(earlier, later)) and (
             later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
         return True  # a headline's meeting is the one the story opens with ("AT SUMMIT IN OTTAWA" ... "the summit")
@@ -42,9 +47,54 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "the talks", "their meeting": back to the meeting just described
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
+    if last and near and later.referring and not later.verbal and not a and earlier.host is None and (
+            _one_word(earlier, later) or _word(later) in {s.text.lower() for s in earlier.extra}):
+        return True  # "the summit Thursday" (no one named) ... "his meeting with Ryan": who met at it
+    if _planned_trip(earlier, later) or _planned_trip(later, earlier):
+        return True  # "will meet Trump when he arrives in Israel" ... "to block Trump's visit to Israel"
+    if latest and b and b <= a and _named_possessor(later, a):
+        return True  # "a tense meeting with House Democrats" ... pages on, "Eggleston's meeting with the Democrats"
     if latest and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
+
+
+def _where_clause_of(earlier: Frame, later: Frame) -> bool:
+    """``later``'s trigger heads a "where" clause on a word of ``earlier``'s trigger phrase ("a visit to
+    Mexico, where he met the president", "his trip to Geneva, where he held talks"): the clause tells
+    what happened on that occasion, so it is the same one."""
+    head = later.head
+    return head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children) and (
+        head.head.i in {t.i for t in earlier.head.subtree} and head.head.i != earlier.head.i)
+
+
+def _met_on_the_visit(visit: Frame, meeting: Frame) -> bool:
+    """A visit in a "during" or "on" phrase of the verb of the meeting ("During his trip to Moscow, he
+    met Putin", "On a visit to Lisbon, she held talks with ..."): whom the visitor met on that visit,
+    one occasion with it (its place the visit's)."""
+    head = visit.head
+    return VISIT in visit.kinds and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in (
+        "during", "on") and head.head.head.i in {t.i for t in clause_chain(meeting.head)}
+
+
+def _named_possessor(frame: Frame, keys: set[str]) -> bool:
+    """A meeting noun whose possessor is a name of one of ``keys`` ("Eggleston's meeting with the
+    Democrats"): a definite mention, of a meeting of that party's the reader already knows."""
+    poss = [c for c in frame.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return not frame.verbal and any(p.key in keys and p.span.begin <= c.idx < p.span.end
+                                    for c in poss for p in frame.parties if p.key)
+
+
+def _planned_trip(meeting: Frame, visit: Frame) -> bool:
+    """A planned visit of a party of a planned meeting to the place that meeting is to be held in ("will
+    meet Trump when he arrives in Israel later this month" ... "called on the government to block
+    Trump's visit to Israel"): the trip the meeting is to take place on (a person makes one planned
+    journey to one place in a story; occasions that took place may be years apart, so only plans)."""
+    if VISIT not in visit.kinds or meeting.status != PLANNED or visit.status != PLANNED or meeting.place is None or visit.place is None:
+        return False
+    visitors = party_keys(visit)
+    return (meeting.place.key == visit.place.key and bool(visitors) and visitors <= party_keys(meeting)
+            and not visit.distinct and not meeting.distinct and _agree(meeting, visit))
 
 
 def _other_partner(earlier: Frame, later: Frame) -> bool:
