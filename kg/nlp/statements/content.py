@@ -926,6 +926,10 @@ def enclosing_cue(token: Token) -> Token | None:
             break
     if outer is None:
         return None
+    if outer.i > token.i:
+        # "Trump welcomed the news, saying ..., CNN reported": a parenthetical cue after the
+        # participle reports the clause it hangs in, whose own subject says it
+        return None
     # a parse that runs over a sentence or a line is wrong there
     same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text
     return outer if same else None

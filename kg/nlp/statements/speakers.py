@@ -56,7 +56,9 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
         return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and before.pos_ == "PROPN" \
-            and before.dep_ in ("pobj", "dobj") and not quoted.inside(before.idx):
+            and (before.dep_ == "dobj" or before.dep_ == "pobj" and before.head.lower_ == "of") \
+            and not quoted.inside(before.idx):
+        # (not the one written to: in "sent a letter to Mr. Castro asking that ..." the sender asks)
         return before  # the same, parsed as the complement of "uses": "uses footage of Clinton asking"
     for _ in range(3):
         for child in verb.children:
@@ -231,7 +233,8 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
     progressives,'' she said'), unless that person is known to be of the other sex (from "Mr."/"Mrs."
     before a name of theirs or a given name, else from a "he"/"she" already resolved to them); then
     the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
-    Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
+    Sanders). A pronoun that coreference resolved to a person of the other sex, or to no person, is
+    redone this way."""
     text = article_text(doc)
     sex = _sexes(doc, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
@@ -241,7 +244,9 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
         described = _antecedent_phrase(doc, s.speaker_span) or s.speaker_span
         noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, described)
-        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
+        # a "he" or "she" coreference gave an organisation or place ("he tweeted": Twitter) is redone too
+        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun
+                             and owners.type_of(s.speaker) == PERSON):
             continue
         s.speaker = None
         candidates = []
