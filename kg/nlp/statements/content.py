@@ -485,9 +485,13 @@ def _documentary(verb: Token) -> bool:
 
 
 def only_pronouns(tokens: list[Token]) -> bool:
-    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"): no content."""
+    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"), or a bare "do" that
+    stands for a verb phrase said before ("something many Republicans had urged him to do", "asked
+    her to do so"): no content."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in words)
+    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lower_ in ("to", "so")
+                               or t.lemma_.lower() == "do" and t.pos_ in ("VERB", "AUX") for t in words) \
+        and any(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lemma_.lower() == "do" for t in words)
 
 
 # prepositions by which a verb of judging says something of its object: "described as ...",

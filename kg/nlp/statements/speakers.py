@@ -64,7 +64,9 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":  # "was announced by the ministry"
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        for child in verb.children:
+        # of two subjects the parser gave one verb ("An argument between those who fear ... (''...,''
+        # Monica Crowley wrote ...) and ..."), the one nearest it is its own
+        for child in sorted(verb.children, key=lambda c: (c.dep_ not in SPEAKER_DEPS, abs(c.i - verb.i))):
             if child.dep_ in SPEAKER_DEPS:
                 # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
                 if not quoted.inside(child.idx) and in_paragraph(article_text(verb.doc), cue, [child]) \
@@ -154,7 +156,8 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
     doc = verb.doc
     inverted = _inverted_subject(verb)
     for i in (_word_before(verb), inverted):
-        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
+        if 0 <= i < len(doc) and (doc[i].pos_ in ("PROPN", "NOUN", "PRON") or _name_read_as_modal(doc[i])) \
+                and not quoted.inside(doc[i].idx) \
                 and in_paragraph(article_text(doc), verb, [doc[i]]) \
                 and (i == inverted != verb.i + 1 or not _object_of_another_word(doc[i], verb)) \
                 and not (i == verb.i + 1 and _subject_below(doc[i], verb)) \
@@ -192,7 +195,7 @@ def _word_before(verb: Token) -> int:
             while i >= 0 and doc[i].text != "(" and not doc[i].is_space:
                 i -= 1
             i -= 1
-        elif doc[i].pos_ in ("AUX", "ADV", "PART"):
+        elif doc[i].pos_ in ("AUX", "ADV", "PART") and not _name_read_as_modal(doc[i]):
             i -= 1
         elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
             # "Flynn, a top Trump surrogate, said": past the apposition to the name it describes
@@ -203,6 +206,13 @@ def _word_before(verb: Token) -> int:
         else:
             break
     return i
+
+
+def _name_read_as_modal(word: Token) -> bool:
+    """ '"...," Will wrote': a capitalised "Will" or "May" after a comma or a quotation mark, where
+    no sentence starts, is a name the parser read as a modal."""
+    return word.pos_ == "AUX" and word.tag_ == "MD" and word.text[:1].isupper() and word.i > 0 \
+        and (word.nbor(-1).text == "," or word.nbor(-1).is_quote)
 
 
 def _object_of_another_word(token: Token, verb: Token) -> bool:
@@ -790,6 +800,16 @@ class SpeakerResolver:
                 return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
         return self._named_after_of(head)
 
+    def _titled_conjunct(self, head: Token) -> tuple[Span, Entity] | None:
+        """ "said lobbyist and GOP strategist Charlie Black": the parser joins a bare word for a
+        person (no determiner, no mention) and the titled name after it as two conjuncts; they are
+        the titles of one person, who is named."""
+        if head.pos_ != "NOUN" or actor_kind(head) != PERSON or any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        named = self.mention_at(conjuncts[0]) if len(conjuncts) == 1 and head.tag_ == "NN" else None
+        return named if named is not None and named[1].type == PERSON else None
+
     def _named_after_of(self, head: Token) -> tuple[Span, Entity] | None:
         """ "The director of the European Centre, Ina Kirsch, told": the parser hangs the person's
         name on the nearest noun, the organisation; a person named in apposition to the object of
@@ -881,7 +901,7 @@ class SpeakerResolver:
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = article_text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
-        found = self.mention_at(head) or self.named_beside(head)
+        found = self.mention_at(head) or self.named_beside(head) or self._titled_conjunct(head)
         if found is not None:
             return found[0], found[1].key
         if head.pos_ == "PRON":
