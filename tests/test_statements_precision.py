@@ -288,3 +288,18 @@ def test_of_two_subjects_the_nearest_is_the_cues(statements_of):
 def test_a_bare_do_is_no_content(statements_of):
     text = "He never apologized, something many Republicans had urged him to do."
     assert "urged" not in cues(statements_of(text))
+
+
+def test_where_words_were_written_is_no_content(statements_of):
+    assert "wrote" not in cues(statements_of("Trump wrote on Twitter."))
+    assert content_of(statements_of("He commented on Trump."), "commented on") == ["Trump"]
+
+
+def test_a_letter_whose_participle_says_what_it_asked_is_no_content(statements_of):
+    statements = statements_of("Grijalva wrote a letter to Mr. Castro asking that the sales be halted.")
+    assert "wrote" not in cues(statements)
+    assert speaker_of(statements, "asking") == "Grijalva"
+    statements = statements_of("His campaign sent out a text message to supporters saying: \"With your help, "
+                               "we were just declared the winner!\"")
+    assert "sent" not in cues(statements)
+    assert speaker_of(statements, "saying") == "His campaign"

@@ -16,6 +16,7 @@ from kg.nlp.statements.words import (
     CONTENT_DEPS,
     cue_verbs,
     cue_words,
+    document_nouns,
     FINITE,
     PARENTHETICAL_DEPS,
     SUBJECTS,
@@ -518,8 +519,14 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None and prep.lower_ == "on" and obj.pos_ == "PROPN" \
+                and verb.lemma_.lower() in word_list("speech_medium_verbs.txt"):
+            return []  # "wrote on Twitter", "posted on Facebook": where it was put out, not what
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
+    if obj.lemma_.lower() in document_nouns() and any(
+            c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > obj.i and c.lemma_.lower() in cue_verbs() for c in verb.children):
+        return []  # "wrote a letter to Mr. Castro asking that ...": the participle says what the letter did
     return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
 
 

@@ -362,7 +362,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None or _bare_act(said) or others_words(said, subject):
+    if said is None or _bare_act(said) or others_words(said, subject) or _told_by_participle(verb, said):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
@@ -371,6 +371,14 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _told_by_participle(verb: Token, said: Token) -> bool:
+    """ "sent out a text message to supporters saying: '...'": a participle of saying after the act
+    noun, outside its phrase, says what the message said; the noun alone is no content."""
+    inside = {t.i for t in said.subtree}
+    return any(t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") and t.i > said.i and t.i not in inside
+               and t.lemma_.lower() in cue_verbs() for t in verb.subtree)
 
 
 _BARE_DEPS = ("det", "poss", "punct")

@@ -52,6 +52,9 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+    recipient = _sender(verb)
+    if recipient is not None:
+        return recipient
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
         return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -96,6 +99,20 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     if interrupted is not None:
         return interrupted
     return _adjacent_noun(cue, quoted) if cue.dep_ in ("ROOT", "parataxis", "ccomp", "compound") else None
+
+
+def _sender(verb: Token) -> Token | None:
+    """ "His campaign sent out a text message to supporters saying: '...'": a participle hung on the
+    one something was sent or written to ("to supporters") says what the sender's message said; its
+    speaker is the subject of the verb of sending."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.dep_ != "pobj" or head.head.lower_ != "to" \
+            or head.head.dep_ not in ("dative", "prep"):
+        return None
+    sending = head.head.head
+    if sending.pos_ == "NOUN" and sending.dep_ == "dobj":  # "a letter to Mr. Castro asking ..."
+        sending = sending.head
+    return next((c for c in sending.children if c.dep_ == "nsubj"), None) if sending.pos_ == "VERB" else None
 
 
 def _feeling_passive(verb: Token, subject: Token) -> bool:
