@@ -303,3 +303,9 @@ def test_a_letter_whose_participle_says_what_it_asked_is_no_content(statements_o
                                "we were just declared the winner!\"")
     assert "sent" not in cues(statements)
     assert speaker_of(statements, "saying") == "His campaign"
+
+
+def test_a_belief_one_can_hold_is_no_stated_stance(statements_of):
+    assert "expect" not in cues(statements_of("Audiences can expect a little more recklessness from him tonight."))
+    assert "expect" in cues(statements_of("A majority of voters expect Clinton to win Monday's debate."))
+    assert "believe" in cues(statements_of("I can't believe that he said it."))

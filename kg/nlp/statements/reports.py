@@ -296,7 +296,13 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
         return True
     if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in verb.children) \
+            and not any(c.dep_ == "neg" for c in verb.children):
+        return True  # "audiences can expect him to ...", "voters might think": what one may believe
+        # ("I can't believe that ..." states a stance)
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+# modals of possibility: a belief one can or might hold is nobody's stated stance
+_POSSIBLE_MODALS = ("can", "could", "may", "might")
 # conjunctions that open a supposition, not a report: "if they think", "as though they want"
 _SUPPOSING_MARKS = ("if", "unless", "though", "whether")
 
