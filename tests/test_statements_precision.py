@@ -309,3 +309,15 @@ def test_a_belief_one_can_hold_is_no_stated_stance(statements_of):
     assert "expect" not in cues(statements_of("Audiences can expect a little more recklessness from him tonight."))
     assert "expect" in cues(statements_of("A majority of voters expect Clinton to win Monday's debate."))
     assert "believe" in cues(statements_of("I can't believe that he said it."))
+
+
+def test_a_particle_can_make_another_verb(statements_of):
+    assert "write" not in cues(statements_of("Jeb Bush would let businesses immediately write off capital investment."))
+    text = "Interest groups are backing up their endorsements with manpower in key states."
+    assert "backing" not in cues(statements_of(text))
+    assert "backed off" in cues(statements_of("Trump backed off some of his initial proposals."))
+
+
+def test_feeling_a_thing_is_no_stance(statements_of):
+    assert "feeling" not in cues(statements_of("Ryan is certainly feeling some pressure from his caucus."))
+    assert "feel" in cues(statements_of("Many voters feel that the system is rigged."))

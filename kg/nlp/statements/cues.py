@@ -43,7 +43,13 @@ def cue_phrase(token: Token) -> list[Token] | None:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words and not (
                 child.dep_ == "prep" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < child.i for c in token.children)):
             return [token, child]
+    if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in token.children):
+        return None  # "write off capital investment", "backing up their endorsements": another verb
     return [token] if lemma in cue_verbs() or _reports_that_clause(token) or judged_as(token) else None
+
+
+# particles that with a verb of saying make another verb, unless speech_cues.txt lists the phrase
+_OTHER_VERB_PARTICLES = ("off", "up", "down", "away")
 
 
 def _intending_adjective(adjective: Token) -> bool:
