@@ -321,3 +321,16 @@ def test_a_particle_can_make_another_verb(statements_of):
 def test_feeling_a_thing_is_no_stance(statements_of):
     assert "feeling" not in cues(statements_of("Ryan is certainly feeling some pressure from his caucus."))
     assert "feel" in cues(statements_of("Many voters feel that the system is rigged."))
+
+
+def test_neither_of_two_subjects_said_it(statements_of):
+    text = "But neither he nor Nanney echoed the tone of Cruz, who has called the mogul an obvious phony."
+    statements = statements_of(text)
+    assert "echoed" not in cues(statements)
+    assert "called" in cues(statements)
+
+
+def test_a_fronted_asked_tagged_as_a_past_is_a_participle(statements_of):
+    statements = statements_of("Asked what that might look like, she said: \"We'll figure that out, if and when.\"")
+    assert "Asked" not in cues(statements)
+    assert "said" in cues(statements)

@@ -261,6 +261,8 @@ def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING_VERBS and any(a.dep_ == "auxpass" for a in c.children)
            for c in verb.children):
         return True  # "who declined to be named": asking not to be named says nothing
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
+        return True  # "neither he nor Nanney echoed the tone": neither said it
     return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 

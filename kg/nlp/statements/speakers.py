@@ -49,9 +49,12 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     right before or after the cue, outside the quotation, is the speaker.
     """
     cue = verb
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
+    if (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i < verb.head.i
+            and not any(c.dep_ in SUBJECTS for c in verb.children)) and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+        # "Asked about the bomb, Clinton said ...": the one asked is not who asked (a fronted verb
+        # with no subject of its own is a participle, whatever its tag)
+        return None
     recipient = _sender(verb)
     if recipient is not None:
         return recipient
