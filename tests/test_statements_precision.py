@@ -334,3 +334,10 @@ def test_a_fronted_asked_tagged_as_a_past_is_a_participle(statements_of):
     statements = statements_of("Asked what that might look like, she said: \"We'll figure that out, if and when.\"")
     assert "Asked" not in cues(statements)
     assert "said" in cues(statements)
+
+
+def test_the_one_told_is_not_who_told_him(statements_of):
+    text = ("Marco Rubio met a voter in Iowa. \"U.S. citizens that are in my spot have been horribly abused by the "
+            "H-1B program,\" he told Rubio.")
+    found = [s for s in statements_of(text) if cues([s]) == ["told"]]
+    assert len(found) == 1 and found[0].speaker != found[0].addressee

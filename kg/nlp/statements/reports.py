@@ -150,6 +150,8 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     addressee_span, addressee = addressee_of(token, speakers)
     if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
         addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
+    if addressee is not None and speaker == addressee and subject is not None and subject.pos_ == "PRON":
+        speaker = None  # '"...," he told Rubio': whoever "he" is, not the one he told (carry-over may say)
     first, last = min(spans).begin, max(spans).end
     sentence = sentence_span(doc, min(first, token.idx), max(last, token.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,

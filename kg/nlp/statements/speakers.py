@@ -296,6 +296,7 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
             candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun) \
                 or _last_of_sex(doc, s.speaker_span.begin, owners, sex, pronoun)
+        candidates = [c for c in candidates if c != s.addressee]  # '"...," he told Rubio': not Rubio
         s.speaker = candidates[0] if candidates else None
 
 
