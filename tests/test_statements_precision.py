@@ -198,3 +198,146 @@ def test_thinking_about_doing_something_is_a_stance(statements_of):
     text = ("Paradis and Bennett didn't know at the time that the candidates they were supporting would surge "
             "to commanding victories.")
     assert "know" in cues(statements_of(text))
+
+
+# --- issue 12 audit: speech, speaker and content of the 840-article export ----------------------
+
+def speaker_of(statements, cue: str) -> str | None:
+    found = [s for s in statements if " ".join(c.text for c in s.cue) == cue]
+    assert len(found) == 1, cues(statements)
+    return found[0].speaker_span.text if found[0].speaker_span is not None else None
+
+
+def test_a_thing_subject_heralds_or_offers_nothing(statements_of):
+    text = ("The Fed rate rise heralds not a gradual tap on the economic brakes, but a starting gun for an "
+            "entirely new investment era.")
+    assert "heralds" not in cues(statements_of(text))
+    assert "offered" not in cues(statements_of("The State Department's recent email dump offered a window into "
+                                               "their relationship."))
+    # a person, and an "it" standing for a newspaper, still back someone
+    assert "backed" in cues(statements_of("Protesters gathered outside the newspaper after it backed Clinton."))
+    assert "offered" in cues(statements_of("Clinton offered her firmest promise yet that she would not allow "
+                                           "the accord to pass."))
+
+
+def test_recognizing_a_thing_reports_nothing(statements_of):
+    text = "The Democratic platform explicitly recognizes transgender people."
+    assert "recognizes" not in cues(statements_of(text))
+    assert "recognized" in cues(statements_of("Mr. Obama recognized that the reforms were not complete."))
+
+
+def test_a_participle_with_its_agent_describes_a_noun(statements_of):
+    text = ("\"Sons of Trump\" is an adaptation of a show called \"Brokers,\" written by a Spanish comedy "
+            "troupe, that skewers the lives of the super-rich.")
+    assert "written" not in cues(statements_of(text))
+
+
+def test_a_thing_read_as_saying_says_nothing(statements_of):
+    text = ("The biases shown in the report shouldn't be read as saying these web panels are inferior to "
+            "telephone surveys.")
+    assert "saying" not in cues(statements_of(text))
+
+
+def test_the_writers_own_term_is_no_statement(statements_of):
+    text = "Other Republicans would move toward taxing consumption (what we call spending) and away from income."
+    assert "call" not in cues(statements_of(text))
+
+
+def test_a_cue_phrase_preposition_after_an_object_is_the_objects(statements_of):
+    text = "The proposal prompted Parliament to call a debate in January on whether to ban the man."
+    assert "call on" not in cues(statements_of(text))
+    assert "called on" in cues(statements_of("Harry Reid called on Grayson months ago to quit the Senate race."))
+
+
+def test_a_that_clause_of_a_conjoined_object_is_not_the_verbs(statements_of):
+    text = ("Ryan's comments could fuel Trump's concern that he cannot trust the party brass or Priebus' "
+            "assertion Tuesday night that the party recognizes him as the nominee.")
+    assert "trust" not in cues(statements_of(text))
+    text = "The Obama administration attempted to make the case to members that the bill is a bad idea."
+    assert "make" in cues(statements_of(text))
+
+
+def test_the_writer_of_a_letter_asks_not_its_addressee(statements_of):
+    text = "Grijalva sent a letter to Mr. Castro asking that the sales be halted."
+    assert speaker_of(statements_of(text), "asking") == "Grijalva"
+
+
+def test_a_participle_before_a_parenthetical_cue_has_its_own_subject(statements_of):
+    text = ("Trump welcomed the news that Kasich would quit, saying the Ohio Republican was \"doing the right "
+            "thing,\" CNN reported.")
+    assert speaker_of(statements_of(text), "saying") == "Trump"
+
+
+def test_a_bare_title_conjoined_with_a_titled_name_is_that_person(statements_of):
+    text = ("The firm lobbied on behalf of the Trump Organization, said lobbyist and GOP strategist Charlie "
+            "Black, Manafort's former business partner.")
+    assert speaker_of(statements_of(text), "said") == "Charlie Black"
+
+
+def test_a_name_read_as_a_modal_speaks(statements_of):
+    text = "George Will is a columnist. \"This might hasten the eclipse of Donald Trump,\" Will wrote."
+    assert speaker_of(statements_of(text), "wrote") == "Will"
+
+
+def test_of_two_subjects_the_nearest_is_the_cues(statements_of):
+    text = ("An argument between those who fear softness (''This is less a crisis and more an occupation,'' "
+            "Monica Crowley wrote in The Washington Times last week) and those who fear a vengeful West.")
+    assert speaker_of(statements_of(text), "wrote") == "Monica Crowley"
+
+
+def test_a_bare_do_is_no_content(statements_of):
+    text = "He never apologized, something many Republicans had urged him to do."
+    assert "urged" not in cues(statements_of(text))
+
+
+def test_where_words_were_written_is_no_content(statements_of):
+    assert "wrote" not in cues(statements_of("Trump wrote on Twitter."))
+    assert content_of(statements_of("He commented on Trump."), "commented on") == ["Trump"]
+
+
+def test_a_letter_whose_participle_says_what_it_asked_is_no_content(statements_of):
+    statements = statements_of("Grijalva wrote a letter to Mr. Castro asking that the sales be halted.")
+    assert "wrote" not in cues(statements)
+    assert speaker_of(statements, "asking") == "Grijalva"
+    statements = statements_of("His campaign sent out a text message to supporters saying: \"With your help, "
+                               "we were just declared the winner!\"")
+    assert "sent" not in cues(statements)
+    assert speaker_of(statements, "saying") == "His campaign"
+
+
+def test_a_belief_one_can_hold_is_no_stated_stance(statements_of):
+    assert "expect" not in cues(statements_of("Audiences can expect a little more recklessness from him tonight."))
+    assert "expect" in cues(statements_of("A majority of voters expect Clinton to win Monday's debate."))
+    assert "believe" in cues(statements_of("I can't believe that he said it."))
+
+
+def test_a_particle_can_make_another_verb(statements_of):
+    assert "write" not in cues(statements_of("Jeb Bush would let businesses immediately write off capital investment."))
+    text = "Interest groups are backing up their endorsements with manpower in key states."
+    assert "backing" not in cues(statements_of(text))
+    assert "backed off" in cues(statements_of("Trump backed off some of his initial proposals."))
+
+
+def test_feeling_a_thing_is_no_stance(statements_of):
+    assert "feeling" not in cues(statements_of("Ryan is certainly feeling some pressure from his caucus."))
+    assert "feel" in cues(statements_of("Many voters feel that the system is rigged."))
+
+
+def test_neither_of_two_subjects_said_it(statements_of):
+    text = "But neither he nor Nanney echoed the tone of Cruz, who has called the mogul an obvious phony."
+    statements = statements_of(text)
+    assert "echoed" not in cues(statements)
+    assert "called" in cues(statements)
+
+
+def test_a_fronted_asked_tagged_as_a_past_is_a_participle(statements_of):
+    statements = statements_of("Asked what that might look like, she said: \"We'll figure that out, if and when.\"")
+    assert "Asked" not in cues(statements)
+    assert "said" in cues(statements)
+
+
+def test_the_one_told_is_not_who_told_him(statements_of):
+    text = ("Marco Rubio met a voter in Iowa. \"U.S. citizens that are in my spot have been horribly abused by the "
+            "H-1B program,\" he told Rubio.")
+    found = [s for s in statements_of(text) if cues([s]) == ["told"]]
+    assert len(found) == 1 and found[0].speaker != found[0].addressee

@@ -16,6 +16,7 @@ from kg.nlp.statements.words import (
     CONTENT_DEPS,
     cue_verbs,
     cue_words,
+    document_nouns,
     FINITE,
     PARENTHETICAL_DEPS,
     SUBJECTS,
@@ -485,9 +486,13 @@ def _documentary(verb: Token) -> bool:
 
 
 def only_pronouns(tokens: list[Token]) -> bool:
-    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"): no content."""
+    """Nothing but a pronoun or a relative word ("it", "him", "which", "what"), or a bare "do" that
+    stands for a verb phrase said before ("something many Republicans had urged him to do", "asked
+    her to do so"): no content."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in words)
+    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lower_ in ("to", "so")
+                               or t.lemma_.lower() == "do" and t.pos_ in ("VERB", "AUX") for t in words) \
+        and any(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lemma_.lower() == "do" for t in words)
 
 
 # prepositions by which a verb of judging says something of its object: "described as ...",
@@ -514,8 +519,14 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if obj is None:  # "bragged about his wealth", "argued against the deal": the topic spoken of
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None and prep.lower_ == "on" and obj.pos_ == "PROPN" \
+                and verb.lemma_.lower() in word_list("speech_medium_verbs.txt"):
+            return []  # "wrote on Twitter", "posted on Facebook": where it was put out, not what
     if obj is None or obj.ent_type_ in ("DATE", "TIME") or _an_amount(obj):
         return []  # "reported on Monday": when, not what; "charged a $100,000 fee": a price
+    if obj.lemma_.lower() in document_nouns() and any(
+            c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > obj.i and c.lemma_.lower() in cue_verbs() for c in verb.children):
+        return []  # "wrote a letter to Mr. Castro asking that ...": the participle says what the letter did
     return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
 
 
@@ -928,6 +939,10 @@ def enclosing_cue(token: Token) -> Token | None:
             outer = a.head
             break
     if outer is None:
+        return None
+    if outer.i > token.i:
+        # "Trump welcomed the news, saying ..., CNN reported": a parenthetical cue after the
+        # participle reports the clause it hangs in, whose own subject says it
         return None
     # a parse that runs over a sentence or a line is wrong there
     same = outer.sent.start == token.sent.start and "\n" not in token.doc[outer.i:token.i].text

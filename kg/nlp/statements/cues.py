@@ -38,8 +38,13 @@ def cue_phrase(token: Token) -> list[Token] | None:
     if lemma in word_list("speech_agentless_passive_verbs.txt") and _agentless_passive(token):
         return None
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
+        # "called on Grayson to quit" is a phrase; in "call a debate on whether to ..." the object
+        # stands between and the preposition is the object's
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words and not (
+                child.dep_ == "prep" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < child.i for c in token.children)):
             return [token, child]
+    if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in token.children):
+        return None  # "write off capital investment", "backing up their endorsements": another verb
     return [token] if lemma in cue_verbs() or _reports_that_clause(token) or judged_as(token) else None
 
 
@@ -50,6 +55,10 @@ def _stance_with_clause(noun: Token) -> bool:
     return noun.lemma_.lower() in word_list("speech_clause_nouns.txt") and any(
         c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(_content_that(m) for m in c.children)
         and any(m.dep_ in SUBJECTS + ("expl",) for m in c.children) for c in noun.children)
+
+
+# particles that with a verb of saying make another verb, unless speech_cues.txt lists the phrase
+_OTHER_VERB_PARTICLES = ("off", "up", "down", "away")
 
 
 def _intending_adjective(adjective: Token) -> bool:
@@ -121,8 +130,12 @@ def _reports_that_clause(verb: Token) -> bool:
         return False  # "that proves that ...": a fact, not someone, is the subject
     if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in verb.children):
         return False  # "so sensitive that ...": a result, not a report
+    # "cannot trust the party brass or Priebus' assertion that ...": a that-clause after a noun
+    # conjoined to the object is that noun's content, not the verb's ("make the case that" is the verb's)
+    objects = [n.i for c in verb.children if c.dep_ == "dobj" for n in c.children if n.dep_ == "conj" and n.pos_ == "NOUN"]
     return any(c.dep_ == "ccomp" and any(_content_that(m) for m in c.children)
-               and any(m.dep_ in SUBJECTS for m in c.children) for c in verb.children)
+               and any(m.dep_ in SUBJECTS for m in c.children) and not any(o < c.i for o in objects)
+               for c in verb.children)
 
 
 def _content_that(mark: Token) -> bool:

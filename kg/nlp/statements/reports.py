@@ -66,9 +66,11 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
                   speakers: SpeakerResolver) -> Statement | None:
     cue = cue_phrase(token)
     if cue is None or token.dep_ in ("amod", "prep") and token.lower_ != "according" or token.dep_ == "acl" \
-            and token.tag_ == "VBN" and token.lemma_.lower() in word_list("speech_predicate_object_cues.txt"):
-        # "475 pledged delegates", "a super PAC called Our Principles": a participle that describes
-        # or names a noun reports nothing, nor one the parser read as a preposition ("compared to 11%")
+            and token.tag_ == "VBN" and (token.lemma_.lower() in word_list("speech_predicate_object_cues.txt")
+                                         or _by_agent(token)):
+        # "475 pledged delegates", "a super PAC called Our Principles", "a show written by a comedy
+        # troupe": a participle that describes or names a noun reports nothing, nor one the parser
+        # read as a preposition ("compared to 11%")
         return None
     aside = interrupting_participle(token.head) if token.dep_ == "ccomp" else None
     if aside is not None and aside.i == token.i:
@@ -91,6 +93,9 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     described = subject is None and _described_by_participle(token, quoted)
     if described:  # "a statement announcing the pick", "the companies reporting different numbers"
         subject = token.head
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i != token.i \
+            and _thing_subject(subject, speakers):
+        return None  # "the biases shouldn't be read as saying ...": a thing others read says nothing
     outer = enclosing_cue(token) if second_cue(token) else None
     if outer is not None:  # "X said ..., saying, “...”": X says both
         subject = subject_of(outer, quoted)
@@ -125,12 +130,12 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None
     if _unstated_belief(token, subject) or _other_sense(token, cue, passive) or _gloss(token, cue) \
-            or _named(token):
+            or _named(token) or _writers_term(token, subject, quoted):
         return None
     if unreal_report(token) or withheld_report(token) or inside_unsaid_report(token) or not_done(token) \
             or no_words(token, cue, content_tokens, passive, any(quoted.inside(c.begin) for c in spans)):
         return None  # "could have requested a recount", "if he said ...", "did not say what ...": nothing said
-    if subject is not None and _said_only_by_someone(token) and len(cue) == 1 \
+    if subject is not None and _said_only_by_an_agent(token) and len(cue) == 1 \
             and not judged_as(token) and _thing_subject(subject, speakers):
         return None  # "Ms. Brainard's case combines the idea that ...": a thing holds no stance
     if subject is not None and (_thing_relative(subject, token, speakers) or _no_one_speaking(subject, token, cue)):
@@ -145,11 +150,21 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     addressee_span, addressee = addressee_of(token, speakers)
     if addressee_span is not None and speaker_span is not None and addressee_span.overlaps(speaker_span):
         addressee_span, addressee = None, None  # '"Why?" asked the boy': the object parsed is who asks
+    if addressee is not None and speaker == addressee and subject is not None and subject.pos_ == "PRON":
+        speaker = None  # '"...," he told Rubio': whoever "he" is, not the one he told (carry-over may say)
     first, last = min(spans).begin, max(spans).end
     sentence = sentence_span(doc, min(first, token.idx), max(last, token.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, cue), speaker=speaker,
                      speaker_span=speaker_span, addressee=addressee, addressee_span=addressee_span,
                      sentence=sentence)
+
+
+def _by_agent(participle: Token) -> bool:
+    """ "a show written by a comedy troupe", "super PACs supported by the Koch brothers": a passive
+    participle with its agent and no clause describes the noun it hangs on as made or backed by
+    someone; the noun is no content of theirs ("in a box labeled 'medical problem'" names it)."""
+    return any(c.dep_ == "agent" for c in participle.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in participle.children)
 
 
 def _described_by_participle(verb: Token, quoted: QuotedText) -> bool:
@@ -187,6 +202,16 @@ def _named(verb: Token) -> bool:
         for c in verb.children)
 
 
+def _writers_term(verb: Token, subject: Token | None, quoted: QuotedText) -> bool:
+    """ "(what we call spending)", "what I would call a bargain": a naming verb
+    (speech_predicate_object_cues.txt) whose object is "what", with "we" or "I" outside any
+    quotation for subject, is the writer's own gloss of a word, no one's statement."""
+    if subject is None or subject.lower_ not in ("we", "i") or quoted.inside(verb.idx) \
+            or verb.lemma_.lower() not in word_list("speech_predicate_object_cues.txt"):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children)
+
+
 def _gloss(verb: Token, cue: list[Token]) -> bool:
     """ "..., Trump said, referring to John F. Kerry": a participle set off after another cue that
     glosses what a word of the quotation refers to (speech_gloss_cues.txt) is the journalist's."""
@@ -203,6 +228,13 @@ def _said_only_by_someone(verb: Token) -> bool:
     to borrow", "it assumes that ...")."""
     lemma = verb.lemma_.lower()
     return lemma not in cue_verbs() or lemma in word_list("speech_person_cues.txt")
+
+
+def _said_only_by_an_agent(verb: Token) -> bool:
+    """A verb that reports nothing of a thing subject: those of _said_only_by_someone and those of
+    speech_agent_cues.txt ("the rate rise heralds a new era", "the email dump offered a window";
+    "it backed Clinton" stands for its newspaper)."""
+    return _said_only_by_someone(verb) or verb.lemma_.lower() in word_list("speech_agent_cues.txt")
 
 
 def _thing_subject(subject: Token, speakers: SpeakerResolver) -> bool:
@@ -231,6 +263,8 @@ def _no_one_speaking(subject: Token, verb: Token, cue: list[Token]) -> bool:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING_VERBS and any(a.dep_ == "auxpass" for a in c.children)
            for c in verb.children):
         return True  # "who declined to be named": asking not to be named says nothing
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
+        return True  # "neither he nor Nanney echoed the tone": neither said it
     return subject.lower_ in _NO_ONE or subject.lower_ == "one" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
@@ -267,7 +301,13 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
         return not (judged_as(verb) and any(c.dep_ == "auxpass" for c in verb.children))
     if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in verb.children) \
+            and not any(c.dep_ == "neg" for c in verb.children):
+        return True  # "audiences can expect him to ...", "voters might think": what one may believe
+        # ("I can't believe that ..." states a stance)
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+# modals of possibility: a belief one can or might hold is nobody's stated stance
+_POSSIBLE_MODALS = ("can", "could", "may", "might")
 # conjunctions that open a supposition, not a report: "if they think", "as though they want"
 _SUPPOSING_MARKS = ("if", "unless", "though", "whether")
 
@@ -333,7 +373,7 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
             or subject.pos_ == "PROPN" or actor_kind(subject) is not None):
         return None
     said = next((o for o in _objects(verb) if speech_act_noun(o)), None)
-    if said is None or _bare_act(said) or others_words(said, subject):
+    if said is None or _bare_act(said) or others_words(said, subject) or _told_by_participle(verb, said):
         return None
     text = article_text(doc)
     spans = with_quotations(text, token_spans(doc, in_paragraph(text, verb, list(said.subtree))), [], quotations)
@@ -342,6 +382,14 @@ def speech_act(doc: Doc, verb: Token, quotations: list[Quotation], quoted: Quote
     speaker_span, speaker = speakers.resolve(subject, verb)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker, speaker_span=speaker_span,
                      sentence=sentence_span(doc, verb.idx, verb.idx + 1))
+
+
+def _told_by_participle(verb: Token, said: Token) -> bool:
+    """ "sent out a text message to supporters saying: '...'": a participle of saying after the act
+    noun, outside its phrase, says what the message said; the noun alone is no content."""
+    inside = {t.i for t in said.subtree}
+    return any(t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") and t.i > said.i and t.i not in inside
+               and t.lemma_.lower() in cue_verbs() for t in verb.subtree)
 
 
 _BARE_DEPS = ("det", "poss", "punct")

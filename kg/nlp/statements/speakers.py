@@ -49,20 +49,30 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
     right before or after the cue, outside the quotation, is the speaker.
     """
     cue = verb
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
+    if (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i < verb.head.i
+            and not any(c.dep_ in SUBJECTS for c in verb.children)) and verb.dep_ in ("advcl", "acl", "amod", "relcl") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None  # "Asked about the bomb, Clinton said ...": the one asked is not who asked
+        # "Asked about the bomb, Clinton said ...": the one asked is not who asked (a fronted verb
+        # with no subject of its own is a participle, whatever its tag)
+        return None
+    recipient = _sender(verb)
+    if recipient is not None:
+        return recipient
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
         return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and before.pos_ == "PROPN" \
-            and before.dep_ in ("pobj", "dobj") and not quoted.inside(before.idx):
+            and (before.dep_ == "dobj" or before.dep_ == "pobj" and before.head.lower_ == "of") \
+            and not quoted.inside(before.idx):
+        # (not the one written to: in "sent a letter to Mr. Castro asking that ..." the sender asks)
         return before  # the same, parsed as the complement of "uses": "uses footage of Clinton asking"
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "agent":  # "was announced by the ministry"
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        for child in verb.children:
+        # of two subjects the parser gave one verb ("An argument between those who fear ... (''...,''
+        # Monica Crowley wrote ...) and ..."), the one nearest it is its own
+        for child in sorted(verb.children, key=lambda c: (c.dep_ not in SPEAKER_DEPS, abs(c.i - verb.i))):
             if child.dep_ in SPEAKER_DEPS:
                 # a dash or a bracket parsed as the subject ("... made public ― Trump boasted") is none
                 if not quoted.inside(child.idx) and in_paragraph(article_text(verb.doc), cue, [child]) \
@@ -102,6 +112,20 @@ def _finite_verb_read_as_object(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "dobj" and verb.tag_ in ("VBZ", "VBD") and head.dep_ == "ROOT" \
         and head.pos_ in ("NOUN", "PROPN") and head.i == verb.i - 1
+
+
+def _sender(verb: Token) -> Token | None:
+    """ "His campaign sent out a text message to supporters saying: '...'": a participle hung on the
+    one something was sent or written to ("to supporters") says what the sender's message said; its
+    speaker is the subject of the verb of sending."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.dep_ != "pobj" or head.head.lower_ != "to" \
+            or head.head.dep_ not in ("dative", "prep"):
+        return None
+    sending = head.head.head
+    if sending.pos_ == "NOUN" and sending.dep_ == "dobj":  # "a letter to Mr. Castro asking ..."
+        sending = sending.head
+    return next((c for c in sending.children if c.dep_ == "nsubj"), None) if sending.pos_ == "VERB" else None
 
 
 def _feeling_passive(verb: Token, subject: Token) -> bool:
@@ -162,7 +186,8 @@ def _adjacent_noun(verb: Token, quoted: QuotedText) -> Token | None:
     doc = verb.doc
     inverted = _inverted_subject(verb)
     for i in (_word_before(verb), inverted):
-        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not quoted.inside(doc[i].idx) \
+        if 0 <= i < len(doc) and (doc[i].pos_ in ("PROPN", "NOUN", "PRON") or _name_read_as_modal(doc[i])) \
+                and not quoted.inside(doc[i].idx) \
                 and in_paragraph(article_text(doc), verb, [doc[i]]) \
                 and (i == inverted != verb.i + 1 or not _object_of_another_word(doc[i], verb)) \
                 and not (i == verb.i + 1 and _subject_below(doc[i], verb)) \
@@ -200,7 +225,7 @@ def _word_before(verb: Token) -> int:
             while i >= 0 and doc[i].text != "(" and not doc[i].is_space:
                 i -= 1
             i -= 1
-        elif doc[i].pos_ in ("AUX", "ADV", "PART"):
+        elif doc[i].pos_ in ("AUX", "ADV", "PART") and not _name_read_as_modal(doc[i]):
             i -= 1
         elif doc[i].text == "," and i > 0 and doc[i - 1].dep_ == "appos":
             # "Flynn, a top Trump surrogate, said": past the apposition to the name it describes
@@ -211,6 +236,13 @@ def _word_before(verb: Token) -> int:
         else:
             break
     return i
+
+
+def _name_read_as_modal(word: Token) -> bool:
+    """ '"...," Will wrote': a capitalised "Will" or "May" after a comma or a quotation mark, where
+    no sentence starts, is a name the parser read as a modal."""
+    return word.pos_ == "AUX" and word.tag_ == "MD" and word.text[:1].isupper() and word.i > 0 \
+        and (word.nbor(-1).text == "," or word.nbor(-1).is_quote)
 
 
 def _object_of_another_word(token: Token, verb: Token) -> bool:
@@ -241,7 +273,8 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
     progressives,'' she said'), unless that person is known to be of the other sex (from "Mr."/"Mrs."
     before a name of theirs or a given name, else from a "he"/"she" already resolved to them); then
     the one before. A description goes only to a speaker whose role it names ("the senator": Sen.
-    Sanders). A pronoun that coreference resolved to a person of the other sex is redone this way."""
+    Sanders). A pronoun that coreference resolved to a person of the other sex, or to no person, is
+    redone this way."""
     text = article_text(doc)
     sex = _sexes(doc, statements, owners)
     ordered = sorted((s for s in statements if s.speaker_span is not None), key=lambda s: s.speaker_span.begin)
@@ -251,7 +284,9 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         pronoun = _PRONOUN_SEX.get(s.speaker_span.text.lower())
         described = _antecedent_phrase(doc, s.speaker_span) or s.speaker_span
         noun = None if pronoun is not None or s.speaker is not None else _definite_person(doc, described)
-        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun):
+        # a "he" or "she" coreference gave an organisation or place ("he tweeted": Twitter) is redone too
+        if noun is None and (pronoun is None or s.speaker is not None and sex.get(s.speaker, pronoun) == pronoun
+                             and owners.type_of(s.speaker) == PERSON):
             continue
         s.speaker = None
         candidates = []
@@ -271,6 +306,7 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         elif not candidates:  # no one spoke just before: the person last named, known to be of that sex
             candidates = _named_before(s.speaker_span.begin, owners, sex, pronoun) \
                 or _last_of_sex(doc, s.speaker_span.begin, owners, sex, pronoun)
+        candidates = [c for c in candidates if c != s.addressee]  # '"...," he told Rubio': not Rubio
         s.speaker = candidates[0] if candidates else None
 
 
@@ -795,6 +831,16 @@ class SpeakerResolver:
                 return next((n for n in named if n[0].begin <= appos.idx < n[0].end), named[-1])
         return self._named_after_of(head)
 
+    def _titled_conjunct(self, head: Token) -> tuple[Span, Entity] | None:
+        """ "said lobbyist and GOP strategist Charlie Black": the parser joins a bare word for a
+        person (no determiner, no mention) and the titled name after it as two conjuncts; they are
+        the titles of one person, who is named."""
+        if head.pos_ != "NOUN" or actor_kind(head) != PERSON or any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        named = self.mention_at(conjuncts[0]) if len(conjuncts) == 1 and head.tag_ == "NN" else None
+        return named if named is not None and named[1].type == PERSON else None
+
     def _named_after_of(self, head: Token) -> tuple[Span, Entity] | None:
         """ "The director of the European Centre, Ina Kirsch, told": the parser hangs the person's
         name on the nearest noun, the organisation; a person named in apposition to the object of
@@ -886,7 +932,7 @@ class SpeakerResolver:
     def resolve(self, head: Token, verb: Token | None, guess_pronouns: bool = True) -> tuple[Span | None, str | None]:
         text = article_text(self.doc)
         own = Span.of(text, head.idx, head.idx + len(head))
-        found = self.mention_at(head) or self.named_beside(head)
+        found = self.mention_at(head) or self.named_beside(head) or self._titled_conjunct(head)
         if found is not None:
             return found[0], found[1].key
         if head.pos_ == "PRON":
