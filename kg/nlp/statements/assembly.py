@@ -18,7 +18,7 @@ from kg.nlp.statements.reports import (
     statement_at,
     transcript_turns,
 )
-from kg.nlp.statements.raising import evident_clause, raised_report
+from kg.nlp.statements.raising import raised_report
 from kg.nlp.statements.speakers import SpeakerResolver, speakers_carried_over
 from kg.nlp.statements.words import article_text, CUE_POS, cue_words, DAY_MONTH_YEAR, word_list
 from kg.nlp.timex import date_for
@@ -40,8 +40,7 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
             continue
         if quoted.inside(token.idx):
             continue  # speech reported inside a quotation belongs to that quotation
-        statement = statement_at(doc, token, quotations, quoted, speakers) \
-            or (evident_clause(token, quotations, quoted) if token.pos_ == "ADJ" else None)
+        statement = statement_at(doc, token, quotations, quoted, speakers)
         if statement is not None:
             found.append((statement, token.lemma_.lower()))
     found += [(st, ":") for st in transcript_turns(doc, speakers)]

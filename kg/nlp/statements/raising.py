@@ -3,9 +3,11 @@ vanished", "nothing about them seems credible to me", "it appeared that Trump wa
 "Obama's veto is expected to come before Friday".
 
 PolNeAR annotates these as attributions: the subject and its complement are the content; the source
-is the experiencer of a "to" phrase ("to me") or the agent of a passive ("by analysts"), else none
-(the writer's own impression, or unnamed people's expectation). The statement is never given a
-speaker the sentence does not name.
+is the experiencer of a "to" phrase ("to me") or the agent of a passive ("by analysts"). Without
+one it is the writer's own impression or unnamed people's expectation: kg leaves those out (a
+statement nobody is named as holding tells a reader nothing about who said what, and the audit
+counts the writer's own words as no statement). The statement is never given a speaker the
+sentence does not name.
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
     spans = with_quotations(text, token_spans(verb.doc, in_paragraph(text, verb, content)), [], quotations)
     if not spans:
         return None
-    speaker_span, speaker = speakers.resolve(holder, verb) if holder is not None else (None, None)
+    if holder is None:
+        return None  # the writer's impression, or an unnamed expectation: see the module docstring
+    speaker_span, speaker = speakers.resolve(holder, verb)
     sentence = sentence_span(verb.doc, min(min(spans).begin, verb.idx), max(max(spans).end, verb.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(verb.doc, [verb]), speaker=speaker,
                      speaker_span=speaker_span, sentence=sentence)
@@ -133,29 +137,3 @@ def _agent(verb: Token) -> Token | None:
     """The one holding the expectation of a passive ("is expected by analysts to ...")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
-
-def evident_clause(adjective: Token, quotations: list[Quotation], quoted: QuotedText) -> Statement | None:
-    """ "It is apparent that Clinton wanted to shield her dealings", "it was clear Clinton is reaching
-    out": an "it" with a copula and an adjective of speech_evident_adjectives.txt states its clause
-    as the writer's finding, with no speaker. Negated ("it is not clear that") it states nothing."""
-    copula = adjective.head
-    if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in word_list("speech_evident_adjectives.txt") \
-            or copula.lemma_.lower() not in ("be", "become", "seem") or quoted.inside(adjective.idx):
-        return None
-    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children) \
-            or any(c.dep_ == "neg" for c in copula.children) or not _stated(copula):
-        return None
-    clause = next((c for c in [*adjective.children, *copula.children] if c.dep_ == "ccomp" and c.i > adjective.i
-                   and any(s.dep_ in SUBJECTS for s in c.children)
-                   and not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)), None)
-    if clause is None:
-        return None
-    text = article_text(adjective.doc)
-    spans = with_quotations(text, token_spans(adjective.doc, in_paragraph(text, adjective, list(clause.subtree))),
-                            [], quotations)
-    if not spans:
-        return None
-    return Statement("", spans, INDIRECT, cue=cue_spans(adjective.doc, [adjective]),
-                     sentence=sentence_span(adjective.doc, copula.idx, max(max(spans).end, adjective.idx + 1)))
