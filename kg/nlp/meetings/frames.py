@@ -225,7 +225,7 @@ def _where(doc: Doc, match: Match, reading: Reading, tokens: list[Token], partie
     place_heads.extend(_when_places(head, ents))
     place_heads.extend(_afterthought_places(head, ents))
     place_heads.extend(_occurrence_places(head, tokens, ents))
-    if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
+    if opens_where_clause(head):
         place_heads.append(head.head)  # "a visit to Mexico, where he met the president": the noun it tells of
     # a visit is to an office, so only a seat is where one went ("visit Capitol Hill", not "the hotel")
     held_in = seat if VISIT in match.entry.kinds else building
@@ -432,6 +432,11 @@ def _when_places(head: Token, ents: Owners) -> list[Token]:
         m.dep_ in ("mark", "advmod") and m.lower_ == "when" and m.i < c.i for m in c.children)]
     return [g for v in clauses for c in v.children for g in place_objects(c, ents)
             if (e := ents.entity(g.i)) is not None and (e.type == PLACE or building(e))]
+
+
+def opens_where_clause(head: Token) -> bool:
+    """``head`` heads a "where" clause on a noun ("a visit to Mexico, where he met the president")."""
+    return head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children)
 
 
 def _afterthought_places(head: Token, ents: Owners) -> list[Token]:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from kg.model import PLANNED
-from kg.nlp.meetings.frames import Frame
+from kg.nlp.meetings.frames import Frame, opens_where_clause
 from kg.nlp.meetings.readings import clause_chain
 from kg.nlp.meetings.words import DEFINITE, PHONE_CALL, VIDEO_CALL, VISIT, word_set
 
@@ -64,8 +64,7 @@ def _where_clause_of(earlier: Frame, later: Frame) -> bool:
     Mexico, where he met the president", "his trip to Geneva, where he held talks"): the clause tells
     what happened on that occasion, so it is the same one."""
     head = later.head
-    return head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children) and (
-        head.head.i in {t.i for t in earlier.head.subtree} and head.head.i != earlier.head.i)
+    return opens_where_clause(head) and head.head.i in {t.i for t in earlier.head.subtree} and head.head.i != earlier.head.i
 
 
 def _met_on_the_visit(visit: Frame, meeting: Frame) -> bool:

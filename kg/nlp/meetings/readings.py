@@ -482,15 +482,18 @@ def _whose_meeting_was_dropped(head: Token, by_head: dict[int, Match]) -> list[T
     clause on a verb that calls off a meeting tells what its owner did in its place, so the owner
     ("his") meets too, beside the clause's subject (who may only speak for him)."""
     verb = head.head
-    if head.dep_ != "advcl" or head.tag_ != "VBG" or verb.i == head.i or verb.pos_ != "VERB":
-        return []
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    cancels = word_set("meeting_cancel_words.txt")
-    if verb.lemma_.lower() not in cancels and f"{verb.lemma_.lower()}_{particle}" not in cancels:
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or verb.i == head.i or verb.pos_ != "VERB" or not _calls_off(verb):
         return []
     dropped = [o for o in verb.children if o.dep_ in ("dobj", "obj") and o.i in by_head
                and by_head[o.i].entry.pos == "NOUN"]
     return [c for o in dropped for c in o.children if c.dep_ == "poss"]
+
+
+def _calls_off(verb: Token) -> bool:
+    """A verb of meeting_cancel_words.txt, alone ("canceled") or with its particle ("called_off")."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma in word_set("meeting_cancel_words.txt") or f"{lemma}_{particle}" in word_set("meeting_cancel_words.txt")
 
 
 def _nominal_reading(doc: Doc, match: Match, ents: Owners, by_head: dict[int, Match]) -> Reading:
@@ -578,11 +581,10 @@ def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners
     """"held talks", "called off the meeting", "spoke at the summit": whoever holds, calls off or
     attends it takes part; whoever hosts it, or invites another to it, is its host."""
     verb = governor.lemma_.lower()
-    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
     supported = (head.dep_ in OBJECTS and (
-        verb in word_set("meeting_support_verbs.txt") or verb in word_set("meeting_cancel_words.txt")
-        or (verb in word_set("meeting_light_verbs.txt") and head.head.i == governor.i)
-        or f"{verb}_{particle}" in word_set("meeting_cancel_words.txt"))) or _proceeded_with(head, governor) or (
+        verb in word_set("meeting_support_verbs.txt") or _calls_off(governor)
+        or (verb in word_set("meeting_light_verbs.txt") and head.head.i == governor.i))) \
+        or _proceeded_with(head, governor) or (
         # "the talks were attended by the envoy", "the meeting was hosted by Oman": the agent is the subject
         climb(head).dep_ == "nsubjpass" and verb in word_set("meeting_support_verbs.txt")
         and any(c.dep_ == "agent" for c in governor.children))

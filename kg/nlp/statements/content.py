@@ -490,9 +490,13 @@ def only_pronouns(tokens: list[Token]) -> bool:
     stands for a verb phrase said before ("something many Republicans had urged him to do", "asked
     her to do so"): no content."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    return bool(words) and all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lower_ in ("to", "so")
-                               or t.lemma_.lower() == "do" and t.pos_ in ("VERB", "AUX") for t in words) \
-        and any(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") or t.lemma_.lower() == "do" for t in words)
+    return any(_stands_for_something_said(t) for t in words) \
+        and all(_stands_for_something_said(t) or t.lower_ in ("to", "so") for t in words)
+
+
+def _stands_for_something_said(word: Token) -> bool:
+    """A pronoun, a relative word or a pro-verb "do": a word that stands for what was said elsewhere."""
+    return word.pos_ == "PRON" or word.tag_ in ("WDT", "WP") or word.lemma_.lower() == "do" and word.pos_ in ("VERB", "AUX")
 
 
 # prepositions by which a verb of judging says something of its object: "described as ...",

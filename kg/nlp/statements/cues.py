@@ -57,10 +57,6 @@ def _stance_with_clause(noun: Token) -> bool:
         and any(m.dep_ in SUBJECTS + ("expl",) for m in c.children) for c in noun.children)
 
 
-# particles that with a verb of saying make another verb, unless speech_cues.txt lists the phrase
-_OTHER_VERB_PARTICLES = ("off", "up", "down", "away")
-
-
 def _intending_adjective(adjective: Token) -> bool:
     """ "some Republicans were willing to go forward", "Mr. Obama is determined to warn": a
     predicate adjective of intention (speech_cues_to.txt) with its to-infinitive."""
@@ -177,6 +173,8 @@ def topic_preposition(noun: Token) -> Token | None:
 # requested a recount", "would have said", "should have asked". Without the perfect ("critics would
 # call them ...", "a reader might ask") PolNeAR annotates the attitude, and "may have told" guesses
 # at a report that may be real: both stay
+# particles that with a verb of saying make another verb, unless speech_cues.txt lists the phrase
+_OTHER_VERB_PARTICLES = ("off", "up", "down", "away")
 _COUNTERFACTUAL_MODALS = ("would", "could", "should", "'d")
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 

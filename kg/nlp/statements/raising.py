@@ -62,19 +62,18 @@ def raised_report(verb: Token, quotations: list[Quotation], quoted: QuotedText,
     # reports through that cue, with the subject as its speaker
     if not complements or any(_own_cue(t, c) for c in complements for t in c.subtree):
         return None
+    holder = _holder(verb, complements, speakers) if not passive else _agent(verb)
+    if holder is None:
+        return None  # the writer's impression, or an unnamed expectation: see the module docstring
     content = [t for c in complements for t in c.subtree]
     if subject.lower_ != "it":
         content += list(subject.subtree)
-    holder = _holder(verb, complements, speakers) if not passive else _agent(verb)
-    if holder is not None:  # "to me", "by analysts" says whose impression, not what it is
-        phrase = {h.i for h in holder.head.subtree}
-        content = [t for t in content if t.i not in phrase]
+    phrase = {h.i for h in holder.head.subtree}  # "to me", "by analysts" says whose impression, not what it is
+    content = [t for t in content if t.i not in phrase]
     text = article_text(verb.doc)
     spans = with_quotations(text, token_spans(verb.doc, in_paragraph(text, verb, content)), [], quotations)
     if not spans:
         return None
-    if holder is None:
-        return None  # the writer's impression, or an unnamed expectation: see the module docstring
     speaker_span, speaker = speakers.resolve(holder, verb)
     sentence = sentence_span(verb.doc, min(min(spans).begin, verb.idx), max(max(spans).end, verb.idx + 1))
     return Statement("", spans, INDIRECT, cue=cue_spans(verb.doc, [verb]), speaker=speaker,

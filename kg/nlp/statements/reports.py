@@ -296,16 +296,20 @@ def _unstated_belief(verb: Token, subject: Token | None) -> bool:
     # a judgement of a small clause is a belief too: "asked whether he would consider Jerusalem the capital"
     if verb.lemma_.lower() not in word_list("speech_belief_cues.txt") | word_list("speech_small_clause_cues.txt"):
         return False
-    if subject is None or subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subject is None or subject.dep_ == "nsubjpass" or passive:
         # but "the program is seen as a loophole" states a judgement, its holders unnamed
-        return not (judged_as(verb) and any(c.dep_ == "auxpass" for c in verb.children))
+        return not (passive and judged_as(verb))
     if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE + ("MD",) for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in verb.children) \
             and not any(c.dep_ == "neg" for c in verb.children):
-        return True  # "audiences can expect him to ...", "voters might think": what one may believe
-        # ("I can't believe that ..." states a stance)
+        # "audiences can expect him to ...", "voters might think": what one may believe ("I can't
+        # believe that ..." states a stance)
+        return True
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for t in [verb, *verb.ancestors] for c in t.children)
+
+
 # modals of possibility: a belief one can or might hold is nobody's stated stance
 _POSSIBLE_MODALS = ("can", "could", "may", "might")
 # conjunctions that open a supposition, not a report: "if they think", "as though they want"

@@ -55,9 +55,9 @@ def subject_of(verb: Token, quoted: QuotedText) -> Token | None:
         # "Asked about the bomb, Clinton said ...": the one asked is not who asked (a fronted verb
         # with no subject of its own is a participle, whatever its tag)
         return None
-    recipient = _sender(verb)
-    if recipient is not None:
-        return recipient
+    sender = _sender(verb)
+    if sender is not None:
+        return sender
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted.inside(verb.head.idx):
         return verb.head  # "footage of Hillary Clinton asking, '...'": the one it shows asking
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
