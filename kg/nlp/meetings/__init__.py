@@ -14,7 +14,8 @@ and its frame is read off the dependency parse around the trigger:
   part; a modifier is no party ("GOP leaders" are the leaders, "a White House meeting" is where);
 * place: an "in"/"at"/"aboard" phrase naming a place, or what was visited, also the place named inside
   that phrase ("at HP's headquarters in Palo Alto", "at the Phoenix airport", "on her plane in
-  Phoenix") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or set
+  Phoenix"), or of the verb saying where the meeting noun was held ("the meeting was held at the
+  field office in White Plains", "the talks took place in Geneva") or in a time phrase the parser hung it on ("over the next two days in Cleveland"), or set
   off by a comma right after a nominal trigger ("the alliance's last summit meeting, in Wales"), or the
   noun a "where" clause of the trigger tells of ("a visit to Mexico, where he met"); a seat or a
   building kg types Organisation ("at the White House", "on Capitol Hill", "at the Mayflower Hotel",
@@ -48,7 +49,11 @@ judged from is the dateline's, else the article's most named one).
 Several sentences often describe one meeting ("met Putin in Moscow" ... "The talks covered ..."):
 a definite nominal trigger refers back to the meeting just described when its parties agree (and,
 however far on, to the meeting mentioned last when it names no date, place or party of its own: "an
-employee who attended the meeting"), a headline's meeting is the one the story opens with, and
+employee who attended the meeting"), a headline's meeting is the one the story opens with (also the body's first mention of its word
+that names no one, whatever mentions fall between: "Private Meeting Between X, Y" ... "this
+culminated in a meeting in Washington Friday"), a meeting noun said of "it" is the meeting just told
+("it was a very constructive meeting"), a definite mention goes back to the meeting mentioned last
+(not the record made last), and
 two triggers with the same participants are one meeting (extra triggers), and so are a visit and
 the meeting its "where" clause or a "during"/"on" phrase of its verb tells of ("a visit to Mexico,
 where he met the president", "During his trip to Moscow, he met Putin"), a definite mention and the

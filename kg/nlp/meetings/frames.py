@@ -27,7 +27,7 @@ from kg.nlp.meetings.parties import (
 )
 from kg.nlp import docindex
 from kg.nlp.meetings.pronouns import pronoun_fits
-from kg.nlp.meetings.places import building, place_objects, seat
+from kg.nlp.meetings.places import building, held_as_subject, place_objects, seat
 from kg.nlp.meetings.readings import clause_chain, Reading, refers_to_parties
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.triggers import Match
@@ -419,6 +419,7 @@ def _occurrence_places(head: Token, parties: list[Token], ents: Owners) -> list[
     own = {t.i for t in head.subtree}
     clauses = [c for t in [head, *(p for p in parties if p.i in own)] for c in t.children
                if c.dep_ in ("relcl", "acl") and tells_where_held(c)]
+    clauses.extend(held_as_subject(head))  # "The meeting was held at the FBI's field office in White Plains"
     return [g for v in clauses for c in v.children for g in place_objects(c, ents)]
 
 

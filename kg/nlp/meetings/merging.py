@@ -35,6 +35,8 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
     if last and earlier.headline and not later.headline and a <= b and (a or _one_word(earlier, later)) and (
             later.sentence - earlier.sentence <= REFERENCE_SENTENCES) and _agree(earlier, later):
         return True  # a headline's meeting is the one the story opens with ("AT SUMMIT IN OTTAWA" ... "the summit")
+    if _headline_told(earlier, later) and not b:
+        return True  # "Private Meeting Between X, Y" ... "talks for weeks ... culminated in a meeting in Paris Friday"
     remote = {PHONE_CALL, VIDEO_CALL}
     if bool(remote & set(earlier.kinds)) != bool(remote & set(later.kinds)) and (
             VISIT in earlier.kinds or VISIT in later.kinds or earlier.place or later.place):
@@ -42,8 +44,8 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
     if not _agree(earlier, later):
         return False
     near = later.sentence - max(earlier.sentence, earlier.last_sentence) <= REFERENCE_SENTENCES
-    if last and near and later.referring and (b <= a or (a and a <= b)) and not any(p.key is None for p in later.parties)\
-            and not later.verbal:
+    if last and near and (later.referring or _said_of_it(later)) and (b <= a or (a and a <= b)) and not any(
+            p.key is None for p in later.parties) and not later.verbal:
         return True  # "the talks", "their meeting": back to the meeting just described
     if last and near and later.both_sides and b <= a:
         return True  # "the two sides agreed": the parties of the meeting just described
@@ -57,6 +59,25 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
     if latest and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
+
+
+def _headline_told(headline: Frame, later: Frame) -> bool:
+    """The story's first telling of the headline's meeting, wherever other mentions fall between ("Private
+    Meeting Between X, Y" ... "Y had been talking with X's aides for weeks. This culminated in a meeting in
+    Paris on Friday"): the same word, in the body's opening sentences, a noun that names no partner of its
+    own and no date or place the headline's disagrees with, and no other meeting of the headline's told yet."""
+    return (headline.headline and not later.headline and headline.last_sentence < 0 and not later.verbal
+            and not later.partnered and _one_word(headline, later) and _agree(headline, later)
+            and later.sentence - headline.sentence <= REFERENCE_SENTENCES)
+
+
+def _said_of_it(frame: Frame) -> bool:
+    """A meeting noun said of a pronoun ("it was a very constructive meeting", "that was a good
+    meeting"): what the pronoun stands for, the meeting just told of, not a new one."""
+    head = frame.head
+    copula = head.head
+    return (not frame.verbal and head.dep_ == "attr" and copula.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in copula.children))
 
 
 def _where_clause_of(earlier: Frame, later: Frame) -> bool:
@@ -220,8 +241,10 @@ def merge(frames: list[Frame]) -> list[Frame]:
     for f in frames:
         # the record mentioned last, not the one made last: "meets with the president of Mexico" may
         # have gone back to the first record after "to meet the victims" made a second
-        latest = max(out, key=lambda m: max(m.sentence, m.last_sentence), default=None)
-        target = next((m for n, m in enumerate(reversed(out)) if _same_meeting(m, f, n == 0, m is latest)), None)
+        # the nearest compatible earlier meeting: the records in the order of their last mention, latest first
+        order = sorted(reversed(out), key=lambda m: -max(m.sentence, m.last_sentence))
+        latest = order[0] if order else None
+        target = next((m for n, m in enumerate(order) if _same_meeting(m, f, n == 0, m is latest)), None)
         if target is None:
             if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
                 known = party_keys(f)

@@ -35,6 +35,20 @@ def building(entity: Entity | None) -> bool:
     return seat(entity) or (len(words) > 1 and words[-1] in word_set("meeting_building_nouns.txt"))
 
 
+def held_as_subject(head: Token) -> list[Token]:
+    """The verb a meeting noun is the subject of when that verb says where it was held: "the meeting was
+    held at the FBI's field office in White Plains", "the talks took place in Geneva" (a later sentence
+    often gives the place of a meeting told before). Not an active "hold" ("the meeting holds no
+    surprises"), nor any other verb ("the talks ended in failure", "the summit put Paris on edge")."""
+    verb = head.head
+    if head.pos_ != "NOUN" or verb.pos_ != "VERB" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    lemma = verb.lemma_.lower()
+    passive = head.dep_ == "nsubjpass" and lemma in word_set("meeting_venue_verbs.txt")
+    took_place = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return [verb] if passive or took_place else []
+
+
 def place_objects(prep: Token, ents: Owners) -> list[Token]:
     """The objects of a preposition that say where: any after "in", "at", "aboard"; after "on" only a
     seat, a building or a vehicle ("on Capitol Hill", "on her plane"), never another name or noun
