@@ -1,12 +1,14 @@
-"""Statements: a title-case headline whose verb the parser read as a name — "Obama Sees 'Personal
-Insult' if Blacks Don't Rally", "Sanders Vows To Eliminate Tax Breaks", "Popular Website Shows Bias".
+"""Statements: a title-case headline whose verb the parser read as a name — "Glenn Beck Blasts Drudge
+...", "Sanders Vows To Eliminate Tax Breaks", "Donald Trump Denies Mike Tyson Invited ...".
 
-In a headline every word is capitalised, so spaCy tags a verb after a name as one more proper noun
-("Sees/PROPN") and the verb's cue is never looked at. PolNeAR annotates these headlines like any
+In a headline every word is capitalised, so spaCy often tags a verb after a name as one more proper
+noun ("Blasts/PROPN", "Vows/NOUN") and the verb's cue is never looked at (on the 840 polnear-train
+headlines: 34 such verbs). PolNeAR annotates these headlines like any
 other report: the subject before the verb is the source, the rest of the headline the content. Only
 a third-person "-s" form of a cue verb is taken (a plural noun after a name would need a plural
 subject: "Clinton Aides Say" has "Say", no "-s" verb), only when the parser read it as no verb
-(when it did, the ordinary cue rules have decided), and only after a subject naming someone.
+(when it did, the ordinary cue rules have decided), only after the subject the headline opens
+with, and only when that subject names an entity of the article.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def headline_verbs() -> frozenset[str]:
     """The verb lemmas a headline verb may report with: every cue verb, and those of thinking,
     evidence and intention."""
     # (not those that report only with a quotation: "Campaign Manager Laughs, Evades Question")
-    return (cue_verbs() - word_list("speech_quote_cues.txt")) | word_list("speech_belief_cues.txt") | word_list("speech_evidence_cues.txt") \
-        | frozenset(w for w in word_list("speech_cues_to.txt") if " " not in w)
+    return (cue_verbs() - word_list("speech_quote_cues.txt")) | word_list("speech_belief_cues.txt") \
+        | word_list("speech_evidence_cues.txt") | frozenset(w for w in word_list("speech_cues_to.txt") if " " not in w)
 
 
 def headline_reports(doc: Doc, quoted: QuotedText, speakers: SpeakerResolver) -> list[Statement]:
@@ -106,7 +108,8 @@ def _verb_lemma(form: str) -> str | None:
     return next((c for c in candidates if c in verbs), None)
 
 
-def _report(doc: Doc, verb: Token, subject: list[Token], rest: list[Token], speakers: SpeakerResolver) -> Statement | None:
+def _report(doc: Doc, verb: Token, subject: list[Token], rest: list[Token],
+            speakers: SpeakerResolver) -> Statement | None:
     content = []
     for t in rest:
         if t.text in _CLAUSE_ENDS:
@@ -118,6 +121,8 @@ def _report(doc: Doc, verb: Token, subject: list[Token], rest: list[Token], spea
     if not spans:
         return None
     speaker_span, speaker = _speaker(doc, verb, subject, speakers)
+    if speaker is None:
+        return None  # a headline report is kept only with the one it names (the speakerless share)
     return Statement("", spans, INDIRECT, cue=cue_spans(doc, [verb]), speaker=speaker,
                      speaker_span=speaker_span, sentence=sentence_span(doc, subject[0].idx, max(spans).end))
 
