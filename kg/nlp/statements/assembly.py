@@ -18,6 +18,7 @@ from kg.nlp.statements.reports import (
     statement_at,
     transcript_turns,
 )
+from kg.nlp.statements.headlines import headline_reports
 from kg.nlp.statements.raising import raised_report
 from kg.nlp.statements.speakers import SpeakerResolver, speakers_carried_over
 from kg.nlp.statements.words import article_text, CUE_POS, cue_words, DAY_MONTH_YEAR, word_list
@@ -57,6 +58,10 @@ def find_statements(doc: Doc, entities: list[Entity], timexes: list[TimeExpressi
         if statement is not None and not any(c.overlaps(t) for c in statement.content for t in taken):
             found.append((statement, "~"))
             taken.extend(statement.content)
+    # a title-case headline whose verb was parsed as a name (see headlines.py)
+    for statement in headline_reports(doc, quoted, speakers):
+        if not any(c.overlaps(t) for c in statement.content for t in taken):
+            found.append((statement, "~"))
     found.sort(key=lambda pair: (min(pair[0].content).begin, pair[0].cue[0].begin if pair[0].cue else 0))
     statements = _one_per_quotation(doc, _without_nested(doc, found, quoted), quotations)
     statements = _with_follow_on_quotations(text, statements, quotations, quoted)

@@ -27,8 +27,8 @@ def cue_phrase(token: Token) -> list[Token] | None:
     if token.pos_ == "ADJ":  # "she was sure that ...", "they are frustrated that ...", "critical of Trump"
         if token.dep_ != "acomp":
             return None
-        stance = entity_lexicon.pairs("speech_stance_adjectives.txt").get(token.lower_)
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == stance), None)
+        stance = entity_lexicon.pairs("speech_stance_adjectives.txt").get(token.lower_, "").split()
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in stance), None)
         if prep is not None:
             return [token, prep]
         return [token] if _reports_that_clause(token) or _intending_adjective(token) else None
