@@ -450,3 +450,31 @@ def test_whose_meeting_was_called_off_meets_in_its_place(nlp):
     conferring = [m for m in ms if m.trigger.text == "conferring"]
     assert len(conferring) == 1 and {"Carlos Berg", "Jan Novak"} <= participants(conferring[0], names)
     assert "Pedro Costa" not in participants(conferring[0], names)
+
+
+def test_a_description_the_text_gave_a_person_before_is_that_person(nlp):
+    text = ("Democratic presidential candidate Anna Berg toured the plant in Lisbon. "
+            "Later the Democratic presidential candidate met privately with Pedro Costa.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_title_two_people_hold_goes_to_the_one_named_just_before(nlp):
+    text = ("Years ago Pedro Costa worked for President Mark Ellis in Lisbon. Nobody remembers that now. "
+            + "The scandal broke in the capital a decade later, and it grew for months and months. " * 8
+            + "President Anna Berg said so on Monday. She said the president also has spoken with Pedro Costa.")
+    ms, names = meetings_of(nlp, text, {"Mark Ellis": PERSON, "Anna Berg": PERSON, "Pedro Costa": PERSON,
+                                        "Lisbon": PLACE})
+    spoke = [m for m in ms if m.trigger.text == "spoken"]
+    assert len(spoke) == 1
+    assert "Anna Berg" in participants(spoke[0], names) and "Mark Ellis" not in participants(spoke[0], names)
+
+
+def test_a_description_the_text_gives_no_one_stays_unresolved(nlp):
+    text = "Anna Berg toured the plant in Lisbon. Later the senator met privately with Pedro Costa."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["the senator"]

@@ -19,6 +19,7 @@ from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.words import ACTOR_TYPES, FIRST_PERSON_PLURAL, NOT_PARTIES, NOT_PEOPLE, PRONOUN_SEX, word_set
 from kg.nlp.owners import Owners
+from kg.nlp.statements.speakers import described_person
 
 
 def phrase_span(doc: Doc, head: Token) -> Span:
@@ -88,6 +89,8 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     key = _coref_resolve(doc, head.i, ents.entities, ents)
     if key is not None and not _not_that_entity(head, ents.by_key[key], ents):
         return Party(key, span, ents.type_of(key))
+    if (key := _described(doc, head, span, ents)) is not None:
+        return Party(key, span, PERSON)  # "the senator convened top surrogates": Sen. Sanders
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -101,6 +104,20 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     # "Orlando community leaders", "Clinton aides", "GOP leaders", "the HP board": not the city, the person
     # or the party they belong to (the people or the body the phrase names took part)
     return Party(None, span)
+
+
+def _described(doc: Doc, head: Token, span: Span, ents: Owners) -> str | None:
+    """The person a definite description names ("the senator", "the Democratic presidential candidate",
+    "the president" after "President Obama"), as the statement stage resolves a described speaker:
+    the one the text gave that title before; None when the text leaves it open or when the
+    description's own words say it is someone else ("the Mexican president" is not Mr. Obama). (The
+    other parties are no reason to refuse: a description of one of them is the same party again.)"""
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+        return None  # "the president" tagged a name is still a description; "the Senate" is a name
+    found = described_person(doc, span, ents)
+    if len(found) != 1 or _not_that_entity(head, ents.by_key[found[0]], ents):
+        return None
+    return found[0]
 
 
 def _coarguments(pronoun: Token, ents: Owners) -> frozenset[str]:
