@@ -478,3 +478,32 @@ def test_a_description_the_text_gives_no_one_stays_unresolved(nlp):
     assert len(ms) == 1
     assert participants(ms[0], names) == {"Pedro Costa"}
     assert [s.text for s in ms[0].unresolved_participant_spans] == ["the senator"]
+
+
+def test_people_joined_to_the_object_of_a_partys_of_phrase_are_a_party(nlp):
+    text = "Anna Berg met survivors of the flood and relatives of the victims in Lisbon on Thursday."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    spans = {s.text for s in ms[0].unresolved_participant_spans}
+    assert any(s.startswith("relatives") for s in spans) and any(s.startswith("survivors") for s in spans)
+
+
+def test_a_title_right_before_a_name_is_that_person(nlp):
+    text = ("Pedro Costa convened top surrogates (including former Sen. Maria Lund and actress Julia Reis), "
+            "activists, and officials in Lisbon on Sunday.")
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Maria Lund": PERSON, "Julia Reis": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert {"Pedro Costa", "Julia Reis"} <= participants(ms[0], names)
+    assert {"activists", "officials"} <= {s.text for s in ms[0].unresolved_participant_spans}
+    assert "actress" not in {s.text for s in ms[0].unresolved_participant_spans}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg was followed by a visit from Senate leader Pedro Costa (Ky.) to Lisbon a month later.",
+    "Anna Berg met Senate leader Pedro Costa (D-Calif.) in Lisbon on Monday.",
+])
+def test_the_home_state_after_a_name_is_no_party(nlp, text):
+    state = "Ky." if "Ky." in text else "Calif."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, state: PLACE, "Lisbon": PLACE})
+    assert ms and all(state not in participants(m, names) for m in ms)
