@@ -507,3 +507,24 @@ def test_the_home_state_after_a_name_is_no_party(nlp, text):
     state = "Ky." if "Ky." in text else "Calif."
     ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, state: PLACE, "Lisbon": PLACE})
     assert ms and all(state not in participants(m, names) for m in ms)
+
+
+def test_who_speaks_after_a_meeting_ended_took_no_part_for_that(nlp):
+    text = ("After the meeting of Porto Democrats on Sunday ended in mayhem when many potential Costa delegates "
+            "were deemed ineligible, Anna Berg, the state party chairwoman, said she had received threats.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Porto": PLACE})
+    assert all("Anna Berg" not in participants(m, names) for m in ms)
+
+
+def test_who_speaks_after_a_meeting_took_part(nlp):
+    ms, names = meetings_of(nlp, "After the meeting with Pedro Costa on Saturday, Anna Berg said she was pleased.",
+                            {"Anna Berg": PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+
+
+def test_it_of_a_relative_clause_is_who_does_the_verb_of_its_noun(nlp):
+    text = ("The Clean Air Plan is the main tool for Portugal to meet the emissions reduction target it pledged "
+            "to reach at climate talks in Lisbon last December.")
+    ms, names = meetings_of(nlp, text, {"Portugal": PLACE, "Lisbon": PLACE})
+    talks = [m for m in ms if m.trigger.text == "talks"]
+    assert len(talks) == 1 and participants(talks[0], names) == {"Portugal"}

@@ -15,7 +15,7 @@ from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.linking import gazetteer_place
-from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
+from kg.nlp.meetings.pronouns import pronoun_fits, relative_clause_owner, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.words import ACTOR_TYPES, FIRST_PERSON_PLURAL, NOT_PARTIES, NOT_PEOPLE, PRONOUN_SEX, word_set
 from kg.nlp.owners import Owners
@@ -63,7 +63,11 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
         return Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in word_set("meeting_non_party_pronouns.txt"):
-            return None
+            # "it" names a thing, but for the one who pledged at the talks: "the target it pledged"
+            key = relative_clause_owner(head, ents)
+            if key is None or key in exclude:
+                return None
+            return Party(key, Span.of(article_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
         key = resolve_pronoun(doc, head, ents, exclude)
         if key is None:  # an unresolved pronoun names nobody an entity could be made of
             return None
