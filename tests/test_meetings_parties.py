@@ -450,3 +450,81 @@ def test_whose_meeting_was_called_off_meets_in_its_place(nlp):
     conferring = [m for m in ms if m.trigger.text == "conferring"]
     assert len(conferring) == 1 and {"Carlos Berg", "Jan Novak"} <= participants(conferring[0], names)
     assert "Pedro Costa" not in participants(conferring[0], names)
+
+
+def test_a_description_the_text_gave_a_person_before_is_that_person(nlp):
+    text = ("Democratic presidential candidate Anna Berg toured the plant in Lisbon. "
+            "Later the Democratic presidential candidate met privately with Pedro Costa.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+    assert ms[0].unresolved_participant_spans == []
+
+
+def test_a_title_two_people_hold_goes_to_the_one_named_just_before(nlp):
+    text = ("Years ago Pedro Costa worked for President Mark Ellis in Lisbon. Nobody remembers that now. "
+            + "The scandal broke in the capital a decade later, and it grew for months and months. " * 8
+            + "President Anna Berg said so on Monday. She said the president also has spoken with Pedro Costa.")
+    ms, names = meetings_of(nlp, text, {"Mark Ellis": PERSON, "Anna Berg": PERSON, "Pedro Costa": PERSON,
+                                        "Lisbon": PLACE})
+    spoke = [m for m in ms if m.trigger.text == "spoken"]
+    assert len(spoke) == 1
+    assert "Anna Berg" in participants(spoke[0], names) and "Mark Ellis" not in participants(spoke[0], names)
+
+
+def test_a_description_the_text_gives_no_one_stays_unresolved(nlp):
+    text = "Anna Berg toured the plant in Lisbon. Later the senator met privately with Pedro Costa."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert participants(ms[0], names) == {"Pedro Costa"}
+    assert [s.text for s in ms[0].unresolved_participant_spans] == ["the senator"]
+
+
+def test_people_joined_to_the_object_of_a_partys_of_phrase_are_a_party(nlp):
+    text = "Anna Berg met survivors of the flood and relatives of the victims in Lisbon on Thursday."
+    ms, _ = meetings_of(nlp, text, {"Anna Berg": PERSON, "Lisbon": PLACE})
+    assert len(ms) == 1
+    spans = {s.text for s in ms[0].unresolved_participant_spans}
+    assert any(s.startswith("relatives") for s in spans) and any(s.startswith("survivors") for s in spans)
+
+
+def test_a_title_right_before_a_name_is_that_person(nlp):
+    text = ("Pedro Costa convened top surrogates (including former Sen. Maria Lund and actress Julia Reis), "
+            "activists, and officials in Lisbon on Sunday.")
+    ms, names = meetings_of(nlp, text, {"Pedro Costa": PERSON, "Maria Lund": PERSON, "Julia Reis": PERSON,
+                                        "Lisbon": PLACE})
+    assert len(ms) == 1
+    assert {"Pedro Costa", "Julia Reis"} <= participants(ms[0], names)
+    assert {"activists", "officials"} <= {s.text for s in ms[0].unresolved_participant_spans}
+    assert "actress" not in {s.text for s in ms[0].unresolved_participant_spans}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg was followed by a visit from Senate leader Pedro Costa (Ky.) to Lisbon a month later.",
+    "Anna Berg met Senate leader Pedro Costa (D-Calif.) in Lisbon on Monday.",
+])
+def test_the_home_state_after_a_name_is_no_party(nlp, text):
+    state = "Ky." if "Ky." in text else "Calif."
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Pedro Costa": PERSON, state: PLACE, "Lisbon": PLACE})
+    assert ms and all(state not in participants(m, names) for m in ms)
+
+
+def test_who_speaks_after_a_meeting_ended_took_no_part_for_that(nlp):
+    text = ("After the meeting of Porto Democrats on Sunday ended in mayhem when many potential Costa delegates "
+            "were deemed ineligible, Anna Berg, the state party chairwoman, said she had received threats.")
+    ms, names = meetings_of(nlp, text, {"Anna Berg": PERSON, "Porto": PLACE})
+    assert all("Anna Berg" not in participants(m, names) for m in ms)
+
+
+def test_who_speaks_after_a_meeting_took_part(nlp):
+    ms, names = meetings_of(nlp, "After the meeting with Pedro Costa on Saturday, Anna Berg said she was pleased.",
+                            {"Anna Berg": PERSON, "Pedro Costa": PERSON})
+    assert len(ms) == 1 and participants(ms[0], names) == {"Anna Berg", "Pedro Costa"}
+
+
+def test_it_of_a_relative_clause_is_who_does_the_verb_of_its_noun(nlp):
+    text = ("The Clean Air Plan is the main tool for Portugal to meet the emissions reduction target it pledged "
+            "to reach at climate talks in Lisbon last December.")
+    ms, names = meetings_of(nlp, text, {"Portugal": PLACE, "Lisbon": PLACE})
+    talks = [m for m in ms if m.trigger.text == "talks"]
+    assert len(talks) == 1 and participants(talks[0], names) == {"Portugal"}

@@ -572,5 +572,8 @@ def _without_titles(doc: Doc, parties: list[Party], tokens: list[Token]) -> list
         end = phrase_span(doc, t).end
         return len(text) - len(text[end:].lstrip()) in starts
 
-    titles = {phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN" and any(titles_a_name(c) for c in [t, *t.conjuncts])}
+    # a title joined to a later one before the name ("leader and television host Al Sharpton"), not
+    # the people listed after a title ("actress Julia Reis, activists, and officials": the activists are there)
+    titles = {phrase_span(doc, t) for t in tokens if t.pos_ == "NOUN"
+              and any(titles_a_name(c) for c in [t, *(c for c in t.conjuncts if c.i > t.i)])}
     return [p for p in parties if p.key is not None or p.span not in titles]

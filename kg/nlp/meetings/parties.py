@@ -15,10 +15,11 @@ from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
 from kg.nlp.linking import gazetteer_place
-from kg.nlp.meetings.pronouns import pronoun_fits, resolve_pronoun
+from kg.nlp.meetings.pronouns import pronoun_fits, relative_clause_owner, resolve_pronoun
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.words import ACTOR_TYPES, FIRST_PERSON_PLURAL, NOT_PARTIES, NOT_PEOPLE, PRONOUN_SEX, word_set
 from kg.nlp.owners import Owners
+from kg.nlp.statements.speakers import described_person
 
 
 def phrase_span(doc: Doc, head: Token) -> Span:
@@ -62,7 +63,11 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
         return Party(named[0].key, named[1], named[0].type)
     if head.pos_ == "PRON":
         if head.lower_ in word_set("meeting_non_party_pronouns.txt"):
-            return None
+            # "it" names a thing, but for the one who pledged at the talks: "the target it pledged"
+            key = relative_clause_owner(head, ents)
+            if key is None or key in exclude:
+                return None
+            return Party(key, Span.of(article_text(doc), head.idx, head.idx + len(head.text)), ents.type_of(key))
         key = resolve_pronoun(doc, head, ents, exclude)
         if key is None:  # an unresolved pronoun names nobody an entity could be made of
             return None
@@ -74,6 +79,8 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
         return Party(e.key, Span.of(article_text(doc), head.idx, head.idx + len(head.text)), PERSON)
     if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
         return party_of(doc, head.head.head, ents, exclude)  # "the group, whose members met": the group
+    if head.pos_ == "NOUN" and (named := _name_right_after(doc, head, ents)) is not None:
+        return Party(named[0].key, named[1], named[0].type)  # "actress Shailene Woodley": not "actress"
     span = phrase_span(doc, head)
     if head.dep_ == "appos" and (e := ents.entity(head.head.i)) is not None:
         return Party(e.key, span, e.type)  # "Raul Grijalva, the top Democrat ..., who helped negotiate"
@@ -88,6 +95,8 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     key = _coref_resolve(doc, head.i, ents.entities, ents)
     if key is not None and not _not_that_entity(head, ents.by_key[key], ents):
         return Party(key, span, ents.type_of(key))
+    if (key := _described(doc, head, span, ents)) is not None:
+        return Party(key, span, PERSON)  # "the senator convened top surrogates": Sen. Sanders
     # "FBI officials", "the EU's leaders", "the President of South Korea": the body they act for
     modifiers = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]
     modifiers += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -101,6 +110,35 @@ def party_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = froz
     # "Orlando community leaders", "Clinton aides", "GOP leaders", "the HP board": not the city, the person
     # or the party they belong to (the people or the body the phrase names took part)
     return Party(None, span)
+
+
+def _described(doc: Doc, head: Token, span: Span, ents: Owners) -> str | None:
+    """The person a definite description names ("the senator", "the Democratic presidential candidate",
+    "the president" after "President Obama"), as the statement stage resolves a described speaker:
+    the one the text gave that title before; None when the text leaves it open or when the
+    description's own words say it is someone else ("the Mexican president" is not Mr. Obama). (The
+    other parties are no reason to refuse: a description of one of them is the same party again.)"""
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+        return None  # "the president" tagged a name is still a description; "the Senate" is a name
+    found = described_person(doc, span, ents)
+    if len(found) != 1 or _not_that_entity(head, ents.by_key[found[0]], ents):
+        return None
+    return found[0]
+
+
+def _name_right_after(doc: Doc, head: Token, ents: Owners) -> tuple[Entity, Span] | None:
+    """The person a title or description noun names when their name follows it at once and hangs on
+    it, however the parser labelled the link ("actress Shailene Woodley" with "Woodley" read as the
+    object of "actress"; "his counterpart Han Min-koo"): the noun only titles that name."""
+    if head.i + 1 >= len(doc) or not names_people(head) or head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return None
+    named = ents.named(head.i + 1)
+    if named is None or named[0].type != PERSON or named[1].begin != doc[head.i + 1].idx:
+        return None
+    end = head.i + 1
+    while end < len(doc) and doc[end].idx < named[1].end:
+        end += 1
+    return named if any(t.head.i == head.i for t in doc[head.i + 1:end]) else None
 
 
 def _coarguments(pronoun: Token, ents: Owners) -> frozenset[str]:
@@ -191,7 +229,19 @@ def with_conjuncts(token: Token) -> list[Token]:
     misparsed = [c for t in [token, *token.subtree] if t.head.i == token.i or t.i == token.i
                  for c in t.children if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children)
                  and t.pos_ == "PROPN"]
-    return list(dict.fromkeys([token, *token.conjuncts, *misparsed]))
+    return list(dict.fromkeys([token, *token.conjuncts, *misparsed, *_joined_to_what_they_are_of(token)]))
+
+
+def _joined_to_what_they_are_of(token: Token) -> list[Token]:
+    """People the parser coordinated with the object of a party's "of" phrase rather than with the
+    party ("met survivors of the massacre and relatives of the victims": "relatives" hangs on
+    "massacre"): a people noun joined to a thing is a party of its own, as the party phrase is one
+    of people (not so "members of the board and staff": a board is people, its staff may be its own)."""
+    if not names_people(token):
+        return []
+    objects = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return [c for g in objects if g.pos_ == "NOUN" and not names_people(g)
+            for c in g.conjuncts if c.pos_ == "NOUN" and names_people(c)]
 
 
 def parties_of(doc: Doc, head: Token, ents: Owners, exclude: frozenset[str] = frozenset()) -> list[Party]:
@@ -316,15 +366,33 @@ def _capitals() -> frozenset[str]:
 
 def cut_from_a_name(doc: Doc, party: Party, ents: Owners) -> bool:
     """A one-word entity that is only a piece of a longer "X of Y" name around it: "State" of
-    "Secretary of State", "Group" of "Group of 20" (a country stays: "the President of Iran")."""
+    "Secretary of State", "Group" of "Group of 20" (a country stays: "the President of Iran"); or
+    the home state written in brackets after a person's name ("Mitch McConnell (Ky.)")."""
     span = party.span
+    text = article_text(doc)
+    if party.type == PLACE and _home_state(text, span, ents):
+        return True
     entity = ents.by_key.get(party.key)
     if entity is None or entity.name != span.text or " " in span.text.strip():
         return False
-    text = article_text(doc)
     after = re.match(r" of (?:the )?[A-Z0-9]", text[span.end:span.end + 9])
     before = re.search(r"[A-Z][\w.]* of (?:the )?$", text[max(0, span.begin - 30):span.begin])
     return bool(after or before) and (party.type != PLACE or gazetteer_place(span.text) is None)
+
+
+_HOME_STATE_OPENING = re.compile(r"\((?:[A-Z]-)?$")  # "(" or "(D-" right before the place
+
+
+def _home_state(text: str, span: Span, ents: Owners) -> bool:
+    """A place in brackets right after a person's name, alone or after a party letter ("Mitch
+    McConnell (Ky.)", "Nancy Pelosi (D-Calif.)"): the state they represent, a piece of how the name
+    is written, no party to the meeting."""
+    before = text[max(0, span.begin - 4):span.begin]
+    if not _HOME_STATE_OPENING.search(before) or not text[span.end:span.end + 2].lstrip(".").startswith(")"):
+        return False
+    opening = span.begin - len(_HOME_STATE_OPENING.search(before).group(0))
+    name_end = len(text[:opening].rstrip())
+    return any(m.end == name_end and e.type == PERSON for m, e in ents.mentions)
 
 
 def speaker_pronoun(token: Token, ents: Owners, speakers: Sequence[tuple[Span, str]]) -> str | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.model import ORGANISATION, PERSON
+from kg.model import ORGANISATION, PERSON, PLACE
 from kg.nlp import docindex
 from kg.nlp import entity_lexicon
 from kg.nlp.coref import resolve as _coref_resolve
+from kg.nlp.linking import gazetteer_place
 from kg.nlp.meetings.sentence_split import article_text, sentence_index, sentence_spans
 from kg.nlp.meetings.words import PRONOUN_SEX, SUBJECTS
 from kg.nlp.owners import Owners
@@ -54,6 +55,32 @@ def resolve_pronoun(doc: Doc, token: Token, ents: Owners, exclude: frozenset[str
     if not same or any(e.type == PERSON for s, e in ents.mentions if same[-1].idx < s.begin and s.end <= token.idx):
         return None  # a person named between the two pronouns may be the one meant
     return resolve_pronoun(doc, same[-1], ents, exclude, depth + 1)
+
+
+def relative_clause_owner(token: Token, ents: Owners) -> str | None:
+    """"for the United States to meet the target it pledged at the talks", "Iran signed the deal it
+    negotiated": an "it" that is the subject of a relative clause on a verb's object is whoever does
+    that verb (its subject, or the "for" phrase of an infinitive), when an organisation or a country:
+    the relative clause cannot be about its own noun."""
+    if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.dep_ != "relcl" or token.head.head.dep_ not in ("dobj", "obj"):
+        return None
+    verb = token.head.head.head
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if not doers and to and to[0].i >= 2:
+        before = docindex.tokens(token.doc)[to[0].i - 1]  # "for the United States to meet": the States
+        if before.dep_ == "pobj" and before.head.lower_ == "for":
+            doers = [before]
+    for t in doers:
+        e = ents.entity(t.i)
+        if e is not None and (e.type == ORGANISATION or e.type == PLACE and _country(e.name)):
+            return e.key
+    return None
+
+
+def _country(name: str) -> bool:
+    place = gazetteer_place(name)
+    return place is not None and place.kind == "country"
 
 
 def _reporting_subject(token: Token) -> Token | None:

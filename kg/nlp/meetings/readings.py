@@ -573,7 +573,17 @@ def _proceeded_with(head: Token, governor: Token) -> bool:
 def _attended(head: Token) -> bool:
     """"said after a meeting", "spoke during the talks": the clause happened at the meeting."""
     top = climb(head)
-    return top.dep_ == "pobj" and top.head.lower_ in prepositions("attended")
+    return top.dep_ == "pobj" and top.head.lower_ in prepositions("attended") and not _clause_subject_read_as_object(top)
+
+
+def _clause_subject_read_as_object(noun: Token) -> bool:
+    """"After the meeting of Nevada Democrats ended in mayhem, Lange said": the parser reads "after" as
+    a preposition whose object is the meeting and hangs it on "ended"; the meeting is the subject of
+    that verb, which follows its phrase at once and has no subject of its own, and whoever the main
+    clause is about took no part in it for that."""
+    verb = noun.head.head
+    return verb.pos_ == "VERB" and verb.i == noun.right_edge.i + 1 and noun.head.i < noun.i < verb.i \
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _governing_verb_reading(doc: Doc, head: Token, governor: Token, ents: Owners, is_visit: bool,

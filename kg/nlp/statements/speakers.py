@@ -310,6 +310,22 @@ def speakers_carried_over(doc: Doc, statements: list[Statement], owners: Owners)
         s.speaker = candidates[0] if candidates else None
 
 
+def described_person(doc: Doc, span: Span, owners: Owners) -> list[str]:
+    """The person a definite description of one person ("the senator", "the Democratic presidential
+    candidate") stands for, as a described speaker is resolved: the one the text gave that title or
+    description before (the only one, or the one named last just before), or for a description that
+    is no title the subject of the sentence before; never one the text gives another party. [] when
+    the phrase is no such description or the text leaves it open (the meeting stage resolves
+    participants so: "the senator convened top surrogates")."""
+    noun = _definite_person(doc, span)
+    if noun is None:
+        return []
+    former = bool({"former", "ex"} & set(span.text.lower().replace("-", " ").split()))
+    found = _titled_before(article_text(doc), span.begin, owners, noun, doc, former) \
+        or _subject_before(doc, span, owners, noun)
+    return [key for key in found if not _other_party(doc, span, owners, key)]
+
+
 def _antecedent_phrase(doc: Doc, span: Span) -> Span | None:
     """The noun phrase a relative pronoun speaker stands for ("the Wisconsin Republican, who had
     pledged ..."), when it comes right before it; else None."""
