@@ -394,3 +394,23 @@ def test_a_possessive_relative_object_stands_for_the_noun_its_clause_hangs_on(st
     statements = statements_of(text)
     assert _content(statements, "said") == ["he was leaning toward supporting Mr. Trump"]
     assert _content(statements, "admired") == ["Mr. Trump", "dynamism and contrarian nature"]
+
+
+def test_that_is_according_to_reports_the_sentence_before(statements_of):
+    text = ("Turnout rose sharply in the northern counties this year.\n\n"
+            "That’s according to early results of exit polls conducted for the network.")
+    s = by_cue(statements_of(text), "according to")
+    assert [c.text for c in s.content] == ["Turnout rose sharply in the northern counties this year"]
+
+
+def test_that_is_according_to_after_a_report_of_its_own_is_dropped(statements_of):
+    text = ("The mayor said the bridge will be built next year. "
+            "That's according to a transcript of the meeting.")
+    statements = statements_of(text)
+    assert cues(statements) == ["said"]
+
+
+def test_a_trailing_participle_clause_is_not_what_was_said(statements_of):
+    text = "The video shows that the driver had stopped the car, contradicting the sheriff's earlier account."
+    s = by_cue(statements_of(text), "shows")
+    assert [c.text for c in s.content] == ["that the driver had stopped the car"]

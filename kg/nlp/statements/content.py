@@ -915,6 +915,8 @@ def _comma_aside(t: Token, tokens: list[Token]) -> bool:
         return False
     if t.dep_ == "relcl":
         return t.left_edge.tag_ in ("WDT", "WP", "WP$") and t.head.pos_ in ("NOUN", "PROPN")
+    if _trailing_participle(t):
+        return True
     # a list the parser read as an appositive ("differ on Israel, the Iranian nuclear deal and the
     # possibility of ...") or a clause it hung there ("Doral, the candidate boasted of ...") is no aside
     listed = any(c.dep_ == "conj" and any(d.dep_ in ("det", "poss") for d in c.children)
@@ -924,6 +926,52 @@ def _comma_aside(t: Token, tokens: list[Token]) -> bool:
     described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") or c.dep_ == "poss" and c.pos_ != "PRON"
                     for c in t.children)
     return t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in ("NOUN", "ADJ") and described and not listed
+
+
+def demonstrative_clause(according: Token) -> bool:
+    """ "That's according to early exit polls": the clause "according to" hangs on is a bare "that"
+    or "this" with a copula, a word standing for what the sentence before said."""
+    head = according.head if according.head is not according else according
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    copula = _copula(head) or any(c.dep_ == "aux" and _copula(c) for c in head.children)
+    return subject is not None and subject.lower_ in ("that", "this") and subject.tag_ == "DT" \
+        and not list(subject.children) and copula
+
+
+def _copula(word: Token) -> bool:
+    # the lemmatiser leaves a curly "’s" as "’"
+    return word.lemma_.lower() == "be" or word.lower_ in ("'s", "’s") and word.tag_ == "VBZ"
+
+
+def previous_sentence(token: Token) -> list[Token]:
+    """The words of the sentence before ``token``'s (in the paragraph before, when a paragraph
+    opens with it), when it is a whole sentence: a finite verb, a full stop or closing mark at its
+    end; else none (a headline, the start of the article). Nor one with a cue of its own ("Smith
+    said ... . That's according to a transcript."): that report already has its source."""
+    doc = token.doc
+    i = token.sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return []
+    sentence = [t for t in doc[i].sent if not t.is_space]
+    ends = sentence and sentence[-1].text[-1:] in ".!?”\"'"
+    finite = any(t.tag_ in FINITE for t in sentence)
+    reported = any(t.lemma_.lower() in cue_words() or t.lower_ == "according" for t in sentence)
+    return sentence if ends and finite and not reported else []
+
+
+def _trailing_participle(t: Token) -> bool:
+    """A participle clause set off by a comma at the end of what was said, with no subject of its
+    own ("shows that he had his hands up, contradicting the police's account", "said the rule was
+    unfair, focusing on people under 30"): it tells what the report or its speaker did, or what the
+    journalist makes of it, not what was said. "including ..." lists part of a noun: kept."""
+    return t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.left_edge.i == t.i \
+        and t.lower_ not in _LISTING_PARTICIPLES and not any(c.dep_ in SUBJECTS for c in t.children)
+
+
+# participles that open a list of part of what a noun covers, not a clause of their own
+_LISTING_PARTICIPLES = ("including", "excluding", "involving", "regarding", "concerning", "following")
 
 
 def enclosing_cue(token: Token) -> Token | None:

@@ -12,11 +12,13 @@ from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
     block_quotation,
+    demonstrative_clause,
     enclosing_cue,
     end_trimmed,
     in_paragraph,
     interrupting_participle,
     only_pronouns,
+    previous_sentence,
     passive_content,
     passive_report,
     reported_tokens,
@@ -494,7 +496,10 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = according.head if according.head is not according else according
     phrase = set(t.i for t in according.subtree) | {to.i}
-    if _closes_sentence(according):
+    if demonstrative_clause(according):
+        # "That's according to exit polls": what the polls say is the sentence "that" stands for
+        content_tokens = previous_sentence(according)
+    elif _closes_sentence(according):
         # "X helped a journalist write a book that outed agents, according to Y": the whole sentence
         # is what Y says, whatever clause the parser hung the phrase on
         content_tokens = in_paragraph(article_text(doc), according, [t for t in according.sent if t.i not in phrase])
