@@ -345,3 +345,9 @@ def test_a_spokesman_with_no_name_speaks_for_whom_he_speaks_for(speakers_of):
 def test_a_spokeswoman_named_after_her_organisation_is_the_speaker(speakers_of):
     said, _ = speakers_of("A spokeswoman for Initech Corp., Jane Doe, said the company would appeal.")
     assert speaker_of(said, "said") == "Jane Doe"
+
+
+def test_a_singular_relative_clause_after_two_names_is_said_by_the_second(speakers_of):
+    said, _ = speakers_of("The delegates include Reps. Mark Adams and Paul Brennan, who was one of the "
+                          "first lawmakers to endorse the governor.")
+    assert speaker_of(said, "endorse") == "Paul Brennan"

@@ -1014,11 +1014,24 @@ def antecedent_of(verb: Token) -> Token | None:
     t = verb
     for _ in range(4):
         if t.dep_ == "relcl":
-            return t.head
+            return _nearest_conjunct(t.head, t)
         if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or t.head is t:
             return None
         t = t.head
     return None
+
+
+def _nearest_conjunct(head: Token, clause: Token) -> Token:
+    """Of coordinated names the parser hung a relative clause on the first of, the one it follows
+    when its verb is singular ("Reps. Darrell Issa and Duncan Hunter, who was one of the first to
+    endorse ...": Hunter); a plural or unmarked verb ("who were", "who endorsed") keeps the first."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < clause.i]
+    if not conjuncts:
+        return head
+    last = max(conjuncts, key=lambda c: c.i)
+    words = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    singular = any(w.tag_ == "VBZ" or w.lower_ == "was" for w in words)
+    return last if singular and clause.left_edge.i > last.i else head
 
 
 def predicated_subject(noun: Token) -> Token | None:
