@@ -249,7 +249,8 @@ def test_a_headline_opened_by_a_poll_and_a_colon_is_the_polls_statement_without_
     text = ("Poll: Clinton and Trump in dead heat heading into first debate.\n\n"
             "A new survey of likely voters was released on Sunday.")
     poll = by_cue(statements_of(text), ":")
-    assert [c.text for c in poll.content] == ["Clinton and Trump in dead heat heading into first debate."]
+    # (the full stop is the headline's, not the poll's words)
+    assert [c.text for c in poll.content] == ["Clinton and Trump in dead heat heading into first debate"]
     assert poll.speaker is None and poll.speaker_span.text == "Poll"
 
 
@@ -414,3 +415,4 @@ def test_a_trailing_participle_clause_is_not_what_was_said(statements_of):
     text = "The video shows that the driver had stopped the car, contradicting the sheriff's earlier account."
     s = by_cue(statements_of(text), "shows")
     assert [c.text for c in s.content] == ["that the driver had stopped the car"]
+

@@ -688,6 +688,14 @@ def end_trimmed(text: str, begin: int, end: int) -> int:
 EDGE_PUNCT = set(",.;:-–—()[]")
 
 
+def without_full_stop(text: str, begin: int, end: int) -> int:
+    """The end of a headline's words less the full stop that closes them ("Poll: Clinton and
+    Trump in dead heat."): the mark is the headline's, not the source's words. An ellipsis stays."""
+    if end - begin > 1 and text[end - 1] == "." and text[end - 2] != ".":
+        return end_trimmed(text, begin, end - 1)
+    return end
+
+
 def token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
     """Contiguous runs of ``tokens`` as spans, trimmed of punctuation and conjunctions at the edges."""
     if not tokens:

@@ -27,6 +27,7 @@ from kg.nlp.statements.content import (
     title_quotations,
     token_spans,
     with_quotations,
+    without_full_stop,
     without_later_reports,
     without_main_clause,
     without_trailing_aside,
@@ -648,7 +649,10 @@ def transcript_turns(doc: Doc, speakers: SpeakerResolver) -> list[Statement]:
             if not document:
                 continue
             named = None  # the document is the source, no entity speaks
-        content = [Span.of(text, match.start(3), end_trimmed(text, match.start(3), match.end(3)))]
+        end = end_trimmed(text, match.start(3), match.end(3))
+        if match.start() == 0:  # the headline: a speaker's turn in a transcript keeps its stop, as quoted
+            end = without_full_stop(text, match.start(3), end)
+        content = [Span.of(text, match.start(3), end)]
         if content[0].begin == content[0].end:
             continue
         out.append(Statement("", content, INDIRECT, cue=[Span.of(text, match.start(2), match.end(2))],
