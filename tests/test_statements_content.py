@@ -416,3 +416,21 @@ def test_a_trailing_participle_clause_is_not_what_was_said(statements_of):
     s = by_cue(statements_of(text), "shows")
     assert [c.text for c in s.content] == ["that the driver had stopped the car"]
 
+
+
+def test_a_connective_opening_the_sentence_is_not_what_the_source_said(statements_of):
+    text = "In addition, the council plans to publish the full accounts next month, a spokeswoman said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["the council plans to publish the full accounts next month"]
+
+
+def test_a_circumstance_opening_the_sentence_stays_in_the_content(statements_of):
+    text = "In December 2009, the company moved its headquarters to Texas, the report said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["In December 2009, the company moved its headquarters to Texas"]
+
+
+def test_a_dateline_is_not_what_the_source_said(statements_of):
+    text = "LONDON ― The minister’s plan has no support in parliament, aides said on Monday."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["The minister’s plan has no support in parliament"]

@@ -915,6 +915,28 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def without_opening_connective(tokens: list[Token]) -> list[Token]:
+    """What was said less the words that open its sentence and tie it to the journalist's text
+    before: a connective set off by a comma ("However, ...", "In addition, ...":
+    speech_connectives.txt) and a dateline ("WASHINGTON ― ..."). Words inside quotation marks are
+    the speaker's: kept."""
+    words = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    if not words or words[0].i != words[0].sent.start and not words[0].doc[words[0].i - 1].is_space:
+        return tokens
+    ids = {t.i for t in words}
+    doc = words[0].doc
+    for end in range(words[0].i, min(words[0].i + 6, len(doc))):
+        if end not in ids or doc[end].is_quote:
+            return tokens
+        mark = doc[end].text
+        opening = doc[words[0].i:end]
+        if mark == "," and opening.text.lower() in word_list("speech_connectives.txt") \
+                or _is_dash(doc[end]) and len(opening) and all(t.is_upper or t.is_punct for t in opening) \
+                and any(len(t) > 2 for t in opening):
+            return [t for t in tokens if t.i > end]
+    return tokens
+
+
 def _comma_aside(t: Token, tokens: list[Token]) -> bool:
     """A non-restrictive relative clause ("..., which ...", "..., who ...") or an appositive of a
     name ("Mr. Trump, the presumed Putin favorite"), after a comma, outside any quotation of the

@@ -30,6 +30,7 @@ from kg.nlp.statements.content import (
     without_full_stop,
     without_later_reports,
     without_main_clause,
+    without_opening_connective,
     without_trailing_aside,
 )
 from kg.nlp.statements.cues import (
@@ -86,7 +87,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     # cue is the noun the clause hangs on, not part of what was said
     reported = reported_tokens(token, cue)
     later = {t.i for t in reported} - {t.i for t in without_main_clause(
-        token, without_trailing_aside(without_later_reports(token, reported)))}
+        token, without_opening_connective(without_trailing_aside(without_later_reports(token, reported))))}
     # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
     # said: both part of it; only the relative word of the reported clause itself is left out)
     content_tokens = [t for t in reported if t.i not in later and not (
@@ -516,7 +517,7 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
         content_tokens = [t for t in head.subtree if t.i not in phrase and t.i not in _after_phrase(head, according)]
     else:
         content_tokens = [t for t in according.sent if t.i not in phrase]
-    spans = token_spans(doc, content_tokens)
+    spans = token_spans(doc, without_opening_connective(content_tokens))
     spans = with_quotations(article_text(doc), spans, [according, to], quotations)
     if not spans:
         return None
