@@ -434,3 +434,9 @@ def test_a_dateline_is_not_what_the_source_said(statements_of):
     text = "LONDON ― The minister’s plan has no support in parliament, aides said on Monday."
     s = by_cue(statements_of(text), "said")
     assert [c.text for c in s.content] == ["The minister’s plan has no support in parliament"]
+
+
+def test_the_one_urged_is_part_of_the_infinitive_said_of_them(statements_of):
+    text = "The governor urged lawmakers to pass the budget before the summer recess."
+    s = by_cue(statements_of(text), "urged")
+    assert [c.text for c in s.content] == ["lawmakers to pass the budget before the summer recess"]

@@ -59,6 +59,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if child.dep_ in CONTENT_DEPS and (_found_state(verb, child) or _clause_before_unreported(verb, child)):
             continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
+            out.extend(_urged_object(verb, child))
             out.extend(child.subtree)
     dashed = quotation_between_dashes(verb)
     if dashed:
@@ -648,6 +649,18 @@ def _set_off(verb: Token, fronted: set[int] = frozenset()) -> bool:
 def _cue_phrase_text(verb: Token, cue: list[Token]) -> str:
     """The cue as its word list writes it: the verb's lemma, its particle or preposition as is."""
     return " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
+
+
+def _urged_object(verb: Token, clause: Token) -> list[Token]:
+    """The one urged, told or asked to do something, right before the infinitive ("urged Republicans
+    to join the ranks of believers"): the infinitive is said of them, and the two are the content
+    together, as "called on Obama to retaliate" has it."""
+    if clause.dep_ != "xcomp" or clause.tag_ != "VB":
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return []
+    return list(obj.subtree)
 
 
 def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
