@@ -440,3 +440,9 @@ def test_the_one_urged_is_part_of_the_infinitive_said_of_them(statements_of):
     text = "The governor urged lawmakers to pass the budget before the summer recess."
     s = by_cue(statements_of(text), "urged")
     assert [c.text for c in s.content] == ["lawmakers to pass the budget before the summer recess"]
+
+
+def test_a_noun_the_parser_joined_to_a_prepositional_cue_is_part_of_its_object(statements_of):
+    text = "The senator spoke about economic fairness, and a need to raise the minimum wage."
+    s = by_cue(statements_of(text), "spoke about")
+    assert [c.text for c in s.content] == ["economic fairness, and a need to raise the minimum wage"]

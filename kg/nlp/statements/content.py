@@ -109,11 +109,13 @@ def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -
     out: list[Token] = []
     end = max(t.i for t in said)
     for child in sorted(verb.children, key=lambda c: c.i):
-        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct:
+        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct or child.dep_ == "cc":
             continue
         between = verb.doc[end + 1:child.left_edge.i]
         # (the "and" may hang on the prepositional object, as the last of its words)
-        coordinated = child.dep_ == "dobj" and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
+        # (a noun "coordinated" with the verb is one with the object: a verb joins no noun)
+        coordinated = (child.dep_ == "dobj" or child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) \
+            and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
         taken_as = child.dep_ == "prep" and child.lower_ == "as"
         if not (coordinated or taken_as) or not all(t.is_punct or t.dep_ == "cc" for t in between):
             break
@@ -532,7 +534,23 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if obj.lemma_.lower() in document_nouns() and any(
             c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > obj.i and c.lemma_.lower() in cue_verbs() for c in verb.children):
         return []  # "wrote a letter to Mr. Castro asking that ...": the participle says what the letter did
-    return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
+    said = without_time_adjunct(obj) + _name_rest(verb, obj)
+    return without_asides(said + _nouns_joined_to_verb(verb, said))
+
+
+def _nouns_joined_to_verb(verb: Token, said: list[Token]) -> list[Token]:
+    """A noun the parser coordinated with the verb after its object ("emphasizing economic fairness,
+    and a need to raise the minimum wage"): a verb joins no noun; it is the object's conjunct."""
+    if not said:
+        return []
+    end = max(t.i for t in said)
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > end), None)
+    if conj is None or conj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    between = verb.doc[end + 1:conj.left_edge.i]
+    if not any(t.dep_ == "cc" for t in between) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+        return []
+    return list(between) + list(conj.subtree)
 
 
 _TIME_PREPS = ("in", "on", "at", "during")
