@@ -249,7 +249,8 @@ def test_a_headline_opened_by_a_poll_and_a_colon_is_the_polls_statement_without_
     text = ("Poll: Clinton and Trump in dead heat heading into first debate.\n\n"
             "A new survey of likely voters was released on Sunday.")
     poll = by_cue(statements_of(text), ":")
-    assert [c.text for c in poll.content] == ["Clinton and Trump in dead heat heading into first debate."]
+    # (the full stop is the headline's, not the poll's words)
+    assert [c.text for c in poll.content] == ["Clinton and Trump in dead heat heading into first debate"]
     assert poll.speaker is None and poll.speaker_span.text == "Poll"
 
 
@@ -394,3 +395,54 @@ def test_a_possessive_relative_object_stands_for_the_noun_its_clause_hangs_on(st
     statements = statements_of(text)
     assert _content(statements, "said") == ["he was leaning toward supporting Mr. Trump"]
     assert _content(statements, "admired") == ["Mr. Trump", "dynamism and contrarian nature"]
+
+
+def test_that_is_according_to_reports_the_sentence_before(statements_of):
+    text = ("Turnout rose sharply in the northern counties this year.\n\n"
+            "That’s according to early results of exit polls conducted for the network.")
+    s = by_cue(statements_of(text), "according to")
+    assert [c.text for c in s.content] == ["Turnout rose sharply in the northern counties this year"]
+
+
+def test_that_is_according_to_after_a_report_of_its_own_is_dropped(statements_of):
+    text = ("The mayor said the bridge will be built next year. "
+            "That's according to a transcript of the meeting.")
+    statements = statements_of(text)
+    assert cues(statements) == ["said"]
+
+
+def test_a_trailing_participle_clause_is_not_what_was_said(statements_of):
+    text = "The video shows that the driver had stopped the car, contradicting the sheriff's earlier account."
+    s = by_cue(statements_of(text), "shows")
+    assert [c.text for c in s.content] == ["that the driver had stopped the car"]
+
+
+
+def test_a_connective_opening_the_sentence_is_not_what_the_source_said(statements_of):
+    text = "In addition, the council plans to publish the full accounts next month, a spokeswoman said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["the council plans to publish the full accounts next month"]
+
+
+def test_a_circumstance_opening_the_sentence_stays_in_the_content(statements_of):
+    text = "In December 2009, the company moved its headquarters to Texas, the report said."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["In December 2009, the company moved its headquarters to Texas"]
+
+
+def test_a_dateline_is_not_what_the_source_said(statements_of):
+    text = "LONDON ― The minister’s plan has no support in parliament, aides said on Monday."
+    s = by_cue(statements_of(text), "said")
+    assert [c.text for c in s.content] == ["The minister’s plan has no support in parliament"]
+
+
+def test_the_one_urged_is_part_of_the_infinitive_said_of_them(statements_of):
+    text = "The governor urged lawmakers to pass the budget before the summer recess."
+    s = by_cue(statements_of(text), "urged")
+    assert [c.text for c in s.content] == ["lawmakers to pass the budget before the summer recess"]
+
+
+def test_a_noun_the_parser_joined_to_a_prepositional_cue_is_part_of_its_object(statements_of):
+    text = "The senator spoke about economic fairness, and a need to raise the minimum wage."
+    s = by_cue(statements_of(text), "spoke about")
+    assert [c.text for c in s.content] == ["economic fairness, and a need to raise the minimum wage"]

@@ -332,3 +332,22 @@ def test_the_reports_again_are_those_an_organisation_named_before(speakers_of):
                           "spending before the primary. The super PAC replaced more than $500,000 worth of ads "
                           "with commercials opposing Bush, the reports show.")
     assert speaker_of(said, "show") == "Federal Election Commission"
+
+
+# --- spokespeople ----------------------------------------------------------------------------
+
+def test_a_spokesman_with_no_name_speaks_for_whom_he_speaks_for(speakers_of):
+    said, _ = speakers_of("Senator Mary Jones of Iowa toured the plant. "
+                          "A spokesman for Jones said the senator would back the bill.")
+    assert speaker_of(said, "said") == "Mary Jones"
+
+
+def test_a_spokeswoman_named_after_her_organisation_is_the_speaker(speakers_of):
+    said, _ = speakers_of("A spokeswoman for Initech Corp., Jane Doe, said the company would appeal.")
+    assert speaker_of(said, "said") == "Jane Doe"
+
+
+def test_a_singular_relative_clause_after_two_names_is_said_by_the_second(speakers_of):
+    said, _ = speakers_of("The delegates include Reps. Mark Adams and Paul Brennan, who was one of the "
+                          "first lawmakers to endorse the governor.")
+    assert speaker_of(said, "endorse") == "Paul Brennan"

@@ -59,6 +59,7 @@ def reported_tokens(verb: Token, cue: list[Token]) -> list[Token]:
         if child.dep_ in CONTENT_DEPS and (_found_state(verb, child) or _clause_before_unreported(verb, child)):
             continue
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and _takes_infinitive(verb, cue)):
+            out.extend(_urged_object(verb, child))
             out.extend(child.subtree)
     dashed = quotation_between_dashes(verb)
     if dashed:
@@ -108,11 +109,13 @@ def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -
     out: list[Token] = []
     end = max(t.i for t in said)
     for child in sorted(verb.children, key=lambda c: c.i):
-        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct:
+        if child.i <= prep.i or child.left_edge.i <= end or child.is_punct or child.dep_ == "cc":
             continue
         between = verb.doc[end + 1:child.left_edge.i]
         # (the "and" may hang on the prepositional object, as the last of its words)
-        coordinated = child.dep_ == "dobj" and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
+        # (a noun "coordinated" with the verb is one with the object: a verb joins no noun)
+        coordinated = (child.dep_ == "dobj" or child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) \
+            and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
         taken_as = child.dep_ == "prep" and child.lower_ == "as"
         if not (coordinated or taken_as) or not all(t.is_punct or t.dep_ == "cc" for t in between):
             break
@@ -531,7 +534,23 @@ def _said_object(verb: Token, cue: list[Token]) -> list[Token]:
     if obj.lemma_.lower() in document_nouns() and any(
             c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > obj.i and c.lemma_.lower() in cue_verbs() for c in verb.children):
         return []  # "wrote a letter to Mr. Castro asking that ...": the participle says what the letter did
-    return without_asides(without_time_adjunct(obj) + _name_rest(verb, obj))
+    said = without_time_adjunct(obj) + _name_rest(verb, obj)
+    return without_asides(said + _nouns_joined_to_verb(verb, said))
+
+
+def _nouns_joined_to_verb(verb: Token, said: list[Token]) -> list[Token]:
+    """A noun the parser coordinated with the verb after its object ("emphasizing economic fairness,
+    and a need to raise the minimum wage"): a verb joins no noun; it is the object's conjunct."""
+    if not said:
+        return []
+    end = max(t.i for t in said)
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > end), None)
+    if conj is None or conj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    between = verb.doc[end + 1:conj.left_edge.i]
+    if not any(t.dep_ == "cc" for t in between) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+        return []
+    return list(between) + list(conj.subtree)
 
 
 _TIME_PREPS = ("in", "on", "at", "during")
@@ -650,6 +669,18 @@ def _cue_phrase_text(verb: Token, cue: list[Token]) -> str:
     return " ".join(t.lemma_.lower() if t is verb else t.lower_ for t in cue)
 
 
+def _urged_object(verb: Token, clause: Token) -> list[Token]:
+    """The one urged, told or asked to do something, right before the infinitive ("urged Republicans
+    to join the ranks of believers"): the infinitive is said of them, and the two are the content
+    together, as "called on Obama to retaliate" has it."""
+    if clause.dep_ != "xcomp" or clause.tag_ != "VB":
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return []
+    return list(obj.subtree)
+
+
 def _takes_infinitive(verb: Token, cue: list[Token]) -> bool:
     return _cue_phrase_text(verb, cue) in word_list("speech_cues_to.txt")
 
@@ -686,6 +717,14 @@ def end_trimmed(text: str, begin: int, end: int) -> int:
 
 
 EDGE_PUNCT = set(",.;:-–—()[]")
+
+
+def without_full_stop(text: str, begin: int, end: int) -> int:
+    """The end of a headline's words less the full stop that closes them ("Poll: Clinton and
+    Trump in dead heat."): the mark is the headline's, not the source's words. An ellipsis stays."""
+    if end - begin > 1 and text[end - 1] == "." and text[end - 2] != ".":
+        return end_trimmed(text, begin, end - 1)
+    return end
 
 
 def token_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
@@ -907,6 +946,28 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def without_opening_connective(tokens: list[Token]) -> list[Token]:
+    """What was said less the words that open its sentence and tie it to the journalist's text
+    before: a connective set off by a comma ("However, ...", "In addition, ...":
+    speech_connectives.txt) and a dateline ("WASHINGTON ― ..."). Words inside quotation marks are
+    the speaker's: kept."""
+    words = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    if not words or words[0].i != words[0].sent.start and not words[0].doc[words[0].i - 1].is_space:
+        return tokens
+    ids = {t.i for t in words}
+    doc = words[0].doc
+    for end in range(words[0].i, min(words[0].i + 6, len(doc))):
+        if end not in ids or doc[end].is_quote:
+            return tokens
+        mark = doc[end].text
+        opening = doc[words[0].i:end]
+        if mark == "," and opening.text.lower() in word_list("speech_connectives.txt") \
+                or _is_dash(doc[end]) and len(opening) and all(t.is_upper or t.is_punct for t in opening) \
+                and any(len(t) > 2 for t in opening):
+            return [t for t in tokens if t.i > end]
+    return tokens
+
+
 def _comma_aside(t: Token, tokens: list[Token]) -> bool:
     """A non-restrictive relative clause ("..., which ...", "..., who ...") or an appositive of a
     name ("Mr. Trump, the presumed Putin favorite"), after a comma, outside any quotation of the
@@ -915,6 +976,8 @@ def _comma_aside(t: Token, tokens: list[Token]) -> bool:
         return False
     if t.dep_ == "relcl":
         return t.left_edge.tag_ in ("WDT", "WP", "WP$") and t.head.pos_ in ("NOUN", "PROPN")
+    if _trailing_participle(t):
+        return True
     # a list the parser read as an appositive ("differ on Israel, the Iranian nuclear deal and the
     # possibility of ...") or a clause it hung there ("Doral, the candidate boasted of ...") is no aside
     listed = any(c.dep_ == "conj" and any(d.dep_ in ("det", "poss") for d in c.children)
@@ -924,6 +987,52 @@ def _comma_aside(t: Token, tokens: list[Token]) -> bool:
     described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") or c.dep_ == "poss" and c.pos_ != "PRON"
                     for c in t.children)
     return t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in ("NOUN", "ADJ") and described and not listed
+
+
+def demonstrative_clause(according: Token) -> bool:
+    """ "That's according to early exit polls": the clause "according to" hangs on is a bare "that"
+    or "this" with a copula, a word standing for what the sentence before said."""
+    head = according.head if according.head is not according else according
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    copula = _copula(head) or any(c.dep_ == "aux" and _copula(c) for c in head.children)
+    return subject is not None and subject.lower_ in ("that", "this") and subject.tag_ == "DT" \
+        and not list(subject.children) and copula
+
+
+def _copula(word: Token) -> bool:
+    # the lemmatiser leaves a curly "’s" as "’"
+    return word.lemma_.lower() == "be" or word.lower_ in ("'s", "’s") and word.tag_ == "VBZ"
+
+
+def previous_sentence(token: Token) -> list[Token]:
+    """The words of the sentence before ``token``'s (in the paragraph before, when a paragraph
+    opens with it), when it is a whole sentence: a finite verb, a full stop or closing mark at its
+    end; else none (a headline, the start of the article). Nor one with a cue of its own ("Smith
+    said ... . That's according to a transcript."): that report already has its source."""
+    doc = token.doc
+    i = token.sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return []
+    sentence = [t for t in doc[i].sent if not t.is_space]
+    ends = sentence and sentence[-1].text[-1:] in ".!?”\"'"
+    finite = any(t.tag_ in FINITE for t in sentence)
+    reported = any(t.lemma_.lower() in cue_words() or t.lower_ == "according" for t in sentence)
+    return sentence if ends and finite and not reported else []
+
+
+def _trailing_participle(t: Token) -> bool:
+    """A participle clause set off by a comma at the end of what was said, with no subject of its
+    own ("shows that he had his hands up, contradicting the police's account", "said the rule was
+    unfair, focusing on people under 30"): it tells what the report or its speaker did, or what the
+    journalist makes of it, not what was said. "including ..." lists part of a noun: kept."""
+    return t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.left_edge.i == t.i \
+        and t.lower_ not in _LISTING_PARTICIPLES and not any(c.dep_ in SUBJECTS for c in t.children)
+
+
+# participles that open a list of part of what a noun covers, not a clause of their own
+_LISTING_PARTICIPLES = ("including", "excluding", "involving", "regarding", "concerning", "following")
 
 
 def enclosing_cue(token: Token) -> Token | None:

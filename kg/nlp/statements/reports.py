@@ -12,11 +12,13 @@ from kg.nlp import entity_lexicon
 from kg.nlp.quotes import Quotation, QuotedText
 from kg.nlp.statements.content import (
     block_quotation,
+    demonstrative_clause,
     enclosing_cue,
     end_trimmed,
     in_paragraph,
     interrupting_participle,
     only_pronouns,
+    previous_sentence,
     passive_content,
     passive_report,
     reported_tokens,
@@ -25,8 +27,10 @@ from kg.nlp.statements.content import (
     title_quotations,
     token_spans,
     with_quotations,
+    without_full_stop,
     without_later_reports,
     without_main_clause,
+    without_opening_connective,
     without_trailing_aside,
 )
 from kg.nlp.statements.cues import (
@@ -83,7 +87,7 @@ def statement_at(doc: Doc, token: Token, quotations: list[Quotation], quoted: Qu
     # cue is the noun the clause hangs on, not part of what was said
     reported = reported_tokens(token, cue)
     later = {t.i for t in reported} - {t.i for t in without_main_clause(
-        token, without_trailing_aside(without_later_reports(token, reported)))}
+        token, without_opening_connective(without_trailing_aside(without_later_reports(token, reported))))}
     # ("whoever is elected" is a free relative, "the states that vote" a relative inside what was
     # said: both part of it; only the relative word of the reported clause itself is left out)
     content_tokens = [t for t in reported if t.i not in later and not (
@@ -494,7 +498,10 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = according.head if according.head is not according else according
     phrase = set(t.i for t in according.subtree) | {to.i}
-    if _closes_sentence(according):
+    if demonstrative_clause(according):
+        # "That's according to exit polls": what the polls say is the sentence "that" stands for
+        content_tokens = previous_sentence(according)
+    elif _closes_sentence(according):
         # "X helped a journalist write a book that outed agents, according to Y": the whole sentence
         # is what Y says, whatever clause the parser hung the phrase on
         content_tokens = in_paragraph(article_text(doc), according, [t for t in according.sent if t.i not in phrase])
@@ -510,7 +517,7 @@ def _according_to(doc: Doc, cue: list[Token], quotations: list[Quotation],
         content_tokens = [t for t in head.subtree if t.i not in phrase and t.i not in _after_phrase(head, according)]
     else:
         content_tokens = [t for t in according.sent if t.i not in phrase]
-    spans = token_spans(doc, content_tokens)
+    spans = token_spans(doc, without_opening_connective(content_tokens))
     spans = with_quotations(article_text(doc), spans, [according, to], quotations)
     if not spans:
         return None
@@ -643,7 +650,10 @@ def transcript_turns(doc: Doc, speakers: SpeakerResolver) -> list[Statement]:
             if not document:
                 continue
             named = None  # the document is the source, no entity speaks
-        content = [Span.of(text, match.start(3), end_trimmed(text, match.start(3), match.end(3)))]
+        end = end_trimmed(text, match.start(3), match.end(3))
+        if match.start() == 0:  # the headline: a speaker's turn in a transcript keeps its stop, as quoted
+            end = without_full_stop(text, match.start(3), end)
+        content = [Span.of(text, match.start(3), end)]
         if content[0].begin == content[0].end:
             continue
         out.append(Statement("", content, INDIRECT, cue=[Span.of(text, match.start(2), match.end(2))],

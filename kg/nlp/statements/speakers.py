@@ -863,7 +863,9 @@ class SpeakerResolver:
         "of" after a word for a person is that person."""
         if actor_kind(head) != PERSON and head.lemma_.lower() not in entity_lexicon.title_words():
             return None
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # (and "a spokeswoman for Acme Corp., Jane Doe, said")
+        of = next((c for c in head.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and {
+            head.lemma_.lower(), head.lower_} & word_list("speech_spokes_nouns.txt"))), None)
         owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         for appos in (c for c in owner.children if c.dep_ == "appos") if owner is not None else ():
             named = self.mention_at(appos)
@@ -871,6 +873,23 @@ class SpeakerResolver:
                     and any(t.text == "," for t in self.doc[owner.i:appos.i]):
                 return named
         return None
+
+    def _spoken_for(self, head: Token) -> tuple[Span, str] | None:
+        """ "A spokesman for Smith said", "a Pentagon spokeswoman said": a spokesperson no name is
+        given for speaks for the person or organisation named after "for" or right before the noun;
+        the span runs from the description's first word to that name. Else None."""
+        if not {head.lemma_.lower(), head.lower_} & word_list("speech_spokes_nouns.txt"):
+            return None
+        for_ = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        whom = next((c for c in for_.children if c.dep_ == "pobj"), None) if for_ is not None else None
+        if whom is None and head.i > 0 and self.doc[head.i - 1].dep_ == "compound" and self.doc[head.i - 1].head.i == head.i:
+            whom = self.doc[head.i - 1]
+        named = self.mention_at(whom) if whom is not None else None
+        if named is None or named[1].type not in (PERSON, ORGANISATION):
+            return None
+        text = article_text(self.doc)
+        begin, end = min(head.left_edge.idx, named[0].begin), max(head.idx + len(head), named[0].end)
+        return Span.of(text, begin, end), named[1].key
 
     def named_before(self, description: Token) -> tuple[Span, Entity] | None:
         """The entity a description stands in apposition to: "Murray Clark, a former
@@ -951,6 +970,9 @@ class SpeakerResolver:
         found = self.mention_at(head) or self.named_beside(head) or self._titled_conjunct(head)
         if found is not None:
             return found[0], found[1].key
+        spoken_for = self._spoken_for(head)
+        if spoken_for is not None:
+            return spoken_for
         if head.pos_ == "PRON":
             if head.lower_ in entity_lexicon.pronouns("relative"):
                 antecedent = antecedent_of(verb) if verb is not None else None
@@ -1008,11 +1030,24 @@ def antecedent_of(verb: Token) -> Token | None:
     t = verb
     for _ in range(4):
         if t.dep_ == "relcl":
-            return t.head
+            return _nearest_conjunct(t.head, t)
         if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or t.head is t:
             return None
         t = t.head
     return None
+
+
+def _nearest_conjunct(head: Token, clause: Token) -> Token:
+    """Of coordinated names the parser hung a relative clause on the first of, the one it follows
+    when its verb is singular ("Reps. Darrell Issa and Duncan Hunter, who was one of the first to
+    endorse ...": Hunter); a plural or unmarked verb ("who were", "who endorsed") keeps the first."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < clause.i]
+    if not conjuncts:
+        return head
+    last = max(conjuncts, key=lambda c: c.i)
+    words = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    singular = any(w.tag_ == "VBZ" or w.lower_ == "was" for w in words)
+    return last if singular and clause.left_edge.i > last.i else head
 
 
 def predicated_subject(noun: Token) -> Token | None:
