@@ -66,10 +66,11 @@ def test_an_as_judgement_reports_its_object_not_the_clause_the_parser_hung_on_it
 
 
 def test_encouraging_someone_to_act_is_an_appeal(attributions_of):
+    # The one encouraged belongs to what was said, as in "called on Obama to retaliate" (PolNeAR's way).
     assert attributions_of("Trump encouraged his supporters to watch polling places on Election Day.") == [
-        ("encouraged", "Trump", "to watch polling places on Election Day")]
+        ("encouraged", "Trump", "his supporters to watch polling places on Election Day")]
     assert attributions_of("Obama tried to persuade Xi to join the agreement.") == [
-        ("persuade", "Obama", "to join the agreement")]
+        ("persuade", "Obama", "Xi to join the agreement")]
 
 
 @pytest.mark.parametrize("text", [
