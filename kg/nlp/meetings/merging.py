@@ -18,11 +18,11 @@ def party_keys(frame: Frame) -> set[str]:
     return keys
 
 
-def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False) -> bool:
+def _same_meeting(earlier: Frame, later: Frame, last: bool) -> bool:
     """Two mentions of one occasion: the same status and no disagreement of date, place or kind
     ("visited Israel in March 2010" is not "the meeting at the White House", a call is not a visit);
-    "the meeting" refers back only to the meeting just described (``last``), "another meeting" and
-    "met again" to none; ``latest``: no other meeting is mentioned after ``earlier``'s last mention."""
+    "the meeting" refers back only to the meeting just described (``last``: no other meeting is
+    mentioned after ``earlier``'s last mention), "another meeting" and "met again" to none."""
     a, b = party_keys(earlier), party_keys(later)
     if earlier.sentence == later.sentence and _place_visit(later) and b and b <= a and not (
             earlier.place and later.place and earlier.place.key != later.place.key):
@@ -54,9 +54,9 @@ def _same_meeting(earlier: Frame, later: Frame, last: bool, latest: bool = False
         return True  # "the summit Thursday" (no one named) ... "his meeting with Ryan": who met at it
     if _planned_trip(earlier, later) or _planned_trip(later, earlier):
         return True  # "will meet Trump when he arrives in Israel" ... "to block Trump's visit to Israel"
-    if latest and b and b <= a and _named_possessor(later, a):
+    if last and b and b <= a and _named_possessor(later, a):
         return True  # "a tense meeting with House Democrats" ... pages on, "Eggleston's meeting with the Democrats"
-    if latest and not near and _continues(earlier, later):
+    if last and not near and _continues(earlier, later):
         return True  # "an April 2012 meeting" ... many lines on, "an employee who attended the meeting"
     return len(a) >= 2 and a == b
 
@@ -243,8 +243,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
         # have gone back to the first record after "to meet the victims" made a second
         # the nearest compatible earlier meeting: the records in the order of their last mention, latest first
         order = sorted(reversed(out), key=lambda m: -max(m.sentence, m.last_sentence))
-        latest = order[0] if order else None
-        target = next((m for n, m in enumerate(order) if _same_meeting(m, f, n == 0, m is latest)), None)
+        target = next((m for n, m in enumerate(order) if _same_meeting(m, f, n == 0)), None)
         if target is None:
             if f.both_sides and out:  # "the two ministers will meet again": the last meeting's parties
                 known = party_keys(f)

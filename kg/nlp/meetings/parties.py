@@ -387,10 +387,10 @@ def _home_state(text: str, span: Span, ents: Owners) -> bool:
     """A place in brackets right after a person's name, alone or after a party letter ("Mitch
     McConnell (Ky.)", "Nancy Pelosi (D-Calif.)"): the state they represent, a piece of how the name
     is written, no party to the meeting."""
-    before = text[max(0, span.begin - 4):span.begin]
-    if not _HOME_STATE_OPENING.search(before) or not text[span.end:span.end + 2].lstrip(".").startswith(")"):
+    bracket = _HOME_STATE_OPENING.search(text[max(0, span.begin - 4):span.begin])
+    if bracket is None or not text[span.end:span.end + 2].lstrip(".").startswith(")"):
         return False
-    opening = span.begin - len(_HOME_STATE_OPENING.search(before).group(0))
+    opening = span.begin - len(bracket.group(0))
     name_end = len(text[:opening].rstrip())
     return any(m.end == name_end and e.type == PERSON for m, e in ents.mentions)
 

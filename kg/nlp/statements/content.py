@@ -4,6 +4,7 @@ quotations they touch."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -115,9 +116,9 @@ def _rest_of_prepositional_object(verb: Token, prep: Token, said: list[Token]) -
         # (the "and" may hang on the prepositional object, as the last of its words)
         # (a noun "coordinated" with the verb is one with the object: a verb joins no noun)
         coordinated = (child.dep_ == "dobj" or child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) \
-            and any(t.dep_ == "cc" for t in [*between, verb.doc[end]])
+            and _joined_by_conjunction([*between, verb.doc[end]])
         taken_as = child.dep_ == "prep" and child.lower_ == "as"
-        if not (coordinated or taken_as) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+        if not (coordinated or taken_as) or not _only_joining_words(between):
             break
         out += list(between) + list(child.subtree)
         end = child.right_edge.i
@@ -548,9 +549,18 @@ def _nouns_joined_to_verb(verb: Token, said: list[Token]) -> list[Token]:
     if conj is None or conj.pos_ not in ("NOUN", "PROPN"):
         return []
     between = verb.doc[end + 1:conj.left_edge.i]
-    if not any(t.dep_ == "cc" for t in between) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+    if not _joined_by_conjunction(between) or not _only_joining_words(between):
         return []
     return list(between) + list(conj.subtree)
+
+
+def _joined_by_conjunction(words: Iterable[Token]) -> bool:
+    return any(t.dep_ == "cc" for t in words)
+
+
+def _only_joining_words(words: Iterable[Token]) -> bool:
+    """Nothing but commas and conjunctions between two conjuncts."""
+    return all(t.is_punct or t.dep_ == "cc" for t in words)
 
 
 _TIME_PREPS = ("in", "on", "at", "during")

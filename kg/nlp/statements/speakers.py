@@ -326,6 +326,11 @@ def described_person(doc: Doc, span: Span, owners: Owners) -> list[str]:
     return [key for key in found if not _other_party(doc, span, owners, key)]
 
 
+def _spokesperson(noun: Token) -> bool:
+    """"spokesman", "spokeswoman", "spokespeople" (speech_spokes_nouns.txt), by lemma or by form."""
+    return bool({noun.lemma_.lower(), noun.lower_} & word_list("speech_spokes_nouns.txt"))
+
+
 def _antecedent_phrase(doc: Doc, span: Span) -> Span | None:
     """The noun phrase a relative pronoun speaker stands for ("the Wisconsin Republican, who had
     pledged ..."), when it comes right before it; else None."""
@@ -864,8 +869,8 @@ class SpeakerResolver:
         if actor_kind(head) != PERSON and head.lemma_.lower() not in entity_lexicon.title_words():
             return None
         # (and "a spokeswoman for Acme Corp., Jane Doe, said")
-        of = next((c for c in head.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and {
-            head.lemma_.lower(), head.lower_} & word_list("speech_spokes_nouns.txt"))), None)
+        of = next((c for c in head.children if c.dep_ == "prep" and (
+            c.lower_ == "of" or c.lower_ == "for" and _spokesperson(head))), None)
         owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         for appos in (c for c in owner.children if c.dep_ == "appos") if owner is not None else ():
             named = self.mention_at(appos)
@@ -878,7 +883,7 @@ class SpeakerResolver:
         """ "A spokesman for Smith said", "a Pentagon spokeswoman said": a spokesperson no name is
         given for speaks for the person or organisation named after "for" or right before the noun;
         the span runs from the description's first word to that name. Else None."""
-        if not {head.lemma_.lower(), head.lower_} & word_list("speech_spokes_nouns.txt"):
+        if not _spokesperson(head):
             return None
         for_ = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         whom = next((c for c in for_.children if c.dep_ == "pobj"), None) if for_ is not None else None
